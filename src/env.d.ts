@@ -1,0 +1,2 @@
+declare const __REPLAY_LINK_VERSION__: string;
+declare const __REPLAY_LINK_DEMO__: boolean;

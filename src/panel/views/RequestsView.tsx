@@ -1,0 +1,7 @@
+export function RequestsView() {
+  return (
+    <section>
+      <h2>Requests</h2>
+    </section>
+  );
+}

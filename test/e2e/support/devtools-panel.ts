@@ -1,0 +1,129 @@
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { chromiumPath, QUIET_FLAGS } from './chromium.ts';
+
+export interface PanelSession {
+  context: BrowserContext;
+  /** The inspected tab. */
+  page: Page;
+  /** The DevTools window, reached over CDP. */
+  devtools: Page;
+  /** The Replay Link panel's frame inside DevTools. */
+  panel: Frame;
+  /** The devtools_page's frame (it hosts the per-tab capture). */
+  devtoolsPage: Frame;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  url: string;
+  theme?: 'light' | 'dark';
+  headless?: boolean;
+  /** Wait after navigation before showing the panel (requests made while the panel is hidden). */
+  beforeShow?: (page: Page) => Promise<void>;
+  viewport?: { width: number; height: number };
+}
+
+const PANEL_PATH = 'src/panel/panel.html';
+const DEVTOOLS_PAGE_PATH = 'src/devtools/devtools.html';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/**
+ * Launches Chromium with the extension and DevTools open on `url`, shows the Replay Link panel and
+ * returns its frame. The only helper every e2e test uses; it pins the DevTools internals
+ * (InspectorFrontendAPI.showPanel) in one place. See shared/reference/devtools-panel-e2e.md.
+ */
+export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'replay-link-profile-'));
+  if (opts.theme === 'dark') {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ devtools: { preferences: { 'ui-theme': '"dark"' } } }),
+    );
+  }
+  const port = await freePort();
+  const viewport = opts.viewport ?? { width: 1280, height: 900 };
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${opts.extensionDir}`,
+      `--load-extension=${opts.extensionDir}`,
+      '--auto-open-devtools-for-tabs',
+      `--remote-debugging-port=${port}`,
+      `--window-size=${viewport.width},${viewport.height}`,
+      ...QUIET_FLAGS,
+    ],
+  });
+  let cdp: Browser | undefined;
+  const close = async () => {
+    await cdp?.close().catch(() => undefined);
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(opts.url);
+    if (opts.beforeShow) await opts.beforeShow(page);
+
+    await until('the DevTools target to become a page', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/json/list`);
+      const targets = (await res.json()) as Array<{ url: string; type: string }>;
+      return targets.some((t) => t.url.startsWith('devtools://') && t.type === 'page');
+    });
+    cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const devtools = await until('the DevTools page', async () =>
+      cdp!.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('devtools://')),
+    );
+    const panelId = `chrome-extension://${extensionId}ReplayLink`;
+    const panel = await until('the Replay Link panel frame', async () => {
+      await devtools.evaluate((id) => {
+        (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(id);
+      }, panelId);
+      return devtools.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes(PANEL_PATH));
+    });
+    const devtoolsPage = await until('the devtools_page frame', async () =>
+      devtools.frames().find((f) => f.url().includes(DEVTOOLS_PAGE_PATH)),
+    );
+    await panel.waitForSelector('.app', { timeout: 15_000 });
+    return { context, page, devtools, panel, devtoolsPage, extensionId, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
