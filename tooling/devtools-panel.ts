@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface PanelSession {
   /** The devtools_page's frame (it hosts the per-tab capture). */
   devtoolsPage: Frame;
   extensionId: string;
+  /** The extension's background service worker. */
+  worker: Worker;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export interface LaunchOptions {
   /** Wait after navigation before showing the panel (requests made while the panel is hidden). */
   beforeShow?: (page: Page) => Promise<void>;
   viewport?: { width: number; height: number };
+  /** Written into the extension's storage.local before the page loads (e.g. demo SumoLogic settings). */
+  seedStorage?: Record<string, unknown>;
 }
 
 const PANEL_PATH = 'src/panel/panel.html';
@@ -97,6 +101,9 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
+    if (opts.seedStorage) {
+      await worker.evaluate((items) => chrome.storage.local.set(items), opts.seedStorage);
+    }
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(opts.url);
     if (opts.beforeShow) await opts.beforeShow(page);
@@ -121,7 +128,7 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       devtools.frames().find((f) => f.url().includes(DEVTOOLS_PAGE_PATH)),
     );
     await panel.waitForSelector('.app', { timeout: 15_000 });
-    return { context, page, devtools, panel, devtoolsPage, extensionId, close };
+    return { context, page, devtools, panel, devtoolsPage, extensionId, worker, close };
   } catch (err) {
     await close();
     throw err;

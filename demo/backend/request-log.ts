@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { headerValue } from '../http.ts';
+import { formatLogLine, levelForStatus, requestText, TOKEN_HEADER } from './log-format.ts';
+import type { LogLevel } from './log-format.ts';
+import type { LogSink, LogSource } from './log-sink.ts';
+
+export interface RequestLogger {
+  token: string | undefined;
+  log(level: LogLevel, text: string): void;
+  /** For messages that place their own tags (foreign stack traces). */
+  logRaw(level: LogLevel, text: string): void;
+  untagged(): void;
+}
+
+/** Tags this request's lines with the token it carried, and writes the request line once it is answered. */
+export function logRequest(req: IncomingMessage, res: ServerResponse, sink: LogSink, source: LogSource): RequestLogger {
+  const started = performance.now();
+  const header = headerValue(req, TOKEN_HEADER);
+  const token = header === undefined || header === '' ? undefined : header;
+  let tagged = true;
+  const write = (level: LogLevel, text: string, withTag: boolean): void => {
+    sink.write(formatLogLine({ time: new Date(), level, token: withTag && tagged ? token : undefined, text }), source);
+  };
+  res.once('close', () => {
+    const status = res.writableFinished ? res.statusCode : 499;
+    write(levelForStatus(status), requestText(req.method ?? 'GET', req.url ?? '/', status, performance.now() - started), true);
+  });
+  return {
+    token,
+    log: (level, text) => write(level, text, true),
+    logRaw: (level, text) => write(level, text, false),
+    untagged: () => {
+      tagged = false;
+    },
+  };
+}
