@@ -33,7 +33,8 @@ export default defineConfig({
     __REPLAY_LINK_DEMO__: JSON.stringify(demo),
   },
   build: {
-    outDir: demo ? 'dist-demo' : 'dist',
+    // REPLAY_LINK_OUT_DIR lets parallel work build side by side (e.g. dist-demo-x).
+    outDir: process.env.REPLAY_LINK_OUT_DIR ?? (demo ? 'dist-demo' : 'dist'),
     emptyOutDir: true,
     sourcemap: false,
     target: 'chrome120',

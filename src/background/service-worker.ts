@@ -1,7 +1,62 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { PANEL_PORT, type BackgroundToPanel, type PanelToBackground } from '../shared/protocol.ts';
+import { checkCredentialInput, clearCredentials, credentialStatus, loadCredentials, saveCredentials } from './credentials.ts';
+import { apiBaseInfo, loadSumoSettings, saveSumoSettings } from './sumo-settings.ts';
+import { cancelSearch, startSearch, testConnection } from './searches.ts';
 
-browser.runtime.onConnect.addListener((port) => {
-  port.onMessage.addListener((message: unknown) => {
-    void message;
+/**
+ * The one place that holds credentials and talks to SumoLogic. Panels connect with a port; when a
+ * panel goes away (DevTools closed), its searches are cancelled, which deletes their jobs.
+ */
+browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+  if (port.name !== PANEL_PORT) return;
+  // Only our own extension pages may connect (no content scripts exist, but be explicit).
+  if (port.sender?.id !== browser.runtime.id) return port.disconnect();
+  const mine = new Set<string>();
+  let connected = true;
+  const send = (message: BackgroundToPanel) => {
+    if (connected) port.postMessage(message);
+  };
+  port.onDisconnect.addListener(() => {
+    connected = false;
+    for (const id of mine) cancelSearch(id);
+  });
+  port.onMessage.addListener((raw: unknown) => {
+    void handle(raw as PanelToBackground, send, mine);
   });
 });
+
+async function sendSettings(rid: number, send: (m: BackgroundToPanel) => void): Promise<void> {
+  const settings = await loadSumoSettings();
+  send({ type: 'settings', rid, settings, credentials: credentialStatus(await loadCredentials()), apiBase: await apiBaseInfo(settings) });
+}
+
+async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => void, mine: Set<string>): Promise<void> {
+  switch (msg.type) {
+    case 'settings.get':
+      return sendSettings(msg.rid, send);
+    case 'settings.save':
+      await saveSumoSettings(msg.settings);
+      return sendSettings(msg.rid, send);
+    case 'credentials.save': {
+      const problem = checkCredentialInput(msg.accessId, msg.accessKey);
+      if (problem) return send({ type: 'reply', rid: msg.rid, ok: false, message: problem });
+      await saveCredentials(msg.accessId.trim(), msg.accessKey.trim(), msg.remember);
+      return sendSettings(msg.rid, send);
+    }
+    case 'credentials.clear':
+      await clearCredentials();
+      return sendSettings(msg.rid, send);
+    case 'connection.test': {
+      const result = await testConnection();
+      return send({ type: 'reply', rid: msg.rid, ...result });
+    }
+    case 'search.start':
+      mine.add(msg.searchId);
+      await startSearch(msg.searchId, msg.target, send);
+      mine.delete(msg.searchId);
+      return;
+    case 'search.cancel':
+      return cancelSearch(msg.searchId);
+  }
+}

@@ -1,12 +1,13 @@
-import browser from 'webextension-polyfill';
+import { DevtoolsHost } from './host.ts';
 
 /**
  * The devtools page lives from the moment DevTools opens until it closes, unlike the panel
  * document (created when first shown). So it registers the panel and hosts the per-tab model.
  */
-async function main(): Promise<void> {
-  const panel = await browser.devtools.panels.create('Replay Link', '/icons/icon-32.png', '/src/panel/panel.html');
-  void panel;
-}
+const host = new DevtoolsHost();
+void host.start();
 
-void main();
+chrome.devtools.panels.create('Replay Link', '/icons/icon-32.png', '/src/panel/panel.html', (panel) => {
+  panel.onShown.addListener(() => host.setPanelVisible(true));
+  panel.onHidden.addListener(() => host.setPanelVisible(false));
+});

@@ -16,7 +16,7 @@ export function evalInPage(expression: string, frameURL?: string): Promise<EvalR
       const options = frameURL ? { frameURL } : {};
       chrome.devtools.inspectedWindow.eval(expression, options, (value: unknown, exception) => {
         if (exception && (exception.isException || exception.isError)) {
-          const text = exception.isException ? String(exception.value) : String(exception.description ?? exception.code);
+          const text = exception.isException ? String(exception.value) : String(exception.description);
           resolve({ value: undefined, error: text.slice(0, 300) });
         } else {
           resolve({ value });

@@ -41,12 +41,12 @@ export function App() {
           ))}
         </nav>
       </header>
-      <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} class="area">
+      <div id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} class="area">
         {area === 'session' && <SessionView />}
         {area === 'requests' && <RequestsView />}
         {area === 'backend' && <BackendView />}
         {area === 'settings' && <SettingsView />}
-      </main>
+      </div>
     </div>
   );
 }

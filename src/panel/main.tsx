@@ -1,8 +1,29 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { applyTheme, currentTheme, followTheme } from './theme.ts';
+import { ModelContext, createPanelModel } from './state/model.ts';
+import { channelTransport } from '../shared/transport.ts';
+import { backgroundTransport } from '../shared/port-transport.ts';
+import { PANEL_PORT, tabChannelName } from '../shared/protocol.ts';
+import { extensionStorage } from './state/site-storage.ts';
 
 applyTheme(currentTheme());
 followTheme(applyTheme);
+
+const model = createPanelModel({
+  devtools: channelTransport(tabChannelName(chrome.devtools.inspectedWindow.tabId)),
+  background: backgroundTransport(PANEL_PORT),
+  storage: extensionStorage,
+});
+model.devtools.connect();
+void model.backend.load();
+
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  render(
+    <ModelContext.Provider value={model}>
+      <App />
+    </ModelContext.Provider>,
+    root,
+  );
+}

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import { evalInPage } from '../../devtools/inspected.ts';
+import { useModel } from '../state/model.ts';
 
 export function SessionView() {
-  const [href, setHref] = useState<string>('');
-  useEffect(() => {
-    void evalInPage('location.href').then((r) => setHref(typeof r.value === 'string' ? r.value : ''));
-  }, []);
+  const { devtools } = useModel();
+  const s = devtools.session.value;
   return (
     <section>
       <h2>Session</h2>
       <p>
-        Inspected page: <span data-testid="page-url">{href}</span>
+        Token: <code data-testid="current-token">{s.current?.token ?? ''}</code>
+      </p>
+      <p>
+        Session id: <code data-testid="session-id">{s.current?.sessionId ?? ''}</code> ({s.current?.source ?? s.status})
       </p>
     </section>
   );

@@ -1,0 +1,191 @@
+import { fromHarEntry } from '../core/audit/har.ts';
+import type { CapturedRequest } from '../core/audit/types.ts';
+import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
+import { parseManualInput } from '../core/session/manual-input.ts';
+import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
+import { channelTransport, type Transport } from '../shared/transport.ts';
+import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
+import { CaptureBuffer } from './capture.ts';
+import { probeAllFrames } from './frames.ts';
+import { evalInPage, tabId } from './inspected.ts';
+
+const VISIBLE_POLL_MS = 2000;
+const HIDDEN_POLL_MS = 10_000;
+const FLUSH_MS = 100;
+
+type HarRequest = chrome.devtools.network.Request;
+
+/**
+ * Per inspected tab: captures requests from DevTools' start, follows the session token (page
+ * probe + the tracker's own traffic) and serves both to the panel over the tab's channel.
+ */
+export class DevtoolsHost {
+  readonly #transport: Transport<DevtoolsToPanel, PanelToDevtools>;
+  readonly #buffer = new CaptureBuffer();
+  #pending: CapturedRequest[] = [];
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #session: SessionState = initialSessionState();
+  #pageUrl = '';
+  #preserveLog = false;
+  #missedBeforeOpen = 0;
+  #ingestUrls = new Set<string>();
+  #panelVisible = false;
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #probing = false;
+
+  constructor() {
+    this.#transport = channelTransport(tabChannelName(tabId()));
+    this.#transport.subscribe((m) => this.#onPanel(m));
+  }
+
+  async start(): Promise<void> {
+    chrome.devtools.network.onRequestFinished.addListener((req) => this.#onRequest(req));
+    chrome.devtools.network.onNavigated.addListener((url) => this.#onNavigated(url));
+    const page = await evalInPage('location.href');
+    this.#pageUrl = typeof page.value === 'string' ? page.value.slice(0, 2048) : '';
+    await this.#backfill();
+    this.#schedulePoll(0);
+  }
+
+  setPanelVisible(visible: boolean): void {
+    this.#panelVisible = visible;
+    if (visible) this.#schedulePoll(0);
+  }
+
+  /** Requests made since DevTools opened but before this page loaded: DevTools keeps them in its HAR. */
+  async #backfill(): Promise<void> {
+    const har = await new Promise<{ entries?: unknown[] } | undefined>((resolve) => {
+      try {
+        chrome.devtools.network.getHAR((log) => resolve(log as unknown as { entries?: unknown[] }));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    const entries = (har?.entries ?? []) as unknown as HarRequest[];
+    for (const entry of entries) this.#onRequest(entry, true);
+    // Requests the page made before DevTools could see them: the page's own count is the honest hint.
+    const seen = await evalInPage("performance.getEntriesByType('resource').length + 1");
+    const pageCount = typeof seen.value === 'number' ? seen.value : 0;
+    this.#missedBeforeOpen = Math.max(0, pageCount - entries.length);
+    this.#post({ type: 'capture', capture: this.#captureInfo() });
+  }
+
+  #captureInfo(): CaptureInfo {
+    return {
+      pageUrl: this.#pageUrl,
+      preserveLog: this.#preserveLog,
+      dropped: this.#buffer.visibleDropped(),
+      cap: this.#buffer.cap,
+      missedBeforeOpen: this.#missedBeforeOpen,
+      ingestUrls: [...this.#ingestUrls],
+    };
+  }
+
+  #onRequest(raw: HarRequest, backfill = false): void {
+    const req = fromHarEntry(raw, this.#pageUrl);
+    if (!req) return;
+    this.#buffer.add(req);
+    this.#pending.push(req);
+    this.#learnFromTrackerTraffic(raw, req);
+    if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
+    if (backfill) this.#flush();
+  }
+
+  #learnFromTrackerTraffic(raw: HarRequest, req: CapturedRequest): void {
+    const match = matchTrackerIngestUrl(req.url);
+    if (!match) return;
+    if (!this.#ingestUrls.has(match.ingestBase)) {
+      this.#ingestUrls.add(match.ingestBase);
+      this.#post({ type: 'capture', capture: this.#captureInfo() });
+    }
+    const requestHeaders = req.requestHeaders.map(([name, value]) => ({ name, value }));
+    const finish = (responseBody?: string) => {
+      const finding = extractNetworkToken({ url: req.url, method: req.method, requestHeaders, ...(responseBody === undefined ? {} : { responseBody }) });
+      if (finding) this.#reduce({ type: 'network', at: Date.now(), finding });
+    };
+    if (match.endpoint === 'start' && typeof raw.getContent === 'function') {
+      raw.getContent((content) => finish(typeof content === 'string' ? content.slice(0, 64 * 1024) : undefined));
+    } else {
+      finish();
+    }
+  }
+
+  #flush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (this.#pending.length === 0) return;
+    const added = this.#pending;
+    this.#pending = [];
+    this.#post({ type: 'requests', added, dropped: this.#buffer.visibleDropped() });
+  }
+
+  #onNavigated(url: string): void {
+    this.#flush();
+    this.#pageUrl = url.slice(0, 2048);
+    this.#missedBeforeOpen = 0;
+    if (!this.#preserveLog) {
+      this.#buffer.clear();
+      this.#post({ type: 'cleared', capture: this.#captureInfo() });
+    } else {
+      this.#post({ type: 'capture', capture: this.#captureInfo() });
+    }
+    this.#schedulePoll(300);
+  }
+
+  #onPanel(message: PanelToDevtools): void {
+    switch (message.type) {
+      case 'hello':
+        this.#flush();
+        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session });
+        return;
+      case 'clear':
+        this.#flush();
+        this.#buffer.clear();
+        this.#missedBeforeOpen = 0;
+        this.#post({ type: 'cleared', capture: this.#captureInfo() });
+        return;
+      case 'preserve-log':
+        this.#preserveLog = message.on;
+        this.#post({ type: 'capture', capture: this.#captureInfo() });
+        return;
+      case 'manual-session':
+        this.#reduce({ type: 'setManual', input: parseManualInput(message.input) });
+        return;
+      case 'clear-manual-session':
+        this.#reduce({ type: 'clearManual' });
+        return;
+      case 'refresh-session':
+        this.#schedulePoll(0);
+        return;
+    }
+  }
+
+  #reduce(event: SessionEvent): void {
+    const next = reduceSession(this.#session, event);
+    if (next === this.#session) return;
+    this.#session = next;
+    this.#post({ type: 'session', session: next });
+  }
+
+  #schedulePoll(delay: number): void {
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = setTimeout(() => void this.#poll(), delay);
+  }
+
+  async #poll(): Promise<void> {
+    if (!this.#probing) {
+      this.#probing = true;
+      try {
+        const results = await probeAllFrames(this.#pageUrl);
+        this.#reduce({ type: 'probe', at: Date.now(), results });
+      } finally {
+        this.#probing = false;
+      }
+    }
+    this.#schedulePoll(this.#panelVisible ? VISIBLE_POLL_MS : HIDDEN_POLL_MS);
+  }
+
+  #post(message: DevtoolsToPanel): void {
+    this.#transport.post(message);
+  }
+}

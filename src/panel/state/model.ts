@@ -1,0 +1,32 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Transport } from '../../shared/transport.ts';
+import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../shared/protocol.ts';
+import { createDevtoolsModel } from './devtools-model.ts';
+import { createBackendModel } from './backend-model.ts';
+import type { KeyValueStorage } from './site-storage.ts';
+
+export interface PanelDeps {
+  devtools: Transport<PanelToDevtools, DevtoolsToPanel>;
+  background: Transport<PanelToBackground, BackgroundToPanel>;
+  storage: KeyValueStorage;
+  now?: () => number;
+}
+
+/** Everything the views read and do; built from transports so component tests can pass fakes. */
+export function createPanelModel(deps: PanelDeps) {
+  return {
+    devtools: createDevtoolsModel(deps.devtools, deps.storage),
+    backend: createBackendModel(deps.background, deps.now),
+  };
+}
+
+export type PanelModel = ReturnType<typeof createPanelModel>;
+
+export const ModelContext = createContext<PanelModel | null>(null);
+
+export function useModel(): PanelModel {
+  const model = useContext(ModelContext);
+  if (!model) throw new Error('Panel views must be rendered inside <ModelContext.Provider>.');
+  return model;
+}

@@ -1,0 +1,84 @@
+/**
+ * The typed messages between the extension's parts. Two pipes:
+ * - devtools page ⇄ panel of the same inspected tab (a BroadcastChannel named per tab);
+ * - panel ⇄ background (a runtime port named "panel"): settings, credentials, searches.
+ * Credentials travel panel → background only (when the user saves them); nothing sends them back.
+ */
+import type { CapturedRequest } from '../core/audit/types.ts';
+import type { SessionState } from '../core/session/session-state.ts';
+import type { CredentialStatus, SumoSettings } from './settings.ts';
+import type { MessageMap } from '../sumo/client.ts';
+import type { SearchProgress } from '../sumo/search.ts';
+
+export const tabChannelName = (tabId: number): string => `replay-link:tab:${tabId}`;
+export const PANEL_PORT = 'replay-link:panel';
+
+export interface CaptureInfo {
+  pageUrl: string;
+  preserveLog: boolean;
+  /** Requests dropped by the capture cap since the last clear. */
+  dropped: number;
+  cap: number;
+  /** Requests the page made before DevTools could see them (from the page's performance entries). */
+  missedBeforeOpen: number;
+  /** Ingest points of the tracker seen on the network (their traffic is never "expected"). */
+  ingestUrls: string[];
+}
+
+/**
+ * The devtools page captures raw requests from the moment DevTools opens and follows the session;
+ * the panel judges them (its AuditStore), so verdict changes never need a round trip.
+ */
+export type DevtoolsToPanel =
+  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState }
+  | { type: 'requests'; added: CapturedRequest[]; dropped: number }
+  | { type: 'cleared'; capture: CaptureInfo }
+  | { type: 'capture'; capture: CaptureInfo }
+  | { type: 'session'; session: SessionState };
+
+export type PanelToDevtools =
+  | { type: 'hello' }
+  | { type: 'clear' }
+  | { type: 'preserve-log'; on: boolean }
+  | { type: 'manual-session'; input: string }
+  | { type: 'clear-manual-session' }
+  | { type: 'refresh-session' };
+
+export interface SearchTarget {
+  token?: string;
+  sessionId?: string;
+  from: number;
+  to: number;
+}
+
+export interface SearchFailure {
+  kind: string;
+  message: string;
+}
+
+export type PanelToBackground =
+  | { type: 'settings.get'; rid: number }
+  | { type: 'settings.save'; rid: number; settings: SumoSettings }
+  | { type: 'credentials.save'; rid: number; accessId: string; accessKey: string; remember: boolean }
+  | { type: 'credentials.clear'; rid: number }
+  | { type: 'connection.test'; rid: number }
+  | { type: 'search.start'; searchId: string; target: SearchTarget }
+  | { type: 'search.cancel'; searchId: string };
+
+export type BackgroundToPanel =
+  | { type: 'settings'; rid: number; settings: SumoSettings; credentials: CredentialStatus | null; apiBase: ApiBaseInfo }
+  | { type: 'reply'; rid: number; ok: boolean; message: string }
+  | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
+  | { type: 'search.progress'; searchId: string; progress: SearchProgress }
+  | { type: 'search.messages'; searchId: string; messages: MessageMap[] }
+  | { type: 'search.done'; searchId: string; truncated: boolean; messageCount: number; warnings: string[]; requests: number; durationMs: number }
+  | { type: 'search.failed'; searchId: string; error: SearchFailure };
+
+export interface ApiBaseInfo {
+  apiBase: string | null;
+  /** Shown next to the setting: a custom host that is not https *.sumologic.com. */
+  warning: string | null;
+  /** Origin pattern to ask a runtime host permission for, when the custom host is not granted yet. */
+  permissionOrigin: string | null;
+  error: string | null;
+}

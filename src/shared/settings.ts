@@ -1,0 +1,69 @@
+import { DEPLOYMENTS, type DeploymentId } from '../sumo/deployments.ts';
+import { DEFAULT_TAG_NAMES } from '../sumo/query.ts';
+
+/** Everything about SumoLogic the user sets, except the credentials (those never leave the background). */
+export interface SumoSettings {
+  deployment: DeploymentId | 'custom';
+  /** Only with deployment 'custom': a local server or a proxy, e.g. http://127.0.0.1:4800/api */
+  customApiBase: string;
+  /** Optional UI origin for "Open in SumoLogic" with a custom API base. */
+  customUiBase: string;
+  /** The user's own keyword scope, e.g. `_sourceCategory=prod/api`; kept apart from the tag clause. */
+  scopeQuery: string;
+  tagNames: string[];
+  windowStart: 'session-start' | 'last-minutes';
+  windowMinutes: number;
+  windowEnd: 'now' | 'expiry';
+  byReceiptTime: boolean;
+}
+
+export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
+  deployment: 'US1',
+  customApiBase: '',
+  customUiBase: '',
+  scopeQuery: '',
+  tagNames: [...DEFAULT_TAG_NAMES],
+  windowStart: 'session-start',
+  windowMinutes: 60,
+  windowEnd: 'now',
+  byReceiptTime: false,
+});
+
+const str = (v: unknown, fallback: string, max = 2000): string => (typeof v === 'string' ? v.slice(0, max) : fallback);
+
+/** Storage can hold anything an older version or a hand edit left there: take only what fits. */
+export function normalizeSumoSettings(raw: unknown): SumoSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SUMO_SETTINGS;
+  const deployment =
+    r.deployment === 'custom' || DEPLOYMENTS.some((x) => x.id === r.deployment)
+      ? (r.deployment as SumoSettings['deployment'])
+      : d.deployment;
+  const tagNames = Array.isArray(r.tagNames)
+    ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, 8)
+    : [...d.tagNames];
+  const minutes = typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
+  return {
+    deployment,
+    customApiBase: str(r.customApiBase, d.customApiBase),
+    customUiBase: str(r.customUiBase, d.customUiBase),
+    scopeQuery: str(r.scopeQuery, d.scopeQuery, 5000),
+    tagNames: tagNames.length ? tagNames : [...d.tagNames],
+    windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
+    windowMinutes: Math.min(Math.max(Math.round(minutes), 1), 7 * 24 * 60),
+    windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
+    byReceiptTime: r.byReceiptTime === true,
+  };
+}
+
+/** What the panel may know about the saved credentials. */
+export interface CredentialStatus {
+  accessId: string;
+  /** e.g. "••••••••3f9a": never the key. */
+  keyMask: string;
+  remembered: boolean;
+}
+
+export function maskKey(key: string): string {
+  return key.length <= 4 ? '••••' : `••••••••${key.slice(-4)}`;
+}
