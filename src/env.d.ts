@@ -1,2 +1,3 @@
 declare const __REPLAY_LINK_VERSION__: string;
 declare const __REPLAY_LINK_DEMO__: boolean;
+declare module '*.css';
