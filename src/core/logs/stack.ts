@@ -1,0 +1,283 @@
+import type { LogMessage } from './parse.ts';
+import { removeSessionTags, stripLeadingTags } from './parse.ts';
+
+export type StackLanguage = 'python' | 'java' | 'node' | 'go';
+
+export interface StackFrame {
+  /** The frame's line as logged (tags removed, trimmed). */
+  text: string;
+  fn?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Python: the source line printed under the frame. */
+  code?: string;
+}
+
+export interface StackInfo {
+  language: StackLanguage | undefined;
+  /** "<exception type>: <message>" for a trace, else the line itself without tags and leading timestamp. */
+  headline: string;
+  exceptionType: string | undefined;
+  exceptionMessage: string | undefined;
+  /** Innermost-last as printed. Python: frames of the last traceback; Java/Node/Go: frames of the top exception. */
+  frames: StackFrame[];
+  /** Other exceptions of the chain ("Caused by:", Python's earlier tracebacks), as headlines. */
+  causes: string[];
+}
+
+const PY_TRACEBACK = /^Traceback \(most recent call last\):\s*$/;
+const PY_FRAME = /^\s*File "([^"]+)", line (\d+)(?:, in (.+))?\s*$/;
+const PY_CHAIN = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
+const JAVA_FRAME = /^\s*at ([\w$.<>/-]+)\(([^()]*)\)\s*$/;
+const NODE_FRAME = /^\s*at (?:(?:async )?(.+?) \()?([^\s()]+?):(\d+):(\d+)\)?\s*$/;
+const GO_PANIC = /^panic: (.*?)(?: \[recovered\])?\s*$/;
+const GO_GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
+const GO_FUNC = /^(?:created by )?[\w./*()[\]{}-]+\(.*\)(?: in goroutine \d+)?\s*$|^created by [\w./*()[\]-]+(?: in goroutine \d+)?\s*$/;
+const GO_LOCATION = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
+const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
+const LEADING_TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*/;
+
+function cleanLines(raw: string): string[] {
+  return raw.split(/\r?\n/).map(stripLeadingTags);
+}
+
+function splitException(line: string): { type: string | undefined; message: string | undefined } {
+  const text = removeSessionTags(line).trim().replace(/^Exception in thread "[^"]*" /, '').replace(/^Uncaught /, '');
+  const m = EXCEPTION_LINE.exec(text);
+  if (!m) return { type: undefined, message: text };
+  return { type: m[1], message: m[2]?.trim() };
+}
+
+function headlineOf(type: string | undefined, message: string | undefined): string {
+  if (type && message) return `${type}: ${message}`;
+  return type ?? message ?? '';
+}
+
+export function detectLanguage(raw: string): StackLanguage | undefined {
+  const lines = cleanLines(raw);
+  if (lines.some((l) => PY_TRACEBACK.test(l.trim()))) return 'python';
+  if (lines.some((l) => GO_PANIC.test(l) || GO_GOROUTINE.test(l))) return 'go';
+  if (lines.some((l) => JAVA_FRAME.test(l) && !NODE_FRAME.test(l))) return 'java';
+  if (lines.some((l) => NODE_FRAME.test(l))) return 'node';
+  return undefined;
+}
+
+function python(lines: string[]): StackInfo {
+  const starts = lines.flatMap((l, i) => (PY_TRACEBACK.test(l.trim()) ? [i] : []));
+  const blocks = starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length));
+  const exceptionOf = (block: string[]): string | undefined =>
+    [...block].reverse().find((l) => l.trim() !== '' && !/^\s/.test(l) && !PY_CHAIN.test(l) && !PY_TRACEBACK.test(l));
+  const last = blocks[blocks.length - 1] ?? [];
+  const frames: StackFrame[] = [];
+  for (let i = 0; i < last.length; i++) {
+    const m = PY_FRAME.exec(last[i] ?? '');
+    if (!m) continue;
+    const frame: StackFrame = { text: (last[i] ?? '').trim(), file: m[1] ?? '', line: Number(m[2]) };
+    if (m[3]) frame.fn = m[3].trim();
+    const next = last[i + 1];
+    if (next !== undefined && /^\s{4,}\S/.test(next) && !PY_FRAME.test(next)) frame.code = next.trim();
+    frames.push(frame);
+  }
+  const { type, message } = splitException(exceptionOf(last) ?? '');
+  const causes = blocks.slice(0, -1).flatMap((b) => {
+    const line = exceptionOf(b);
+    if (!line) return [];
+    const e = splitException(line);
+    return [headlineOf(e.type, e.message)];
+  });
+  return { language: 'python', headline: headlineOf(type, message), exceptionType: type, exceptionMessage: message, frames, causes };
+}
+
+function javaOrNode(lines: string[], language: 'java' | 'node'): StackInfo {
+  const frameRe = language === 'java' ? JAVA_FRAME : NODE_FRAME;
+  const firstFrame = lines.findIndex((l) => frameRe.test(l));
+  let headIndex = firstFrame - 1;
+  while (headIndex >= 0 && (lines[headIndex] ?? '').trim() === '') headIndex--;
+  const head = headIndex >= 0 ? (lines[headIndex] ?? '') : '';
+  const { type, message } = splitException(head.replace(LEADING_TIMESTAMP, ''));
+  const frames: StackFrame[] = [];
+  const causes: string[] = [];
+  for (let i = Math.max(0, firstFrame); i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (/^\s*Caused by: /.test(l)) {
+      const e = splitException(l.replace(/^\s*Caused by: /, ''));
+      causes.push(headlineOf(e.type, e.message));
+      continue;
+    }
+    if (causes.length > 0) continue; // frames of the top exception only
+    if (language === 'java') {
+      const m = JAVA_FRAME.exec(l);
+      if (!m) continue;
+      const frame: StackFrame = { text: l.trim(), fn: m[1] ?? '' };
+      const loc = /^(.+?):(\d+)$/.exec(m[2] ?? '');
+      if (loc) {
+        frame.file = loc[1] ?? '';
+        frame.line = Number(loc[2]);
+      } else if (m[2]) frame.file = m[2];
+      frames.push(frame);
+    } else {
+      const m = NODE_FRAME.exec(l);
+      if (!m) continue;
+      const frame: StackFrame = { text: l.trim(), file: m[2] ?? '', line: Number(m[3]), column: Number(m[4]) };
+      if (m[1]) frame.fn = m[1];
+      frames.push(frame);
+    }
+  }
+  return { language, headline: headlineOf(type, message), exceptionType: type, exceptionMessage: message, frames, causes };
+}
+
+function go(lines: string[]): StackInfo {
+  const panicLine = lines.find((l) => GO_PANIC.test(l));
+  const message = panicLine ? removeSessionTags(GO_PANIC.exec(panicLine)?.[1] ?? '').trim() : undefined;
+  const frames: StackFrame[] = [];
+  let goroutines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (GO_GOROUTINE.test(l)) {
+      goroutines++;
+      continue;
+    }
+    if (goroutines !== 1) continue; // the panicking goroutine is printed first
+    const loc = GO_LOCATION.exec(lines[i + 1] ?? '');
+    if (GO_FUNC.test(l.trim()) && loc) {
+      const fn = l.trim().replace(/^created by /, '').replace(/\(.*\)(?: in goroutine \d+)?$/, '').replace(/ in goroutine \d+$/, '');
+      frames.push({ text: `${l.trim()} ${(lines[i + 1] ?? '').trim()}`, fn, file: loc[1] ?? '', line: Number(loc[2]) });
+      i++;
+    }
+  }
+  return {
+    language: 'go',
+    headline: message !== undefined ? `panic: ${message}` : firstMeaningfulLine(lines),
+    exceptionType: 'panic',
+    exceptionMessage: message,
+    frames,
+    causes: [],
+  };
+}
+
+function firstMeaningfulLine(lines: string[]): string {
+  const line = lines.find((l) => l.trim() !== '') ?? '';
+  return removeSessionTags(line).trim().replace(LEADING_TIMESTAMP, '');
+}
+
+/** The headline (exception type + message) and frames of a (possibly multi-line) message. */
+export function extractStack(raw: string): StackInfo {
+  const lines = cleanLines(raw);
+  const language = detectLanguage(raw);
+  if (language === 'python') return python(lines);
+  if (language === 'go') return go(lines);
+  if (language === 'java' || language === 'node') return javaOrNode(lines, language);
+  return { language: undefined, headline: firstMeaningfulLine(lines), exceptionType: undefined, exceptionMessage: undefined, frames: [], causes: [] };
+}
+
+// ---- merging traces that arrive as one message per line ----
+
+type Kind = StackLanguage | 'headline' | undefined;
+
+const ERROR_WORD = /(?:^|[^A-Za-z0-9_])(?:ERROR|SEVERE|FATAL|CRITICAL)(?![A-Za-z0-9_])|\blevel=error\b/;
+
+function kindOfLine(line: string): Kind {
+  if (PY_TRACEBACK.test(line.trim())) return 'python';
+  if (GO_PANIC.test(line) || GO_GOROUTINE.test(line)) return 'go';
+  if (/^Exception in thread "/.test(line)) return 'java';
+  if (/^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception|Throwable)(?:: |$)/.test(line)) return 'headline';
+  return undefined;
+}
+
+/** Whether a line continues the trace that `kind`'s group holds, given that group's last line. */
+function continues(line: string, kind: Kind, previous: string): boolean {
+  if (line.trim() === '') return kind !== undefined;
+  // Loggers print "<message>" then the exception on the next line of the same event.
+  if (kind === undefined && ERROR_WORD.test(previous) && (PY_TRACEBACK.test(line.trim()) || kindOfLine(line) === 'headline')) return true;
+  if (/^\s+\S/.test(line)) return true; // frames, code lines, "\tat …", Go locations
+  if (/^(?:Caused by: |Suppressed: |\.\.\. \d+ more)/.test(line)) return true;
+  if (kind === 'python') {
+    if (PY_CHAIN.test(line)) return true;
+    if (PY_TRACEBACK.test(line.trim())) return PY_CHAIN.test(previous) || previous.trim() === '';
+    // The exception line closes a traceback: it follows a frame or its code line.
+    return /^\s/.test(previous) && EXCEPTION_LINE.test(removeSessionTags(line).trim());
+  }
+  if (kind === 'go') {
+    return GO_GOROUTINE.test(line) || GO_FUNC.test(line) || /^(?:exit status \d+|\[signal )/.test(line);
+  }
+  return false;
+}
+
+export interface MergedMessage extends LogMessage {
+  /** How many Sumo messages were joined into this one (1 when none). */
+  parts: number;
+  messageIds: string[];
+}
+
+export interface MergeOptions {
+  /** Largest time gap between two lines of one trace (default 2 s). */
+  maxGapMs?: number;
+}
+
+function leadingTag(raw: string): string {
+  return /^\s*(\[openReplay[A-Za-z0-9_.]*=[A-Za-z0-9._-]*\])/i.exec(raw)?.[1] ?? '';
+}
+
+/** A line without a tag (an unprefixed continuation) may join; two different tags never do. */
+function sameTag(a: string, b: string): boolean {
+  const ta = leadingTag(a);
+  const tb = leadingTag(b);
+  return ta === '' || tb === '' || ta === tb;
+}
+
+function timeOf(m: LogMessage): number | undefined {
+  return m.messageTime ?? m.receiptTime;
+}
+
+/**
+ * Joins consecutive messages that are lines of one stack trace (same source, same tag, close in time).
+ * Input and output are newest first, as Sumo returns messages; joining happens in logged order.
+ */
+export function mergeStackMessages(newestFirst: readonly LogMessage[], options: MergeOptions = {}): MergedMessage[] {
+  const maxGap = options.maxGapMs ?? 2000;
+  const chronological = newestFirst
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (timeOf(a.m) ?? 0) - (timeOf(b.m) ?? 0) || b.i - a.i)
+    .map(({ m }) => m);
+  type Group = { messages: LogMessage[]; kind: Kind; lastLine: string };
+  const groups: Group[] = [];
+  for (const message of chronological) {
+    const lines = cleanLines(message.raw);
+    const first = lines[0] ?? '';
+    const current = groups[groups.length - 1];
+    const previous = current?.messages[current.messages.length - 1];
+    const t = timeOf(message);
+    const tp = previous ? timeOf(previous) : undefined;
+    const joinable =
+      current !== undefined &&
+      previous !== undefined &&
+      previous.sourceHost === message.sourceHost &&
+      previous.sourceName === message.sourceName &&
+      previous.sourceCategory === message.sourceCategory &&
+      sameTag(previous.raw, message.raw) &&
+      (t === undefined || tp === undefined || Math.abs(t - tp) <= maxGap) &&
+      continues(first, current.kind, current.lastLine);
+    let group: Group;
+    if (joinable && current) {
+      group = current;
+      group.messages.push(message);
+    } else {
+      group = { messages: [message], kind: undefined, lastLine: '' };
+      groups.push(group);
+    }
+    for (const line of lines) {
+      const k = kindOfLine(line);
+      if (k !== undefined && (group.kind === undefined || group.kind === 'headline')) group.kind = k;
+      if (group.kind === undefined && /^\s+at /.test(line)) group.kind = 'headline';
+    }
+    group.lastLine = lines[lines.length - 1] ?? '';
+  }
+  const merged = groups.map((g): MergedMessage => {
+    const head = g.messages[0] as LogMessage;
+    const messageIds = g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId]));
+    if (g.messages.length === 1) return { ...head, parts: 1, messageIds };
+    return { ...head, raw: g.messages.map((m) => m.raw).join('\n'), parts: g.messages.length, messageIds };
+  });
+  return merged.reverse();
+}
