@@ -1,3 +1,5 @@
+import { validateToken as validateTokenFormat } from '../core/session/token.ts';
+
 // The tag clause is a fixed template filled only with allowlisted values: a value copied from a page is
 // hostile input and is never escaped into a query, only accepted or refused.
 
@@ -7,8 +9,6 @@ export const MAX_TOKEN_LENGTH = 200;
 export const MAX_SESSION_ID_LENGTH = 20;
 export const MAX_TAG_NAME_LENGTH = 64;
 
-// <session id base36>.<delay base36, may be negative>.<expiry base36>.<signature>
-const TOKEN_FORMAT = /^[0-9A-Za-z]{1,20}\.-?[0-9A-Za-z]{1,20}\.[0-9A-Za-z]{1,20}\.[0-9A-Za-z_-]{8,150}$/;
 const TOKEN_CHARS = /^[0-9A-Za-z._-]*$/;
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9._]*$/;
 
@@ -70,9 +70,9 @@ export function validateToken(token: string): string | undefined {
     const bad = firstBadChar(token, /[0-9A-Za-z._-]/) ?? '?';
     return `Refused: the session token contains ${describeChar(bad)} (${TOKEN_ALLOWED_TEXT}) — it was not put into a SumoLogic query.`;
   }
-  if (!TOKEN_FORMAT.test(token)) {
-    return 'Refused: the session token is not in the OpenReplay format <session id>.<delay>.<expiry>.<signature> — it was not put into a SumoLogic query.';
-  }
+  // The format itself has one definition, shared with the panel's session decoder.
+  const format = validateTokenFormat(token);
+  if (!format.ok) return `Refused: ${format.reason} — it was not put into a SumoLogic query.`;
   return undefined;
 }
 
@@ -109,6 +109,11 @@ export function isSessionIdTagName(name: string): boolean {
  * The scope is the user's own text, used as is, but it must stay a keyword scope and must not be able to
  * unhook the tag clause: no pipe operators, line breaks, comments, or unbalanced quotes/parentheses.
  */
+function startsTerm(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  return /[\s(]/.test(before);
+}
+
 export function validateScope(scope: string): string | undefined {
   if (scope.includes('|')) {
     return 'Refused: the scope query contains "|" — the scope is a keyword scope only (e.g. _sourceCategory=prod/api); operators after a pipe are not allowed.';
@@ -132,7 +137,8 @@ export function validateScope(scope: string): string | undefined {
     else if (ch === ')') {
       depth--;
       if (depth < 0) return 'Refused: the scope query has a ")" without its "(" — it could detach the session tag from the search.';
-    } else if (ch === '/' && (scope[i + 1] === '/' || scope[i + 1] === '*')) {
+    } else if (ch === '/' && (scope[i + 1] === '/' || scope[i + 1] === '*') && startsTerm(scope, i)) {
+      // Only at the start of a term, as Sumo reads it: `_sourceCategory=prod/*` is a wildcard, not a comment.
       return 'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.';
     }
   }

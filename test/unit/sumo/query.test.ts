@@ -45,8 +45,8 @@ describe('buildSessionQuery', () => {
     [`${TOKEN}\u202e`, badChar('the invisible character U+202E')],
     [`${TOKEN}\u0000`, badChar('the invisible character U+0000')],
     ['', 'Refused: the session token is empty.'],
-    ['abc.def', 'Refused: the session token is not in the OpenReplay format <session id>.<delay>.<expiry>.<signature> — it was not put into a SumoLogic query.'],
-    ['a..b.cccccccccccc', 'Refused: the session token is not in the OpenReplay format <session id>.<delay>.<expiry>.<signature> — it was not put into a SumoLogic query.'],
+    ['abc.def', 'Refused: Token has 2 dot-separated parts, expected 4: session id, delay, expiry, signature — it was not put into a SumoLogic query.'],
+    ['a..b.cccccccccccc', 'Refused: Delay is empty — it was not put into a SumoLogic query.'],
     [`${TOKEN}${'x'.repeat(200)}`, 'Refused: the session token is 269 characters long (at most 200) — it was not put into a SumoLogic query.'],
   ])('refuses token %j with a clear message and no query', (token, message) => {
     const result = tryBuildSessionQuery({ token });
@@ -92,6 +92,12 @@ describe('buildSessionQuery', () => {
     ['"unclosed', 'Refused: the scope query has an unclosed double quote.'],
   ])('refuses scope %j', (scope, message) => {
     expect(tryBuildSessionQuery({ token: TOKEN, scope })).toEqual({ ok: false, field: 'scope', message });
+  });
+
+  it('reads "/*" inside a value as a wildcard, not a comment (as Sumo does)', () => {
+    const q = buildSessionQuery({ token: TOKEN, scope: '_sourceCategory=demo/* AND _sourceHost=web-*' });
+    expect(q.query).toBe(`(_sourceCategory=demo/* AND _sourceHost=web-*) AND ("openReplaySessionToken=${TOKEN}")`);
+    expect(tryBuildSessionQuery({ token: TOKEN, scope: '(//x' })).toMatchObject({ ok: false, field: 'scope' });
   });
 
   it('accepts a scope with quoted slashes and parentheses', () => {
