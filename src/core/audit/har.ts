@@ -1,0 +1,188 @@
+// HAR entry → CapturedRequest. The entry comes from DevTools, but URLs and header values come
+// from the page: every field is checked, sizes are capped, nothing is trusted to be a string.
+
+import { endpointKey, templatePath } from './path-template.ts';
+import type { CapturedRequest, Header, ResourceType } from './types.ts';
+
+/** Caps that keep 50,000 stored requests within a bounded amount of memory. */
+export const HAR_LIMITS = {
+  maxUrlLength: 8192,
+  maxHeaderNameLength: 256,
+  maxHeaderValueLength: 2048,
+  maxHeaders: 100,
+  maxErrorLength: 200,
+} as const;
+
+const RESOURCE_TYPE_MAP: Readonly<Record<string, ResourceType>> = {
+  fetch: 'fetch',
+  xhr: 'xhr',
+  xmlhttprequest: 'xhr',
+  preflight: 'preflight',
+  script: 'script',
+  image: 'image',
+  img: 'image',
+  stylesheet: 'stylesheet',
+  document: 'document',
+  font: 'font',
+  media: 'media',
+  ping: 'ping',
+  beacon: 'ping',
+  websocket: 'websocket',
+};
+
+let nextId = 1;
+
+export interface FromHarOptions {
+  /** Overrides the generated id (tests, replays of saved HAR files). */
+  id?: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown, max: number): string {
+  if (typeof v !== 'string') return '';
+  return v.length > max ? v.slice(0, max) : v;
+}
+
+function finiteNumber(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function headers(v: unknown): Header[] {
+  if (!Array.isArray(v)) return [];
+  const out: Header[] = [];
+  for (const h of v) {
+    if (out.length >= HAR_LIMITS.maxHeaders) break;
+    if (!isRecord(h)) continue;
+    const name = str(h['name'], HAR_LIMITS.maxHeaderNameLength);
+    if (name === '') continue;
+    out.push([name, str(h['value'], HAR_LIMITS.maxHeaderValueLength)]);
+  }
+  return out;
+}
+
+interface UrlParts {
+  url: string;
+  origin: string;
+  path: string;
+  query: string;
+}
+
+// Chromium hands over canonical URLs (lower-case host, no default port, percent-encoded); for
+// those, a strict pattern gives the same parts as the URL parser at a fraction of the cost.
+const CANONICAL_HTTP = /^(https?):\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%\/]*)(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%\/?]*)?$/;
+
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** A host the URL parser would leave as it is (numeric hosts have many spellings it rewrites). */
+function plainHost(host: string): boolean {
+  if (host === '' || host.startsWith('.') || host.endsWith('.') || host.includes('..')) return false;
+  const last = host.slice(host.lastIndexOf('.') + 1);
+  return !/^(?:\d|0x)/.test(last) || DOTTED_QUAD.test(host);
+}
+
+export function splitUrl(raw: string): UrlParts | null {
+  const m = CANONICAL_HTTP.exec(raw);
+  if (m !== null) {
+    const [, scheme, host, port, path = '/', query = ''] = m;
+    const defaultPort = scheme === 'https' ? '443' : '80';
+    if (port === undefined || (port !== defaultPort && port[0] !== '0' && Number(port) <= 65535)) {
+      const origin = `${scheme}://${host}${port !== undefined ? ':' + port : ''}`;
+      if (plainHost(host ?? '') && !path.includes('/.') && !/%2e/i.test(path) && query !== '?') {
+        return { url: raw, origin, path, query };
+      }
+    }
+  }
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  u.hash = '';
+  const hierarchical = u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:';
+  return {
+    url: u.href,
+    origin: hierarchical ? u.origin : '',
+    path: hierarchical ? u.pathname : '',
+    query: hierarchical ? u.search : '',
+  };
+}
+
+let lastPage = '';
+let lastPageOrigin = '';
+
+export function originOf(url: string): string {
+  // Every entry of a page asks for the same page URL's origin.
+  if (url === lastPage) return lastPageOrigin;
+  const origin = splitUrl(url)?.origin ?? '';
+  lastPage = url;
+  lastPageOrigin = origin;
+  return origin;
+}
+
+function resourceTypeOf(raw: string, method: string, initiatorType: string): ResourceType {
+  // Chromium marks preflights both ways; either is enough for an OPTIONS request.
+  if (method === 'OPTIONS' && (initiatorType === 'preflight' || raw === 'preflight')) return 'preflight';
+  if (raw === 'preflight') return 'other';
+  return RESOURCE_TYPE_MAP[raw.toLowerCase()] ?? 'other';
+}
+
+/**
+ * Normalizes one HAR entry (as `chrome.devtools.network.onRequestFinished` delivers it, or from
+ * `getHAR()`), or returns null when it is not a usable entry.
+ */
+export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOptions = {}): CapturedRequest | null {
+  if (!isRecord(entry)) return null;
+  const request = entry['request'];
+  if (!isRecord(request)) return null;
+  const response = isRecord(entry['response']) ? entry['response'] : {};
+
+  const rawUrl = str(request['url'], HAR_LIMITS.maxUrlLength);
+  const parts = splitUrl(rawUrl);
+  if (parts === null) return null;
+
+  const method = (str(request['method'], 32) || 'GET').toUpperCase();
+  const initiator = entry['_initiator'];
+  const initiatorType = isRecord(initiator) ? str(initiator['type'], 32) : '';
+  const resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
+
+  const started = Date.parse(str(entry['startedDateTime'], 64));
+  const status = Math.trunc(finiteNumber(response['status'], 0));
+  const errorRaw = str(response['_error'], HAR_LIMITS.maxErrorLength);
+  const pageRef = str(entry['pageref'], 128);
+
+  const req: CapturedRequest = {
+    id: options.id ?? String(nextId++),
+    startedAt: Number.isFinite(started) ? started : 0,
+    durationMs: Math.max(0, finiteNumber(entry['time'], 0)),
+    method,
+    url: parts.url,
+    origin: parts.origin,
+    path: parts.path,
+    template: parts.origin !== '' ? templatePath(parts.path) : '',
+    query: parts.query,
+    status: status >= 0 && status <= 999 ? status : 0,
+    resourceType,
+    initiatorType,
+    requestHeaders: headers(request['headers']),
+    responseHeaders: headers(response['headers']),
+    pageUrl,
+    pageOrigin: originOf(pageUrl),
+  };
+  req.endpoint = endpointKey(req);
+  // Every record gets the same properties in the same order: one object shape keeps hot loops fast.
+  req.error = errorRaw !== '' ? errorRaw : undefined;
+  req.frame = pageRef !== '' ? pageRef : undefined;
+  return req;
+}
+
+/** Case-insensitive header lookup; first match wins. */
+export function headerValue(headers: readonly Header[], lowerName: string): string | undefined {
+  for (const [name, value] of headers) {
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+// Masking and inert display of values that come from the page (tokens, header values, URLs).
+
+const ELLIPSIS = '…';
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `jw4wdf…vt3q` — first 6 and last 4 characters. Short values reveal less, so that
+ * masking never shows the whole secret: ≤ 12 chars keep only the first 2, ≤ 4 chars nothing.
+ */
+export function maskToken(token: string): string {
+  // Tokens are ASCII; slicing by code units is only wrong for astral characters.
+  if (!SURROGATE.test(token)) {
+    if (token.length > 12) return token.slice(0, 6) + ELLIPSIS + token.slice(-4);
+    if (token.length > 4) return token.slice(0, 2) + ELLIPSIS;
+    return ELLIPSIS;
+  }
+  const chars = Array.from(token);
+  if (chars.length > 12) return chars.slice(0, 6).join('') + ELLIPSIS + chars.slice(-4).join('');
+  if (chars.length > 4) return chars.slice(0, 2).join('') + ELLIPSIS;
+  return ELLIPSIS;
+}
+
+// Control characters, line/paragraph separators and bidi overrides all make a value lie about itself on screen.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HAS_UNSAFE = new RegExp(UNSAFE.source);
+
+/** Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. */
+export function inertText(value: string, maxLength = 200): string {
+  if (value.length <= maxLength && !HAS_UNSAFE.test(value)) return value;
+  const escaped = value.replace(UNSAFE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+  });
+  const chars = Array.from(escaped);
+  if (chars.length <= maxLength) return escaped;
+  return chars.slice(0, maxLength).join('') + `${ELLIPSIS} (${chars.length} chars)`;
+}
+
+/** A header value shown in a reason line: masked, then made inert. */
+export function displayValue(value: string, reveal = false): string {
+  if (value === '') return '(empty)';
+  return inertText(reveal ? value : maskToken(value));
+}

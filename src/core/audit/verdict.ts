@@ -1,0 +1,272 @@
+// One verdict per request. Everything that does not depend on the request is computed once in
+// `buildJudgeContext`, so judging 100,000 requests stays far under the 300 ms budget.
+
+import { diagnoseCors, hasFailed, parseHeaderList, PreflightIndex } from './diagnose-cors.ts';
+import { headerValue } from './har.ts';
+import { headerKinds, type HeaderKind } from './header-names.ts';
+import { displayValue, inertText } from './mask.ts';
+import { compileScope, decideScope, DEFAULT_SCOPE_SETTINGS, type CompiledScope, type ScopeSettings } from './scope.ts';
+import { looksLikeToken, sessionIdOfToken } from './token-format.ts';
+import type { CapturedRequest, KnownToken, TokenContext, VerdictResult } from './types.ts';
+
+interface TokenMatch {
+  current: boolean;
+  known: KnownToken;
+}
+
+export interface JudgeContext {
+  tokens: TokenContext;
+  scope: CompiledScope;
+  /** Lower-case header name → what its value must be. */
+  kinds: Map<string, HeaderKind>;
+  /** Lengths of those names: most headers are skipped without lower-casing them. */
+  nameLengths: Set<number>;
+  byToken: Map<string, TokenMatch>;
+  bySessionId: Map<string, TokenMatch>;
+  preflights: PreflightIndex;
+  ingestUrls: readonly string[];
+  isTokenFormat: (value: string) => boolean;
+  /**
+   * Results that many requests share (same header and known value, same scope decision), built
+   * once and frozen: judging then allocates almost nothing per request.
+   */
+  shared: Map<string | object, VerdictResult>;
+}
+
+export interface JudgeContextInput {
+  tokens?: TokenContext;
+  settings?: ScopeSettings;
+  /** Shared with the store, which keeps it up to date as entries arrive and leave. */
+  preflights?: PreflightIndex;
+  /** Ingest points learned from the page; their traffic is never expected to carry the header. */
+  ingestUrls?: readonly string[];
+  /** Token format check; the session module's validator can be passed in. */
+  isTokenFormat?: (value: string) => boolean;
+}
+
+export function buildJudgeContext(input: JudgeContextInput = {}): JudgeContext {
+  const tokens = input.tokens ?? { earlier: [] };
+  const settings = input.settings ?? DEFAULT_SCOPE_SETTINGS;
+  const kinds = headerKinds(settings.extraHeaderNames);
+  const byToken = new Map<string, TokenMatch>();
+  const bySessionId = new Map<string, TokenMatch>();
+  for (const known of tokens.earlier) {
+    byToken.set(known.token, { current: false, known });
+    bySessionId.set(known.sessionId, { current: false, known });
+  }
+  // Set last: a token that is current again is not stale.
+  if (tokens.current !== undefined) {
+    const m: TokenMatch = { current: true, known: tokens.current };
+    byToken.set(tokens.current.token, m);
+    bySessionId.set(tokens.current.sessionId, m);
+  }
+  return {
+    tokens,
+    scope: compileScope(settings),
+    kinds,
+    nameLengths: new Set([...kinds.keys()].map((k) => k.length)),
+    byToken,
+    bySessionId,
+    preflights: input.preflights ?? new PreflightIndex(),
+    ingestUrls: input.ingestUrls ?? [],
+    isTokenFormat: input.isTokenFormat ?? looksLikeToken,
+    shared: new Map(),
+  };
+}
+
+export interface FoundHeader {
+  name: string;
+  lower: string;
+  value: string;
+  kind: HeaderKind;
+}
+
+/** The session headers a request sent, in the order it sent them. */
+export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHeader[] {
+  let found: FoundHeader[] | undefined;
+  for (const [name, value] of req.requestHeaders) {
+    if (!ctx.nameLengths.has(name.length)) continue;
+    const lower = name.toLowerCase();
+    const kind = ctx.kinds.get(lower);
+    if (kind === undefined) continue;
+    (found ??= []).push({ name, lower, value: value.trim(), kind });
+  }
+  return found ?? [];
+}
+
+export const MISSING_FIX = 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper';
+const READ_AT_REQUEST_TIME = 'read the token when the request is made (tracker.getSessionToken()) instead of keeping an old value';
+
+function iso(ms: number | undefined): string | undefined {
+  return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function staleWhen(known: KnownToken): string {
+  const since = iso(known.since);
+  const until = iso(known.until);
+  if (since !== undefined && until !== undefined) return `, current from ${since} to ${until}`;
+  if (since !== undefined) return `, current from ${since}`;
+  if (until !== undefined) return `, current until ${until}`;
+  return '';
+}
+
+const SHARED_LIMIT = 5000;
+
+const PREFLIGHT_RESULT: VerdictResult = Object.freeze({
+  verdict: 'not-expected',
+  reason: 'a CORS preflight (the browser sends it; it never carries custom headers)',
+});
+
+function shared(ctx: JudgeContext, key: string | object, make: () => VerdictResult): VerdictResult {
+  let r = ctx.shared.get(key);
+  if (r === undefined) {
+    r = Object.freeze(make());
+    if (ctx.shared.size >= SHARED_LIMIT) ctx.shared.clear();
+    ctx.shared.set(key, r);
+  }
+  return r;
+}
+
+/** Ranks value verdicts so the worst header of a request decides. */
+const SEVERITY = { carries: 0, stale: 1, foreign: 2 } as const;
+
+function foreignTokenValue(h: FoundHeader, ctx: JudgeContext): Pick<VerdictResult, 'reason' | 'fix'> {
+  const name = inertText(h.name, 80);
+  const shown = displayValue(h.value);
+  const current = ctx.tokens.current;
+  const v = h.value;
+  if (v === '') {
+    return { reason: `${name} is empty`, fix: 'set it only once the tracker has a token (after tracker.start() resolves), from tracker.getSessionToken()' };
+  }
+  if (current !== undefined) {
+    if (v === current.sessionId || ctx.bySessionId.has(v)) {
+      return { reason: `${name} holds a session id (${shown}), not the token`, fix: 'send tracker.getSessionToken() in it, or send the id in an openReplaySession.id header' };
+    }
+    const t = current.token;
+    if (v.length < t.length && t.startsWith(v)) {
+      const next = t.charAt(v.length);
+      const why = next === '-' ? ' — something stops at "-" (the delay part may be negative)' : '';
+      return { reason: `${name} holds the current token cut off after ${v.length} of ${t.length} characters${why}`, fix: 'send the whole token unchanged' };
+    }
+    if (v.toLowerCase() === t.toLowerCase()) {
+      return { reason: `${name} holds the current token in different letter case`, fix: 'send the token unchanged — it is case-sensitive' };
+    }
+    if (v.includes(t)) {
+      return { reason: `${name} holds the current token wrapped in other text (${shown})`, fix: 'send only the token, as tracker.getSessionToken() returns it (no prefix, no project key)' };
+    }
+  }
+  if (ctx.isTokenFormat(v)) {
+    const id = sessionIdOfToken(v);
+    const of = id !== undefined ? ` (session ${id})` : '';
+    if (current === undefined) {
+      return { reason: `${name} holds a token${of}, but no current token of this tab is known to compare it with`, fix: 'find the page\'s tracker in the Session view, or paste the session token there' };
+    }
+    return { reason: `${name} holds a token of another session${of}, not one this tab has used`, fix: READ_AT_REQUEST_TIME };
+  }
+  return { reason: `${name} holds ${shown}, which is not an OpenReplay token (4 dot-separated parts)`, fix: 'send the value of tracker.getSessionToken() unchanged' };
+}
+
+function foreignIdValue(h: FoundHeader, ctx: JudgeContext): Pick<VerdictResult, 'reason' | 'fix'> {
+  const name = inertText(h.name, 80);
+  const v = h.value;
+  if (v === '') return { reason: `${name} is empty`, fix: 'set it to tracker.getSessionID() once the session has started' };
+  if (ctx.byToken.has(v) || ctx.isTokenFormat(v)) {
+    return { reason: `${name} holds a token, not the session id`, fix: 'send tracker.getSessionID() in it' };
+  }
+  if (/^\d{1,30}$/.test(v)) {
+    const why = ctx.tokens.current === undefined ? ', and no current session of this tab is known' : ', not one this tab has used';
+    return { reason: `${name} holds session id ${v}${why}`, fix: 'send tracker.getSessionID() of this page when the request is made' };
+  }
+  return { reason: `${name} holds ${displayValue(v)}, which is not a session id (digits only)`, fix: 'send tracker.getSessionID() unchanged' };
+}
+
+function judgeValue(h: FoundHeader, ctx: JudgeContext): VerdictResult {
+  const byToken = h.kind !== 'session-id' ? ctx.byToken.get(h.value) : undefined;
+  const byId = h.kind !== 'token' ? ctx.bySessionId.get(h.value) : undefined;
+  const m = byToken ?? byId;
+  if (m === undefined) {
+    const f = h.kind === 'session-id' || (h.kind === 'either' && /^\d+$/.test(h.value)) ? foreignIdValue(h, ctx) : foreignTokenValue(h, ctx);
+    return { verdict: 'foreign', ...f, headerName: h.name, headerValue: displayValue(h.value) };
+  }
+  // Known values are few (this tab's tokens and ids), so their results are shared.
+  return shared(ctx, `v\u0000${h.name}\u0000${h.value}`, () => {
+    // The name matched a valid header name case-insensitively, so it is plain ASCII: no escaping needed.
+    const base = { headerName: h.name, headerValue: displayValue(h.value) };
+    const what = byToken !== undefined ? 'token' : 'session id';
+    if (m.current) return { verdict: 'carries', reason: `${h.name} carries the current ${what}`, ...base };
+    return {
+      verdict: 'stale',
+      reason: `${h.name} holds an earlier ${what} of this tab (session ${m.known.sessionId}${staleWhen(m.known)})`,
+      fix: READ_AT_REQUEST_TIME,
+      ...base,
+    };
+  });
+}
+
+function blocked(req: CapturedRequest, ctx: JudgeContext, headerLower: string, h?: FoundHeader): VerdictResult | null {
+  const preflight = ctx.preflights.find(req.url, req.startedAt);
+  const d = diagnoseCors(req, preflight, headerLower);
+  if (d === null) return null;
+  const r: VerdictResult = { verdict: 'blocked', reason: d.reason, fix: d.fix };
+  if (h !== undefined) {
+    r.headerName = h.name;
+    r.headerValue = displayValue(h.value);
+  }
+  return r;
+}
+
+/**
+ * The verdict of one request. A request that sent a session header is judged by its value
+ * whatever the scope (a stale token sent to a third party is still a problem); one that did
+ * not is `missing` only when the scope says it should have.
+ */
+export function judge(req: CapturedRequest, ctx: JudgeContext): VerdictResult {
+  if (req.resourceType === 'preflight') return PREFLIGHT_RESULT;
+  const found = sessionHeaders(req, ctx);
+  if (found.length > 0) {
+    const first = found[0] as FoundHeader;
+    if (hasFailed(req)) {
+      const b = blocked(req, ctx, first.lower, first);
+      if (b !== null) return b;
+    }
+    let worst = judgeValue(first, ctx);
+    for (let i = 1; i < found.length; i++) {
+      const next = judgeValue(found[i] as FoundHeader, ctx);
+      if (SEVERITY[next.verdict as keyof typeof SEVERITY] > SEVERITY[worst.verdict as keyof typeof SEVERITY]) worst = next;
+    }
+    return worst;
+  }
+
+  // Only provisional headers may be recorded for a refused request; its preflight still says what it asked for.
+  if (hasFailed(req) && req.origin !== req.pageOrigin) {
+    const p = ctx.preflights.find(req.url, req.startedAt);
+    if (p !== undefined) {
+      const asked = parseHeaderList(headerValue(p.requestHeaders, 'access-control-request-headers'));
+      const sessionHeader = asked.find((n) => ctx.kinds.has(n));
+      if (sessionHeader !== undefined) {
+        const b = blocked(req, ctx, sessionHeader);
+        if (b !== null) return b;
+      }
+    }
+  }
+
+  const scope = decideScope(req, ctx.scope, req.pageOrigin, ctx.ingestUrls);
+  if (!scope.inScope) {
+    return shared(ctx, scope, () => {
+      const r: VerdictResult = { verdict: 'not-expected', reason: scope.reason };
+      if (scope.fix !== undefined) r.fix = scope.fix;
+      return r;
+    });
+  }
+  const kind = req.resourceType === 'xhr' ? 'XHR' : 'fetch';
+  return shared(ctx, `m\u0000${kind}\u0000${scope.rule}`, () => ({
+    verdict: 'missing',
+    reason: `no session token header on this ${kind} (in scope: ${scope.rule})`,
+    fix: MISSING_FIX,
+  }));
+}
+
+/** `reason — fix`, the one line the UI shows. */
+export function oneLine(r: VerdictResult): string {
+  return r.fix !== undefined && r.verdict !== 'not-expected' ? `${r.reason} — ${r.fix}` : r.reason;
+}
