@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { startSumoServer } from '../sumo-server/index.ts';
 import { startDemoWorld } from './world.ts';
 import { buildDemoExtension } from '../tooling/build-extension.ts';
-import { openPanel, type PanelSession } from '../tooling/devtools-panel.ts';
+import { openPanel, screenshotDevtools, type PanelSession } from '../tooling/devtools-panel.ts';
 import { sideBySide } from '../tooling/composite.ts';
 import { demoExtensionStorage, DEMO_CREDENTIALS } from './demo-settings.ts';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     url: world.appUrl,
     headless,
     seedStorage: demoExtensionStorage(sumo.url),
-    viewport: { width: 1500, height: 950 },
+    viewport: { width: 2100, height: 1000 },
   });
   stoppers.push(() => session.close());
 
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     await session.panel.locator('[data-testid="current-token"]').filter({ hasText: /\S/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 800));
     const app = await session.page.screenshot();
-    const devtools = await session.devtools.screenshot();
+    const devtools = await screenshotDevtools(session);
     await sideBySide(session.context, app, devtools, file);
     console.log(`Screenshot of the demo app and the Replay Link panel written to ${file}`);
     await stopAll(0);

@@ -70,13 +70,11 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
  */
 export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
   const profile = mkdtempSync(join(tmpdir(), 'replay-link-profile-'));
-  if (opts.theme === 'dark') {
-    mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(
-      join(profile, 'Default', 'Preferences'),
-      JSON.stringify({ devtools: { preferences: { 'ui-theme': '"dark"' } } }),
-    );
-  }
+  // DevTools reads its preferences (JSON strings inside JSON) from the profile at start.
+  const devtoolsPrefs: Record<string, string> = {};
+  if (opts.theme === 'dark') devtoolsPrefs['ui-theme'] = '"dark"';
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
   const port = await freePort();
   const viewport = opts.viewport ?? { width: 1280, height: 900 };
   const context = await chromium.launchPersistentContext(profile, {
@@ -133,4 +131,15 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
     await close();
     throw err;
   }
+}
+
+/**
+ * A picture of DevTools only: docked DevTools paints nothing where the page is, so the shot is cut
+ * at the page's right edge.
+ */
+export async function screenshotDevtools(s: PanelSession, path?: string): Promise<Buffer> {
+  const pageWidth = await s.page.evaluate(() => window.innerWidth);
+  const size = await s.devtools.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  const x = Math.min(Math.max(0, pageWidth), size.width - 100);
+  return s.devtools.screenshot({ ...(path ? { path } : {}), clip: { x, y: 0, width: size.width - x, height: size.height } });
 }

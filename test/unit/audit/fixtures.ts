@@ -25,7 +25,7 @@ export const EARLIER: KnownToken = {
 };
 
 /** A well-formed token of some other session. */
-export const OTHER_TOKEN = 'abc123def456.1a.lrrb0000.7HnK2pQ9rT4vW6xY8zA1bC3dE5fG';
+export const OTHER_TOKEN = 'abc123def456.1a.lrrb0000.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 
 export const TOKENS: TokenContext = { current: CURRENT, earlier: [EARLIER] };
 

@@ -82,7 +82,7 @@ describe('judge: foreign', () => {
     const r = foreign(OTHER_TOKEN);
     expect(r.verdict).toBe('foreign');
     expect(r.reason).toMatch(/^X-OpenReplay-SessionToken holds a token of another session \(session \d+\), not one this tab has used$/);
-    expect(r.headerValue).toBe('abc123…E5fG');
+    expect(r.headerValue).toBe('abc123…vt3q');
   });
 
   it('a garbled value is shown masked and with control characters made visible', () => {
@@ -130,7 +130,7 @@ describe('judge: foreign', () => {
   it('takes a validator from the session module when given', () => {
     const c = buildJudgeContext({ tokens: TOKENS, isTokenFormat: () => false });
     expect(judge(req({ url: `${APP}/a`, requestHeaders: tokenHeader(OTHER_TOKEN) }), c).reason).toBe(
-      'X-OpenReplay-SessionToken holds abc123…E5fG, which is not an OpenReplay token (4 dot-separated parts)',
+      'X-OpenReplay-SessionToken holds abc123…vt3q, which is not an OpenReplay token (4 dot-separated parts)',
     );
   });
 });
