@@ -2,7 +2,8 @@ import { fromHarEntry } from '../core/audit/har.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
 import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
-import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
+import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
+import type { ProbeResult } from '../core/session/probe.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
 import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
@@ -12,8 +13,17 @@ import { evalInPage, tabId } from './inspected.ts';
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
 const FLUSH_MS = 100;
+/** Kept in step with REFUSED_PREFIX in src/panel/views/session/PageNotes.tsx. */
+const REFUSED_PREFIX = 'Refused: ';
+const MAX_REFUSALS = 10;
 
 type HarRequest = chrome.devtools.network.Request;
+
+/** The same finished request, whether it came from the live listener or from getHAR(). */
+function captureKey(raw: HarRequest): string {
+  const r = raw as unknown as { startedDateTime?: unknown; time?: unknown; request?: { method?: unknown; url?: unknown } };
+  return `${String(r.request?.method)} ${String(r.request?.url)} ${String(r.startedDateTime)} ${String(r.time)}`;
+}
 
 /**
  * Per inspected tab: captures requests from DevTools' start, follows the session token (page
@@ -29,9 +39,17 @@ export class DevtoolsHost {
   #preserveLog = false;
   #missedBeforeOpen = 0;
   #ingestUrls = new Set<string>();
+  /**
+   * Until the HAR backfill is in: what the live listener already delivered, so a request that
+   * finished between adding the listener and reading the HAR is not recorded twice.
+   */
+  #liveBeforeBackfill: Set<string> | null = new Set();
   #panelVisible = false;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #probing = false;
+  /** What the last poll refused in any frame (the reducer keeps these only when nothing was found). */
+  #refusals: string[] = [];
+  #posted: SessionState | null = null;
 
   constructor() {
     this.#transport = channelTransport(tabChannelName(tabId()));
@@ -62,7 +80,11 @@ export class DevtoolsHost {
       }
     });
     const entries = (har?.entries ?? []) as unknown as HarRequest[];
-    for (const entry of entries) this.#onRequest(entry, true);
+    const live = this.#liveBeforeBackfill ?? new Set<string>();
+    this.#liveBeforeBackfill = null;
+    for (const entry of entries) {
+      if (!live.has(captureKey(entry))) this.#onRequest(entry, true);
+    }
     // Requests the page made before DevTools could see them: the page's own count is the honest hint.
     const seen = await evalInPage("performance.getEntriesByType('resource').length + 1");
     const pageCount = typeof seen.value === 'number' ? seen.value : 0;
@@ -82,6 +104,7 @@ export class DevtoolsHost {
   }
 
   #onRequest(raw: HarRequest, backfill = false): void {
+    if (!backfill) this.#liveBeforeBackfill?.add(captureKey(raw));
     const req = fromHarEntry(raw, this.#pageUrl);
     if (!req) return;
     this.#buffer.add(req);
@@ -136,7 +159,7 @@ export class DevtoolsHost {
     switch (message.type) {
       case 'hello':
         this.#flush();
-        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session });
+        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#shownSession() });
         return;
       case 'clear':
         this.#flush();
@@ -164,7 +187,39 @@ export class DevtoolsHost {
     const next = reduceSession(this.#session, event);
     if (next === this.#session) return;
     this.#session = next;
-    this.#post({ type: 'session', session: next });
+    this.#publishSession();
+  }
+
+  /**
+   * The reducer's state, plus what was refused on a page that also had a valid token (a hostile
+   * page's markup "token" next to a real one): a user must see those too. They travel as warnings
+   * until the session state has a field for them.
+   */
+  #shownSession(): SessionState {
+    const s = this.#session;
+    const extra = this.#refusals
+      .filter((r) => !s.reasons.includes(r))
+      .map((r) => REFUSED_PREFIX + r)
+      .filter((w) => !s.warnings.includes(w));
+    if (extra.length === 0) return s;
+    return { ...s, warnings: [...s.warnings, ...extra] };
+  }
+
+  #publishSession(): void {
+    const shown = this.#shownSession();
+    if (this.#posted && sameState(this.#posted, shown)) return;
+    this.#posted = shown;
+    this.#post({ type: 'session', session: shown });
+  }
+
+  #noteRefusals(results: readonly ProbeResult[]): void {
+    const refusals: string[] = [];
+    for (const r of results) {
+      for (const rejection of r.rejected) {
+        if (refusals.length < MAX_REFUSALS && !refusals.includes(rejection.reason)) refusals.push(rejection.reason);
+      }
+    }
+    this.#refusals = refusals;
   }
 
   #schedulePoll(delay: number): void {
@@ -177,7 +232,9 @@ export class DevtoolsHost {
       this.#probing = true;
       try {
         const results = await probeAllFrames(this.#pageUrl);
+        this.#noteRefusals(results);
         this.#reduce({ type: 'probe', at: Date.now(), results });
+        this.#publishSession();
       } finally {
         this.#probing = false;
       }

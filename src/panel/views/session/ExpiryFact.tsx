@@ -1,0 +1,19 @@
+import { formatTime } from './labels.ts';
+import { useTimeLeft } from './use-time-left.ts';
+
+/** Expiry from the token itself: the latest moment a backend log line can still carry it. */
+export function ExpiryFact({ expiresAt }: { expiresAt: number }) {
+  const left = useTimeLeft(expiresAt);
+  const expired = left.startsWith('expired');
+  return (
+    <>
+      <dt>Expires</dt>
+      <dd>
+        <span data-testid="token-expiry">{formatTime(expiresAt)}</span>{' '}
+        <span class={expired ? 'time-left expired' : 'time-left'} data-testid="time-left">
+          ({left})
+        </span>
+      </dd>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { SessionView } from '../../../core/session/session-state.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { ExpiryFact } from './ExpiryFact.tsx';
+import { activeLabel, formatTime, frameLabel, safeHttpHref, sourcesLabel } from './labels.ts';
+
+/** Everything known about the session in use, as a definition list. Page text is only ever text. */
+export function SessionFacts({ view }: { view: SessionView }) {
+  const href = safeHttpHref(view.sessionUrl);
+  const others = view.sources.filter((s) => s !== view.source);
+  return (
+    <dl class="session-facts" data-testid="session-facts">
+      <dt>Token</dt>
+      <dd class="token-cell">
+        {view.token !== null ? (
+          <>
+            <code class="token" data-testid="current-token">
+              {view.token}
+            </code>
+            <CopyButton text={view.token} label="Copy the session token" testId="copy-token" />
+          </>
+        ) : (
+          <span class="muted" data-testid="no-token">
+            none: only a session id was entered, so searches use the session id tag
+          </span>
+        )}
+      </dd>
+
+      <dt>Session id</dt>
+      <dd>
+        <code data-testid="session-id">{view.sessionId}</code>{' '}
+        <CopyButton text={view.sessionId} label="Copy the session id" testId="copy-session-id" />
+      </dd>
+
+      <dt>Found in</dt>
+      <dd>
+        <span data-testid="token-source">{view.source}</span>
+        {!view.enteredByHand && (
+          <>
+            {' '}
+            <span class="muted">
+              · <span data-testid="token-frame">{frameLabel(view)}</span>
+              {view.frameUrl ? (
+                <>
+                  : <span class="frame-url">{view.frameUrl}</span>
+                </>
+              ) : null}
+            </span>
+          </>
+        )}
+        {others.length > 0 && <div class="muted">also in: {sourcesLabel(others)}</div>}
+      </dd>
+
+      {view.decoded && <ExpiryFact expiresAt={view.decoded.expiresAt} />}
+      {view.startTimestamp !== undefined && (
+        <>
+          <dt>Started</dt>
+          <dd>{formatTime(view.startTimestamp)}</dd>
+        </>
+      )}
+      {view.firstSeen !== undefined && (
+        <>
+          <dt>First seen</dt>
+          <dd>{formatTime(view.firstSeen)}</dd>
+        </>
+      )}
+      {!view.enteredByHand && (
+        <>
+          <dt>Tracker active</dt>
+          <dd data-testid="tracker-active">{activeLabel(view.isActive)}</dd>
+        </>
+      )}
+      {view.projectKey !== undefined && (
+        <>
+          <dt>Project key</dt>
+          <dd>
+            <code data-testid="project-key">{view.projectKey}</code>
+          </dd>
+        </>
+      )}
+      {view.projectId !== undefined && (
+        <>
+          <dt>Project id</dt>
+          <dd>
+            <code>{view.projectId}</code>
+          </dd>
+        </>
+      )}
+      {view.trackerVersion !== undefined && (
+        <>
+          <dt>Tracker version</dt>
+          <dd>
+            <code data-testid="tracker-version">{view.trackerVersion}</code>
+          </dd>
+        </>
+      )}
+      {view.sessionUrl !== undefined && (
+        <>
+          <dt>Replay</dt>
+          <dd>
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" data-testid="session-url">
+                {href}
+              </a>
+            ) : (
+              <span class="frame-url">{view.sessionUrl}</span>
+            )}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,52 @@
+import type { AnySource } from '../../../core/session/sources.ts';
+import type { SessionView } from '../../../core/session/session-state.ts';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Local wall-clock time; the date too when it is not today (tokens live for hours). */
+export function formatTime(ms: number, now = Date.now()): string {
+  if (!Number.isFinite(ms)) return 'unknown';
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return 'unknown';
+  const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const today = new Date(now);
+  const sameDay =
+    d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
+  return sameDay ? clock : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock}`;
+}
+
+/** Where in the inspected tab the token was read. */
+export function frameLabel(view: Pick<SessionView, 'frame' | 'enteredByHand'>): string {
+  if (view.enteredByHand) return 'entered by hand in this panel';
+  switch (view.frame) {
+    case 'top':
+      return 'top frame';
+    case 'iframe':
+      return 'iframe';
+    case 'network':
+      return 'seen on the network';
+    default:
+      return 'a frame of the page';
+  }
+}
+
+/** "window.__OPENREPLAY__, sessionStorage" — the first one is what the panel trusts. */
+export function sourcesLabel(sources: readonly AnySource[]): string {
+  return sources.join(', ');
+}
+
+export function activeLabel(isActive: boolean | undefined): string {
+  if (isActive === undefined) return 'unknown';
+  return isActive ? 'yes, recording' : 'no (stopped or not started)';
+}
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
+export function safeHttpHref(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
