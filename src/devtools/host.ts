@@ -3,7 +3,6 @@ import type { CapturedRequest } from '../core/audit/types.ts';
 import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
 import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
-import type { ProbeResult } from '../core/session/probe.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
 import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
@@ -14,8 +13,6 @@ const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
 const FLUSH_MS = 100;
 /** Kept in step with REFUSED_PREFIX in src/panel/views/session/PageNotes.tsx. */
-const REFUSED_PREFIX = 'Refused: ';
-const MAX_REFUSALS = 10;
 
 type HarRequest = chrome.devtools.network.Request;
 
@@ -47,8 +44,6 @@ export class DevtoolsHost {
   #panelVisible = false;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #probing = false;
-  /** What the last poll refused in any frame (the reducer keeps these only when nothing was found). */
-  #refusals: string[] = [];
   #posted: SessionState | null = null;
 
   constructor() {
@@ -159,7 +154,7 @@ export class DevtoolsHost {
     switch (message.type) {
       case 'hello':
         this.#flush();
-        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#shownSession() });
+        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session });
         return;
       case 'clear':
         this.#flush();
@@ -190,36 +185,11 @@ export class DevtoolsHost {
     this.#publishSession();
   }
 
-  /**
-   * The reducer's state, plus what was refused on a page that also had a valid token (a hostile
-   * page's markup "token" next to a real one): a user must see those too. They travel as warnings
-   * until the session state has a field for them.
-   */
-  #shownSession(): SessionState {
-    const s = this.#session;
-    const extra = this.#refusals
-      .filter((r) => !s.reasons.includes(r))
-      .map((r) => REFUSED_PREFIX + r)
-      .filter((w) => !s.warnings.includes(w));
-    if (extra.length === 0) return s;
-    return { ...s, warnings: [...s.warnings, ...extra] };
-  }
-
   #publishSession(): void {
-    const shown = this.#shownSession();
+    const shown = this.#session;
     if (this.#posted && sameState(this.#posted, shown)) return;
     this.#posted = shown;
     this.#post({ type: 'session', session: shown });
-  }
-
-  #noteRefusals(results: readonly ProbeResult[]): void {
-    const refusals: string[] = [];
-    for (const r of results) {
-      for (const rejection of r.rejected) {
-        if (refusals.length < MAX_REFUSALS && !refusals.includes(rejection.reason)) refusals.push(rejection.reason);
-      }
-    }
-    this.#refusals = refusals;
   }
 
   #schedulePoll(delay: number): void {
@@ -232,7 +202,6 @@ export class DevtoolsHost {
       this.#probing = true;
       try {
         const results = await probeAllFrames(this.#pageUrl);
-        this.#noteRefusals(results);
         this.#reduce({ type: 'probe', at: Date.now(), results });
         this.#publishSession();
       } finally {

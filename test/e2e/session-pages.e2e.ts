@@ -81,11 +81,9 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
     iframeFrameShown = `${await panel.getByTestId('token-frame').textContent()} ${await panel.getByTestId('session-facts').textContent()}`;
   });
 
-  // Known bug, outside the panel: the top frame reads the same token from the sessionStorage it
-  // shares with the iframe, and the session reducer (src/core/session/session-state.ts,
-  // liveFromProbes) names the top frame for a token seen in several frames even when its most
-  // trusted source (the tracker global) is in the iframe. Turn into `it` once that is fixed.
-  it.fails('names the iframe (and its URL) as where the tracker global was found', () => {
+  // The top frame also reads the token from the sessionStorage it shares with the iframe; the
+  // frame holding the tracker global is the one to name.
+  it('names the iframe (and its URL) as where the tracker global was found', () => {
     expect(iframeFrameShown).toMatch(/^iframe .*\/iframe-inner\.html/);
   });
 

@@ -64,6 +64,8 @@ interface PageSnapshot {
   status: ProbeStatus;
   reasons: string[];
   warnings: string[];
+  /** Every value a frame offered and the probe refused, whatever else was found (a hostile page). */
+  refused: string[];
   live: LiveToken[];
 }
 
@@ -71,6 +73,8 @@ export interface SessionState {
   status: ProbeStatus;
   reasons: string[];
   warnings: string[];
+  /** Values the page offered as a token and that were refused, also when a valid token was found. */
+  refused: string[];
   /** What everything else uses: the manual entry while there is one, else `detected`. */
   current: SessionView | null;
   detected: SessionView | null;
@@ -97,6 +101,7 @@ export function initialSessionState(): SessionState {
     status: 'none',
     reasons: [],
     warnings: [],
+    refused: [],
     current: null,
     detected: null,
     manual: null,
@@ -120,35 +125,44 @@ function pushUnique(list: string[], items: readonly string[]): void {
   for (const item of items) if (list.length < MAX_MESSAGES && !list.includes(item)) list.push(item);
 }
 
+/** The tracker's facts for candidate `c` of probe `r`: its own session only (a leftover token with another id gets none). */
+function trackerFacts(r: ProbeResult, c: ProbeResult['candidates'][number]): Partial<LiveToken> {
+  const facts: Partial<LiveToken> = { frame: r.frame, frameUrl: r.frameUrl };
+  const sameSession = r.sessionIdFromTracker === undefined || r.sessionIdFromTracker === c.decoded.sessionId;
+  if (sameSession) {
+    if (r.isActive !== undefined) facts.isActive = r.isActive;
+    if (r.sessionUrl !== undefined) facts.sessionUrl = r.sessionUrl;
+    if (r.trackerVersion !== undefined) facts.trackerVersion = r.trackerVersion;
+  }
+  const projectKey = c.projectKey ?? (sameSession ? r.projectKey : undefined);
+  if (projectKey !== undefined) facts.projectKey = projectKey;
+  return facts;
+}
+
 function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
   const live = new Map<string, LiveToken>();
-  // Top frame first, so its facts win over an iframe's for the same token.
+  // Top frame first, so its facts win over an iframe's for the same token and the same source.
   const ordered = [...results].sort((a, b) => (a.frame === 'top' ? 0 : 1) - (b.frame === 'top' ? 0 : 1));
   const loading: string[] = [];
   const invalid: string[] = [];
   const warnings: string[] = [];
+  const refused: string[] = [];
   for (const r of ordered) {
     if (r.status === 'loading') pushUnique(loading, r.reasons);
     if (r.status === 'invalid') pushUnique(invalid, r.reasons);
     pushUnique(warnings, r.warnings);
+    pushUnique(refused, r.rejected.map((x) => x.reason));
     for (const c of r.candidates) {
       const existing = live.get(c.token);
-      if (existing) {
-        existing.sources = unionSources(existing.sources, [c.source]);
+      if (!existing) {
+        live.set(c.token, { token: c.token, sources: [c.source], frame: r.frame, frameUrl: r.frameUrl, ...trackerFacts(r, c) });
         continue;
       }
-      const entry: LiveToken = { token: c.token, sources: [c.source], frame: r.frame, frameUrl: r.frameUrl };
-      // The tracker's own facts describe its session only; a leftover token in the same frame
-      // with another session id does not get them.
-      const sameSession = r.sessionIdFromTracker === undefined || r.sessionIdFromTracker === c.decoded.sessionId;
-      if (sameSession) {
-        if (r.isActive !== undefined) entry.isActive = r.isActive;
-        if (r.sessionUrl !== undefined) entry.sessionUrl = r.sessionUrl;
-        if (r.trackerVersion !== undefined) entry.trackerVersion = r.trackerVersion;
-      }
-      const projectKey = c.projectKey ?? (sameSession ? r.projectKey : undefined);
-      if (projectKey !== undefined) entry.projectKey = projectKey;
-      live.set(c.token, entry);
+      // A frame that sees the token in a more trusted place (the tracker's global rather than the
+      // sessionStorage it shares with its parent) is where the tracker runs: its frame and facts win.
+      const better = sourceRank(c.source) < sourceRank(existing.sources[0] ?? c.source);
+      existing.sources = unionSources(existing.sources, [c.source]);
+      if (better) Object.assign(existing, trackerFacts(r, c));
     }
   }
   const status: ProbeStatus =
@@ -157,6 +171,7 @@ function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
     status,
     reasons: status === 'loading' ? loading : status === 'invalid' ? invalid : [],
     warnings,
+    refused,
     live: [...live.values()],
   };
 }
@@ -269,6 +284,7 @@ function settle(prev: SessionState, draft: SessionState): SessionState {
     status,
     reasons,
     warnings: page?.warnings ?? [],
+    refused: page?.refused ?? [],
     detected,
     current: draft.manual ?? detected,
     history,

@@ -75,6 +75,7 @@ describe('session state', () => {
       status: 'none',
       reasons: [],
       warnings: [],
+      refused: [],
       current: null,
       detected: null,
       manual: null,
@@ -329,5 +330,63 @@ describe('sameState', () => {
     expect(sameState({ a: 1 }, { a: 1, b: undefined })).toBe(false);
     expect(sameState([1], { 0: 1 })).toBe(false);
     expect(sameState(null, {})).toBe(false);
+  });
+});
+
+describe('the frame a token is shown in', () => {
+  it('is the frame whose tracker global holds it, not the parent that only shares its sessionStorage', () => {
+    const state = run([
+      {
+        type: 'probe',
+        at: T0,
+        results: [
+          probe([cand(A, 'sessionStorage')], { frame: 'top', frameUrl: 'https://shop.example.com/' }),
+          probe([cand(A, 'window.__OPENREPLAY__')], {
+            frame: 'iframe',
+            frameUrl: 'https://shop.example.com/inner.html',
+            isActive: true,
+            trackerVersion: '19.0.1',
+          }),
+        ],
+      },
+    ]);
+    expect(state.current?.frame).toBe('iframe');
+    expect(state.current?.frameUrl).toBe('https://shop.example.com/inner.html');
+    expect(state.current?.source).toBe('window.__OPENREPLAY__');
+    expect(state.current?.sources).toEqual(['window.__OPENREPLAY__', 'sessionStorage']);
+    expect(state.current?.trackerVersion).toBe('19.0.1');
+  });
+
+  it('stays the top frame when both frames see it in the same kind of place', () => {
+    const state = run([
+      {
+        type: 'probe',
+        at: T0,
+        results: [
+          probe([cand(A, 'sessionStorage')], { frame: 'iframe', frameUrl: 'https://shop.example.com/inner.html' }),
+          probe([cand(A, 'sessionStorage')], { frame: 'top', frameUrl: 'https://shop.example.com/' }),
+        ],
+      },
+    ]);
+    expect(state.current?.frame).toBe('top');
+  });
+});
+
+describe('refused values', () => {
+  it('are kept from every frame even when another source gave a valid token', () => {
+    const state = run([
+      {
+        type: 'probe',
+        at: T0,
+        results: [
+          probe([cand(A, 'window.OpenReplay')], {
+            rejected: [{ source: 'window.__OPENREPLAY__', reason: 'Token contains U+0022 at position 1' }],
+          }),
+          probe([], { frame: 'iframe', frameUrl: 'https://shop.example.com/inner.html', rejected: [{ source: 'sessionStorage', reason: 'Token is too long' }] }),
+        ],
+      },
+    ]);
+    expect(state.status).toBe('found');
+    expect(state.refused).toEqual(['Token contains U+0022 at position 1', 'Token is too long']);
   });
 });
