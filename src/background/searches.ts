@@ -8,6 +8,7 @@ import type { BackgroundToPanel, SearchTarget } from '../shared/protocol.ts';
 import { loadCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings } from './sumo-settings.ts';
 import type { SumoSettings } from '../shared/settings.ts';
+import { SEARCH_POLL_POLICY } from '../core/results/poll-policy.ts';
 
 /** One limiter for the whole browser: every panel of every tab searches through this worker. */
 export const sharedLimiter = new RateLimiter();
@@ -90,6 +91,7 @@ export async function startSearch(searchId: string, target: SearchTarget, send: 
       from: target.from,
       to: target.to,
       byReceiptTime: settings.byReceiptTime,
+      poll: SEARCH_POLL_POLICY,
       signal: controller.signal,
       onProgress: (progress) => send({ type: 'search.progress', searchId, progress }),
       onMessages: (messages) => send({ type: 'search.messages', searchId, messages }),

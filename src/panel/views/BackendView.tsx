@@ -1,7 +1,82 @@
+import './backend.css';
+import { useModel } from '../state/model.ts';
+import { planSearch, targetChanged } from '../../core/results/target.ts';
+import { windowText } from '../../core/results/present.ts';
+import type { SearchRun } from '../state/backend-model.ts';
+import { analysisOf, cancelledBecause, guardTokenChanges, isActive } from './backend/backend-state.ts';
+import { inertLine } from './backend/LogText.tsx';
+import { QueryLine } from './backend/QueryLine.tsx';
+import { Results } from './backend/Results.tsx';
+import { SearchBar } from './backend/SearchBar.tsx';
+import { SearchNotices } from './backend/SearchNotices.tsx';
+import { SearchProgress } from './backend/SearchProgress.tsx';
+import { useNow } from './backend/use-now.ts';
+
+/** Issue 6: the backend errors SumoLogic holds for the session's token. */
 export function BackendView() {
+  const model = useModel();
+  guardTokenChanges(model);
+  const { devtools, backend } = model;
+  const current = devtools.session.value.current;
+  const settings = backend.settings.value;
+  const credentials = backend.credentials.value;
+  const run = backend.search.value;
+  const running = isActive(run);
+  const now = useNow(running);
+
+  const plan = settings ? planSearch(current, settings, now) : null;
+  const refusal = !settings
+    ? 'Loading the SumoLogic settings…'
+    : !credentials
+      ? 'No SumoLogic Access ID/Key saved yet — add them in Settings → SumoLogic.'
+      : plan && !plan.ok
+        ? inertLine(plan.reason, 600)
+        : null;
+
+  const onSearch = () => {
+    if (!settings || refusal !== null) return;
+    // The window ends at the click, not at the last render.
+    const fresh = planSearch(current, settings, Date.now());
+    if (!fresh.ok) return;
+    cancelledBecause.value = null;
+    backend.startSearch(fresh.target);
+  };
+
   return (
-    <section>
-      <h2>Backend</h2>
+    <section class="backend-view" aria-labelledby="backend-heading">
+      <header class="backend-head">
+        <h2 id="backend-heading">Backend errors</h2>
+        <span class="muted">SumoLogic log lines tagged with this session’s token</span>
+      </header>
+      <SearchBar refusal={refusal} running={running} onSearch={onSearch} onCancel={() => backend.cancelSearch()} />
+      {run && !running && targetChanged(run.target, current) && (
+        <p class="notice notice-info" data-testid="results-stale" role="status">
+          The results below are for an earlier session token; press Search for the current session.
+        </p>
+      )}
+      {run ? <RunDetails run={run} now={now} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} />}
     </section>
+  );
+}
+
+function RunDetails({ run, now }: { run: SearchRun; now: number }) {
+  const running = isActive(run);
+  const because = cancelledBecause.value;
+  const analysis = analysisOf(run);
+  return (
+    <>
+      {run.query !== undefined && run.tagClause !== undefined && (
+        <QueryLine
+          scope={run.scope ?? ''}
+          tagClause={run.tagClause}
+          query={run.query}
+          uiUrl={run.uiUrl}
+          window={windowText({ from: run.target.from, to: run.target.to })}
+        />
+      )}
+      <SearchProgress run={run} now={now} />
+      <SearchNotices run={run} cancelReason={because?.searchId === run.id ? because.reason : null} />
+      {analysis && <Results key={run.id} analysis={analysis} running={running} />}
+    </>
   );
 }

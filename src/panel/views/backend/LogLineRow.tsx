@@ -1,0 +1,28 @@
+import type { LogEntry } from '../../../core/logs/analyze.ts';
+import { formatTimestamp, sourceText } from '../../../core/results/present.ts';
+import { LogText, inertLine } from './LogText.tsx';
+
+/** One linked log line (a trace counts as one), newest first; errors marked. */
+export function LogLineRow({ entry }: { entry: LogEntry }) {
+  const isError = entry.classification.isError;
+  const level = levelText(entry.classification.level, isError);
+  return (
+    <div class={`log-line ${isError ? 'is-error' : ''}`} data-testid="log-line" data-error={String(isError)}>
+      <div class="line-meta">
+        <time>{formatTimestamp(entry.messageTime ?? entry.receiptTime)}</time>
+        <span class={`level ${isError ? 'level-error' : ''}`}>{level}</span>
+        <span class="muted">{inertLine(sourceText({ category: entry.sourceCategory, host: entry.sourceHost, name: entry.sourceName }), 200)}</span>
+      </div>
+      <LogText text={entry.raw} />
+    </div>
+  );
+}
+
+const ERROR_LEVELS = new Set(['ERROR', 'FATAL', 'CRITICAL', 'SEVERE', 'PANIC', 'ALERT', 'EMERGENCY']);
+
+/** The level as logged; a line that is an error by its content (a trace, a 5xx) says so too. */
+function levelText(level: string | undefined, isError: boolean): string {
+  if (!isError) return level ?? '—';
+  if (level !== undefined && ERROR_LEVELS.has(level)) return level;
+  return level === undefined ? 'error' : `${level} · error`;
+}

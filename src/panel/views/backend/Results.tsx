@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import type { LogAnalysis } from '../../../core/logs/analyze.ts';
+import { droppedText, plural, tagIssueText } from '../../../core/results/present.ts';
+import { errorsOnly } from './backend-state.ts';
+import { ErrorGroupCard } from './ErrorGroupCard.tsx';
+import { LogLineRow } from './LogLineRow.tsx';
+
+const PAGE = 100;
+
+/** The re-checked lines: grouped errors (default) or every linked line, newest first. */
+export function Results({ analysis, running }: { analysis: LogAnalysis; running: boolean }) {
+  const [limit, setLimit] = useState(PAGE);
+  const onlyErrors = errorsOnly.value;
+  const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch);
+  const total = onlyErrors ? analysis.groups.length : analysis.entries.length;
+  const errorLines = analysis.errors.length;
+  return (
+    <section class="results" aria-labelledby="results-heading">
+      <header class="results-head">
+        <h3 id="results-heading">
+          {plural(analysis.groups.length, 'error group')} ({plural(errorLines, 'error')}) · {plural(analysis.entries.length, 'linked line')}
+          {running ? ' so far' : ''}
+        </h3>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="filter-errors-only"
+            checked={onlyErrors}
+            onChange={(e) => {
+              errorsOnly.value = e.currentTarget.checked;
+              setLimit(PAGE);
+            }}
+          />
+          Errors only
+          <span class="muted">(off: all linked lines)</span>
+        </label>
+      </header>
+      {dropped && (
+        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch}>
+          <span>{dropped}</span>
+          {analysis.tagIssues.length > 0 && (
+            <span class="muted"> Found instead: {analysis.tagIssues.map(tagIssueText).join('; ')}.</span>
+          )}
+        </div>
+      )}
+      {total === 0 && (
+        <p class="muted empty" data-testid="results-empty">
+          {running
+            ? 'Nothing yet — lines appear here as SumoLogic finds them.'
+            : onlyErrors
+              ? analysis.entries.length > 0
+                ? `No errors among the ${plural(analysis.entries.length, 'linked line')} — uncheck "Errors only" to see them.`
+                : 'No log lines carry this session’s tag in the searched time window and scope.'
+              : 'No log lines carry this session’s tag in the searched time window and scope.'}
+        </p>
+      )}
+      <div class="result-list">
+        {onlyErrors
+          ? analysis.groups.slice(0, limit).map((g) => <ErrorGroupCard key={g.signature} group={g} />)
+          : analysis.entries.slice(0, limit).map((e, i) => <LogLineRow key={`${e.messageIds.join(',')}:${i}`} entry={e} />)}
+      </div>
+      {total > limit && (
+        <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
+          Show more ({total - limit} not shown)
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { effect, signal } from '@preact/signals';
+import type { LogAnalysis } from '../../../core/logs/analyze.ts';
+import { IncrementalAnalysis } from '../../../core/results/incremental.ts';
+import { tagsFromClause, targetChanged } from '../../../core/results/target.ts';
+import type { PanelModel } from '../../state/model.ts';
+import type { SearchRun } from '../../state/backend-model.ts';
+
+// View state that must outlive the view: App renders only the active tab, so BackendView unmounts
+// whenever the user looks at another tab while a search keeps running.
+
+/** "Errors only" (true) or "all linked lines". */
+export const errorsOnly = signal(true);
+
+/** Why a search was cancelled by the panel itself rather than by the user. */
+export const cancelledBecause = signal<{ searchId: string; reason: string } | null>(null);
+
+export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
+
+let slot: { id: string; clause: string; analysis: IncrementalAnalysis } | null = null;
+
+/** The run's messages re-checked, merged and grouped; only new pages are parsed. */
+export function analysisOf(run: SearchRun): LogAnalysis | null {
+  if (run.tagClause === undefined) return null;
+  if (!slot || slot.id !== run.id || slot.clause !== run.tagClause) {
+    slot = { id: run.id, clause: run.tagClause, analysis: new IncrementalAnalysis(tagsFromClause(run.tagClause)) };
+  }
+  return slot.analysis.update(run.messages);
+}
+
+const guarded = new WeakSet<PanelModel>();
+
+/**
+ * A running search is for one token: when the session's current token changes (a new session, a
+ * token entered by hand), the search is cancelled, which deletes its job. Installed once per model
+ * and kept alive with it, so it also works while another tab is shown.
+ */
+export function guardTokenChanges(model: PanelModel): void {
+  if (guarded.has(model)) return;
+  guarded.add(model);
+  effect(() => {
+    const run = model.backend.search.value;
+    const current = model.devtools.session.value.current;
+    if (!run || !isActive(run)) return;
+    if (!targetChanged(run.target, current)) return;
+    cancelledBecause.value = {
+      searchId: run.id,
+      reason: "The session's token changed while the search ran, so the search was cancelled and its job deleted. Search again for the new session.",
+    };
+    model.backend.cancelSearch();
+  });
+}
