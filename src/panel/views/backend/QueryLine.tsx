@@ -1,4 +1,4 @@
-import { CopyButton } from '../session/CopyButton.tsx';
+import { CopyButton } from '../../components/CopyButton.tsx';
 import { safeHttpUrl } from '../../../core/results/present.ts';
 import { inertLine } from './LogText.tsx';
 

@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../core/session/session-state.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
 import { activeLabel, formatTime, frameLabel, safeHttpHref, sourcesLabel } from './labels.ts';
 
