@@ -7,7 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let missing = 0;
-for (const file of ['reports/unit.json', 'reports/e2e.json']) {
+for (const file of ['reports/unit.json', 'reports/firefox.json', 'reports/e2e.json']) {
   if (!existsSync(file)) {
     missing++;
     continue;

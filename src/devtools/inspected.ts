@@ -10,7 +10,16 @@ export interface EvalResult {
   error?: string;
 }
 
+/**
+ * Firefox has neither inspectedWindow.getResources nor eval's frameURL option: it ignores frameURL
+ * and evaluates in the top frame, which would pass the top frame's answer off as a sub-frame's.
+ */
+export const canTargetFrames = (): boolean => typeof chrome.devtools.inspectedWindow.getResources === 'function';
+
 export function evalInPage(expression: string, frameURL?: string): Promise<EvalResult> {
+  if (frameURL && !canTargetFrames()) {
+    return Promise.resolve({ value: undefined, error: 'this browser cannot evaluate in a chosen frame (top frame only)' });
+  }
   return new Promise((resolve) => {
     try {
       const options = frameURL ? { frameURL } : {};

@@ -3,6 +3,7 @@ import { SessionView } from './views/SessionView.tsx';
 import { RequestsView } from './views/RequestsView.tsx';
 import { BackendView } from './views/BackendView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
+import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 
 export type Area = 'session' | 'requests' | 'backend' | 'settings';
 export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
@@ -40,6 +41,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <ShortcutsHelp />
       </header>
       <div id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} class="area">
         {area === 'session' && <SessionView />}

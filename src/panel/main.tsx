@@ -12,7 +12,7 @@ followTheme(applyTheme);
 
 const model = createPanelModel({
   devtools: channelTransport(tabChannelName(chrome.devtools.inspectedWindow.tabId)),
-  background: backgroundTransport(PANEL_PORT),
+  background: backgroundTransport(PANEL_PORT, () => model.backend.backgroundLost()),
   storage: extensionStorage,
 });
 model.devtools.connect();

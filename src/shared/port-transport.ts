@@ -5,7 +5,7 @@ import type { Transport } from './transport.ts';
  * A runtime port to the background that reconnects when the service worker is stopped and
  * restarted (MV3 kills idle workers); messages posted while reconnecting are queued.
  */
-export function backgroundTransport<Out, In>(name: string): Transport<Out, In> {
+export function backgroundTransport<Out, In>(name: string, onReconnect?: () => void): Transport<Out, In> {
   const listeners = new Set<(message: In) => void>();
   let port: Runtime.Port | null = null;
   let closed = false;
@@ -18,7 +18,12 @@ export function backgroundTransport<Out, In>(name: string): Transport<Out, In> {
     });
     port.onDisconnect.addListener(() => {
       port = null;
-      if (!closed) setTimeout(connect, 100);
+      if (closed) return;
+      setTimeout(() => {
+        connect();
+        // Whatever the old worker was doing for us (a search) is gone with it.
+        onReconnect?.();
+      }, 100);
     });
     while (queue.length && port) port.postMessage(queue.shift());
   };

@@ -120,6 +120,16 @@ export function createBackendModel(transport: Transport<PanelToBackground, Backg
       transport.post({ type: 'search.start', searchId: id, target });
       return id;
     },
+    /** The background worker restarted: a search it was running can no longer report. */
+    backgroundLost(): void {
+      const run = search.value;
+      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      update(run.id, {
+        status: 'failed',
+        finishedAt: now(),
+        error: { kind: 'background-restarted', message: 'The extension restarted its background worker during the search, so the search stopped — search again.' },
+      });
+    },
     cancelSearch(): void {
       const run = search.value;
       if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
