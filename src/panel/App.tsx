@@ -4,12 +4,14 @@ import { RequestsView } from './views/RequestsView.tsx';
 import { BackendView } from './views/BackendView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { LinkView } from './views/LinkView.tsx';
 
-export type Area = 'session' | 'requests' | 'backend' | 'settings';
+export type Area = 'session' | 'requests' | 'backend' | 'timeline' | 'settings';
 export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
   { id: 'session', label: 'Session' },
   { id: 'requests', label: 'Requests' },
   { id: 'backend', label: 'Backend errors' },
+  { id: 'timeline', label: 'Timeline' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -47,6 +49,7 @@ export function App() {
         {area === 'session' && <SessionView />}
         {area === 'requests' && <RequestsView />}
         {area === 'backend' && <BackendView />}
+        {area === 'timeline' && <LinkView />}
         {area === 'settings' && <SettingsView />}
       </div>
     </div>

@@ -6,6 +6,7 @@ import { channelTransport } from '../shared/transport.ts';
 import { backgroundTransport } from '../shared/port-transport.ts';
 import { PANEL_PORT, tabChannelName } from '../shared/protocol.ts';
 import { extensionStorage } from './state/site-storage.ts';
+import { linkingOf } from './state/linking-model.ts';
 
 applyTheme(currentTheme());
 followTheme(applyTheme);
@@ -16,6 +17,8 @@ const model = createPanelModel({
   storage: extensionStorage,
 });
 model.devtools.connect();
+// Created here so its saved preferences (skew, window, interval) load with the panel.
+linkingOf(model, { storage: extensionStorage });
 void model.backend.load();
 
 const root = document.getElementById('app');

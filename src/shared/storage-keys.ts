@@ -6,4 +6,6 @@ export const STORAGE_KEYS = {
   sumoCredentials: 'sumo.credentials',
   /** storage.local: per inspected site audit settings, key + siteKey(pageUrl) */
   siteAuditPrefix: 'audit.site:',
+  /** storage.local: linking preferences (clock skew, tagging window, auto-refresh interval) */
+  linkingPrefs: 'linking.prefs',
 } as const;

@@ -14,9 +14,9 @@ describe('the Replay Link panel in real DevTools', () => {
     await demo?.close();
   });
 
-  it('registers a panel titled "Replay Link" with its four areas', async () => {
+  it('registers a panel titled "Replay Link" with its five areas', async () => {
     const tabs = await s.panel.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Session', 'Requests', 'Backend errors', 'Settings']);
+    expect(tabs).toEqual(['Session', 'Requests', 'Backend errors', 'Timeline', 'Settings']);
     const title = await s.devtools.evaluate(() => document.title);
     expect(title).toContain('DevTools');
   });

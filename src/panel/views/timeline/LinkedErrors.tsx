@@ -1,0 +1,71 @@
+import { clockTime } from './scale.ts';
+import { logTimeOf } from '../../../core/linking/link.ts';
+import { logKey, type LinkingModel } from '../../state/linking-model.ts';
+import { useLinking } from './use-linking.ts';
+import { logFirstLine } from './text.ts';
+
+interface Props {
+  requestId: string;
+  /** `count`: a compact "2 backend errors" for a request row; `list`: the lines, for a detail view. */
+  variant?: 'count' | 'list';
+  /** Defaults to selecting the error in the Timeline. */
+  onSelectError?: (key: string) => void;
+  linking?: LinkingModel;
+}
+
+/** The backend errors linked to one request. Renders nothing in `count` mode when there are none. */
+export function LinkedErrors({ requestId, variant = 'list', onSelectError, linking: given }: Props) {
+  const fromContext = useLinking();
+  const linking = given ?? fromContext;
+  const linked = linking.errorsOfRequest(requestId);
+  if (variant === 'count') {
+    if (linked.length === 0) return null;
+    const unsure = linked.filter((l) => l.of > 1).length;
+    return (
+      <span
+        class="linked-count"
+        data-testid="linked-errors-count"
+        data-count={linked.length}
+        title={unsure > 0 ? `${unsure} of them also fit other requests` : 'Backend errors linked to this request'}
+      >
+        {linked.length} backend error{linked.length === 1 ? '' : 's'}
+        {unsure > 0 && '?'}
+      </span>
+    );
+  }
+  const run = linking.run.value;
+  if (linked.length === 0) {
+    return (
+      <p class="muted" data-testid="linked-errors" data-count={0}>
+        {run === null ? 'No backend search yet: search to see the errors this request caused.' : 'No backend error is linked to this request.'}
+      </p>
+    );
+  }
+  const select = onSelectError ?? ((key: string) => linking.select({ kind: 'error', key }));
+  return (
+    <div data-testid="linked-errors" data-count={linked.length}>
+      <strong>{linked.length} backend error{linked.length === 1 ? '' : 's'}</strong>
+      <ul class="link-list">
+        {linked.map(({ link, of }) => {
+          const t = logTimeOf(link.log);
+          const sumo = t === undefined ? null : linking.sumoUrlAt(t);
+          const key = logKey(link.log);
+          return (
+            <li key={key} data-testid="linked-error">
+              <span class="when">{t === undefined ? 'no time' : clockTime(t)}</span>
+              <button type="button" class="linky what" onClick={() => select(key)} title="Show this error">
+                {logFirstLine(link.log.raw)}
+              </button>
+              {of > 1 && <span class="badge badge-warn">1 of {of} candidate requests</span>}
+              {sumo && (
+                <a href={sumo} target="_blank" rel="noopener noreferrer">
+                  Open in SumoLogic
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
