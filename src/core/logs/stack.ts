@@ -37,6 +37,13 @@ const GO_FUNC = /^(?:created by )?[\w./*()[\]{}-]+\(.*\)(?: in goroutine \d+)?\s
 const GO_LOCATION = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
 const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
 const LEADING_TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*/;
+// A headline names the error; the level word in front of it ("ERROR") says nothing the view doesn't.
+const LEADING_LEVEL = /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERG)\]?:?\s+/i;
+
+/** A line without what loggers put before the message: session tags, a timestamp, the level. */
+function messagePart(line: string): string {
+  return removeSessionTags(line).trim().replace(LEADING_TIMESTAMP, '').replace(LEADING_LEVEL, '');
+}
 
 function cleanLines(raw: string): string[] {
   return raw.split(/\r?\n/).map(stripLeadingTags);
@@ -95,7 +102,7 @@ function javaOrNode(lines: string[], language: 'java' | 'node'): StackInfo {
   let headIndex = firstFrame - 1;
   while (headIndex >= 0 && (lines[headIndex] ?? '').trim() === '') headIndex--;
   const head = headIndex >= 0 ? (lines[headIndex] ?? '') : '';
-  const { type, message } = splitException(head.replace(LEADING_TIMESTAMP, ''));
+  const { type, message } = splitException(messagePart(head));
   const frames: StackFrame[] = [];
   const causes: string[] = [];
   for (let i = Math.max(0, firstFrame); i < lines.length; i++) {
@@ -157,8 +164,7 @@ function go(lines: string[]): StackInfo {
 }
 
 function firstMeaningfulLine(lines: string[]): string {
-  const line = lines.find((l) => l.trim() !== '') ?? '';
-  return removeSessionTags(line).trim().replace(LEADING_TIMESTAMP, '');
+  return messagePart(lines.find((l) => l.trim() !== '') ?? '');
 }
 
 /** The headline (exception type + message) and frames of a (possibly multi-line) message. */

@@ -61,10 +61,10 @@ describe('renderLinkedReport', () => {
       '',
       '### Linked backend errors (3)',
       '',
-      '1. **ERROR cache miss storm** — 1 occurrence, at 2026-11-26T13:09:40.000Z',
+      '1. **cache miss storm** — 1 occurrence, at 2026-11-26T13:09:40.000Z',
       '   - Requests: none linked',
       '   - Not linked: 1 occurrence (no request of this session matched)',
-      '2. **ERROR POST /api/checkout failed: PaymentDeclinedError: declined for jw4wdf…vt3q &lt;b&gt;\\|x\\|&lt;/b&gt;** — 2 occurrences, first 2026-11-26T13:09:12.020Z, last 2026-11-26T13:09:19.020Z',
+      '2. **POST /api/checkout failed: PaymentDeclinedError: declined for jw4wdf…vt3q &lt;b&gt;\\|x\\|&lt;/b&gt;** — 2 occurrences, first 2026-11-26T13:09:12.020Z, last 2026-11-26T13:09:19.020Z',
       `   - Requests: POST ${ORIGIN}/api/checkout (2)`,
       '',
     ].join('\n'));

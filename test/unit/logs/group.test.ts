@@ -65,6 +65,6 @@ describe('groupErrors', () => {
     ]);
     expect(groups).toHaveLength(1);
     expect(groups[0]?.count).toBe(2);
-    expect(groups[0]?.headline).toBe('ERROR payment 42 declined');
+    expect(groups[0]?.headline).toBe('payment 42 declined');
   });
 });

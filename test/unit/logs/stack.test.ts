@@ -65,7 +65,7 @@ describe('extractStack', () => {
   it('gives a plain line its text as headline, without tag and timestamp', () => {
     expect(extractStack(`${TAG} 2026-01-28 13:09:10,333 ERROR payment declined`)).toEqual({
       language: undefined,
-      headline: 'ERROR payment declined',
+      headline: 'payment declined',
       exceptionType: undefined,
       exceptionMessage: undefined,
       frames: [],
