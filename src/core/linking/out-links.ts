@@ -2,6 +2,7 @@
 // narrowed to an error's time.
 
 import { uiSearchUrl } from '../../sumo/query.ts';
+import { safeHttpUrl } from '../safe-url.ts';
 
 /**
  * The session URL with `jumpto=<ms since the session start>`, the parameter the tracker's own
@@ -9,13 +10,9 @@ import { uiSearchUrl } from '../../sumo/query.ts';
  * returned (the replay opens at its beginning). null for anything but an http(s) URL.
  */
 export function openReplayAtTime(sessionUrl: string, atMs: number, sessionStartMs: number | undefined): string | null {
-  let url: URL;
-  try {
-    url = new URL(sessionUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const href = safeHttpUrl(sessionUrl);
+  if (href === null) return null;
+  const url = new URL(href);
   url.searchParams.delete('jumpto');
   if (sessionStartMs !== undefined && Number.isFinite(sessionStartMs) && Number.isFinite(atMs)) {
     url.searchParams.set('jumpto', String(Math.max(0, Math.round(atMs - sessionStartMs))));

@@ -89,16 +89,7 @@ export function sourceText(source: { category: string; host: string; name: strin
   return [source.category, source.host, source.name].filter((p) => p !== '').join(' · ') || 'unknown source';
 }
 
-/** Only http(s) links are offered; anything else is no link at all. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHttpUrl } from '../safe-url.ts';
 
 /** Huge lines open in steps, so "expand" never lays out megabytes at once. */
 export function nextShownLimit(current: number, total: number): number {

@@ -2,6 +2,7 @@
 // PROBE_EXPRESSION in a frame into a typed, validated result. The page controls that value, so
 // every field is checked for shape and own-ness before it is used.
 
+import { safeHttpUrl } from '../safe-url.ts';
 import { type DecodedToken, MAX_TOKEN_LENGTH, decodeToken, validateToken } from './token.ts';
 import { validateSessionId } from './session-id.ts';
 import {
@@ -134,14 +135,10 @@ function checkProbedStored(
   return parseStoredToken(v.s);
 }
 
-function safeHttpUrl(v: ProbeValue): string | undefined {
+function sessionUrlOf(v: ProbeValue): string | undefined {
+  // A value cut to the probe's limit is not the URL the tracker gave: no link rather than a wrong one.
   if (v.t !== 'string' || v.n !== v.s.length) return undefined;
-  try {
-    const url = new URL(v.s);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return safeHttpUrl(v.s) ?? undefined;
 }
 
 interface Collector {
@@ -225,7 +222,7 @@ function interpretGlobal(name: GlobalName, raw: unknown, out: Collector): Tracke
 
   const facts: TrackerFacts = { global: source };
   const sessionUrlValue = value(own(raw, 'sessionUrl'));
-  const sessionUrl = safeHttpUrl(sessionUrlValue);
+  const sessionUrl = sessionUrlOf(sessionUrlValue);
   if (sessionUrl !== undefined) facts.sessionUrl = sessionUrl;
   else if (sessionUrlValue.t === 'string') out.warnings.push(`${source}.getSessionURL() is not an http(s) URL; ignored`);
 

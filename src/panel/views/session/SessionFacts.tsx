@@ -1,11 +1,12 @@
 import type { SessionView } from '../../../core/session/session-state.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
-import { activeLabel, formatTime, frameLabel, safeHttpHref, sourcesLabel } from './labels.ts';
+import { activeLabel, formatTime, frameLabel, sourcesLabel } from './labels.ts';
+import { safeHttpUrl } from '../../../core/safe-url.ts';
 
 /** Everything known about the session in use, as a definition list. Page text is only ever text. */
 export function SessionFacts({ view }: { view: SessionView }) {
-  const href = safeHttpHref(view.sessionUrl);
+  const href = safeHttpUrl(view.sessionUrl);
   const others = view.sources.filter((s) => s !== view.source);
   return (
     <dl class="session-facts" data-testid="session-facts">

@@ -40,13 +40,3 @@ export function activeLabel(isActive: boolean | undefined): string {
   return isActive ? 'yes, recording' : 'no (stopped or not started)';
 }
 
-/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
-export function safeHttpHref(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
