@@ -18,8 +18,8 @@ type HarRequest = chrome.devtools.network.Request;
 
 /** The same finished request, whether it came from the live listener or from getHAR(). */
 function captureKey(raw: HarRequest): string {
-  const r = raw as unknown as { startedDateTime?: unknown; time?: unknown; request?: { method?: unknown; url?: unknown } };
-  return `${String(r.request?.method)} ${String(r.request?.url)} ${String(r.startedDateTime)} ${String(r.time)}`;
+  const r = raw as unknown as { startedDateTime?: unknown; request?: { method?: unknown; url?: unknown } };
+  return `${String(r.request?.method)} ${String(r.request?.url)} ${String(r.startedDateTime)}`;
 }
 
 /**
@@ -99,7 +99,10 @@ export class DevtoolsHost {
   }
 
   #onRequest(raw: HarRequest, backfill = false): void {
-    if (!backfill) this.#liveBeforeBackfill?.add(captureKey(raw));
+    if (!backfill && this.#liveBeforeBackfill !== null) {
+      // Bounded even if the backfill never comes (DevTools refusing getHAR).
+      if (this.#liveBeforeBackfill.size < 10_000) this.#liveBeforeBackfill.add(captureKey(raw));
+    }
     const req = fromHarEntry(raw, this.#pageUrl);
     if (!req) return;
     this.#buffer.add(req);

@@ -1,19 +1,30 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 
 export interface VirtualRowsProps {
   count: number;
   rowHeight: number;
-  /** Renders row `index`; must return one element of exactly rowHeight pixels. */
-  renderRow: (index: number) => ComponentChildren;
+  /**
+   * Renders row `index` as ONE element with `role="row"` that is exactly `rowHeight` pixels high
+   * (the list positions rows by arithmetic, never by measuring them), keyed by `slot`: slots are
+   * reused as rows scroll in and out, so scrolling updates text instead of rebuilding elements.
+   */
+  renderRow: (index: number, slot: number) => VNode;
   /** Changes whenever the rows' content changes without the count changing (sort, filter, verdicts). */
   version: number;
+  /** Column headers, kept in view above the rows inside the scroll box (so they scroll sideways with them). */
+  header?: ComponentChildren;
+  /** Height of `header` in pixels (0 without one). */
+  headerHeight?: number;
   class?: string;
   ariaLabel: string;
-  /** Index to keep in view (keyboard selection). */
+  /** Index to bring into view; it is scrolled to when this value changes (keyboard selection, clicks). */
   scrollToIndex?: number | undefined;
+  /** `id` of the row that has the keyboard selection, for screen readers. */
+  activeDescendant?: string | undefined;
   onKeyDown?: (e: KeyboardEvent) => void;
+  testId?: string;
 }
 
 /**
@@ -23,6 +34,7 @@ export interface VirtualRowsProps {
 export function VirtualRows(props: VirtualRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const headerHeight = props.header === undefined ? 0 : (props.headerHeight ?? 0);
   const [virtualizer] = useState(
     () =>
       new Virtualizer<HTMLDivElement, Element>({
@@ -36,43 +48,50 @@ export function VirtualRows(props: VirtualRowsProps) {
         onChange: () => rerender(0),
       }),
   );
-  virtualizer.setOptions({ ...virtualizer.options, count: props.count, estimateSize: () => props.rowHeight });
+  virtualizer.setOptions({
+    ...virtualizer.options,
+    count: props.count,
+    estimateSize: () => props.rowHeight,
+    // The sticky header sits above row 0 inside the scroll box.
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
+  });
 
   useEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => {
     virtualizer._willUpdate();
   });
+  // Only when the wanted index changes: new rows arriving must not pull the user back to the selection.
   useEffect(() => {
-    if (props.scrollToIndex !== undefined && props.scrollToIndex >= 0 && props.scrollToIndex < props.count) {
-      virtualizer.scrollToIndex(props.scrollToIndex, { align: 'auto' });
-    }
-  }, [props.scrollToIndex, virtualizer, props.count]);
+    const i = props.scrollToIndex;
+    if (i !== undefined && i >= 0 && i < virtualizer.options.count) virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [props.scrollToIndex, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const bodyHeight = Math.max(0, virtualizer.getTotalSize() - headerHeight);
   return (
     <div
       ref={scrollRef}
       class={`vrows ${props.class ?? ''}`}
       role="grid"
       aria-label={props.ariaLabel}
-      aria-rowcount={props.count}
+      aria-rowcount={props.count + (headerHeight > 0 ? 1 : 0)}
+      aria-activedescendant={props.activeDescendant}
       tabIndex={0}
       onKeyDown={props.onKeyDown}
       data-version={props.version}
+      data-testid={props.testId}
     >
-      <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative', width: '100%' }}>
-        <div style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-          {items.map((item) => renderRowKeyed(props, item.index))}
+      {props.header !== undefined && (
+        <div role="rowgroup" class="vrows-head" style={{ position: 'sticky', top: 0, zIndex: 1, height: `${headerHeight}px` }}>
+          {props.header}
+        </div>
+      )}
+      <div role="rowgroup" style={{ height: `${bodyHeight}px`, position: 'relative', minWidth: '100%' }}>
+        <div style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${(items[0]?.start ?? headerHeight) - headerHeight}px)` }}>
+          {items.map((item) => props.renderRow(item.index, item.index % items.length))}
         </div>
       </div>
-    </div>
-  );
-}
-
-function renderRowKeyed(props: VirtualRowsProps, index: number) {
-  return (
-    <div key={index} role="row" aria-rowindex={index + 1} style={{ height: `${props.rowHeight}px` }}>
-      {props.renderRow(index)}
     </div>
   );
 }

@@ -1,0 +1,47 @@
+import type { FilterParse } from '../../../core/audit/filter.ts';
+import { plural } from './format.ts';
+import { requestsUi } from './requests-state.ts';
+
+interface Props {
+  parse: FilterParse;
+  shown: number;
+  total: number;
+}
+
+const HINT = 'Filter: text, verdict:missing, origin:api.example.com, status:5xx, type:xhr, method:POST, path:/api, -verdict:not-expected';
+
+/** The filter box; a query it cannot read keeps the last rows and says why, where. */
+export function FilterBar({ parse, shown, total }: Props) {
+  const text = requestsUi.filterText.value;
+  return (
+    <div class="filter-bar">
+      <input
+        type="search"
+        class={`filter-input${parse.ok ? '' : ' invalid'}`}
+        data-testid="filter-input"
+        aria-label="Filter requests"
+        aria-invalid={!parse.ok}
+        aria-describedby={parse.ok ? undefined : 'filter-error'}
+        placeholder={HINT}
+        title={HINT}
+        spellcheck={false}
+        value={text}
+        onInput={(e) => (requestsUi.filterText.value = e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && requestsUi.filterText.value !== '') {
+            e.preventDefault();
+            requestsUi.filterText.value = '';
+          }
+        }}
+      />
+      <span class="filter-count" data-testid="shown-count" aria-live="polite">
+        {shown === total ? plural(total, 'request') : `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+      </span>
+      {!parse.ok && (
+        <span id="filter-error" class="filter-error" role="alert" data-testid="filter-error">
+          {parse.error} (at character {parse.position + 1})
+        </span>
+      )}
+    </div>
+  );
+}

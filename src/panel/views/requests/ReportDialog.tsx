@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { renderMarkdownReport } from '../../../core/audit/report.ts';
+import type { AuditStore } from '../../../core/audit/audit-store.ts';
+import type { CaptureInfo } from '../../../shared/protocol.ts';
+import { copyText } from './download.ts';
+import { reportInput } from './report-input.ts';
+import { requestsUi } from './requests-state.ts';
+
+interface Props {
+  store: AuditStore;
+  capture: CaptureInfo | null;
+}
+
+/** The Markdown report as text to read, select and copy (the clipboard is not always allowed). */
+export function ReportDialog({ store, capture }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reveal, setReveal] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  // Made once per opening (and per reveal choice), not on every captured batch.
+  const text = useMemo(() => renderMarkdownReport(reportInput(store, capture, reveal)), [store, reveal]);
+  const close = () => (requestsUi.reportOpen.value = false);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  return (
+    <dialog ref={ref} class="report-dialog" data-testid="report-dialog" aria-labelledby="report-title" onClose={close} onCancel={close}>
+      <header class="detail-head">
+        <h3 id="report-title">Propagation report (Markdown)</h3>
+        <button type="button" class="icon" aria-label="Close report" data-testid="report-close" onClick={close}>✕</button>
+      </header>
+      <textarea readonly data-testid="report-text" aria-label="Report text" spellcheck={false} wrap="off" value={text} />
+      <footer class="report-actions">
+        <label class="check">
+          <input type="checkbox" data-testid="report-reveal" checked={reveal} onChange={(e) => setReveal(e.currentTarget.checked)} />
+          Include the token unmasked
+        </label>
+        <button
+          type="button"
+          data-testid="report-copy"
+          onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'Copied.' : 'The browser refused the clipboard: select the text and copy it by hand.'))}
+        >
+          Copy
+        </button>
+        {copied && <span role="status" class="muted">{copied}</span>}
+      </footer>
+    </dialog>
+  );
+}

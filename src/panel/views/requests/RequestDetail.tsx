@@ -1,0 +1,69 @@
+import { isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
+import { HeaderList } from './HeaderList.tsx';
+import { shownHeaders } from './header-mask.ts';
+import { cellText, clockTime, duration } from './format.ts';
+import { requestsUi } from './requests-state.ts';
+import { VerdictBadge } from './VerdictBadge.tsx';
+
+interface Props {
+  entry: AuditEntry;
+  /** Lower-case names of the headers that count as session headers (from the audit's context). */
+  sessionHeaderNames: ReadonlySet<string>;
+  tokens: TokenContext;
+  onClose: () => void;
+}
+
+/** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
+export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Props) {
+  const { req, result } = entry;
+  const reveal = requestsUi.reveal.value;
+  const problem = isProblem(result.verdict);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+  return (
+    <aside class="req-detail" data-testid="request-detail" aria-label="Request detail" onKeyDown={onKeyDown}>
+      <header class="detail-head">
+        <span class="detail-title" data-testid="detail-url">
+          <strong>{cellText(req.method, 12)}</strong> {cellText(req.url, 2000)}
+        </span>
+        <button type="button" class="icon" aria-label="Close detail (Esc)" title="Close (Esc)" data-testid="detail-close" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div class="detail-body">
+        <section class={`verdict-box verdict-box-${result.verdict}`} aria-label="Verdict">
+          <div><VerdictBadge verdict={result.verdict} /></div>
+          <p data-testid="detail-reason"><span class="muted">Reason: </span>{result.reason}</p>
+          {result.fix !== undefined && (
+            <p data-testid="detail-fix"><span class="muted">{problem ? 'Fix: ' : 'To audit it: '}</span>{result.fix}</p>
+          )}
+        </section>
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd>{req.status === 0 ? 'no response' : req.status}{req.error ? ` (${cellText(req.error, 200)})` : ''}</dd>
+          <dt>Type</dt>
+          <dd>{req.resourceType}{req.initiatorType ? `, initiated by ${cellText(req.initiatorType, 40)}` : ''}</dd>
+          <dt>Started</dt>
+          <dd>{clockTime(req.startedAt)}, took {duration(req.durationMs)}</dd>
+          <dt>Page</dt>
+          <dd>{cellText(req.pageUrl, 500)}</dd>
+        </dl>
+        <label class="check reveal">
+          <input type="checkbox" data-testid="reveal-toggle" checked={reveal} onChange={(e) => (requestsUi.reveal.value = e.currentTarget.checked)} />
+          Show token values unmasked
+        </label>
+        <HeaderList
+          title="Request headers"
+          testId="request-headers"
+          headers={shownHeaders(req.requestHeaders, sessionHeaderNames, tokens, reveal)}
+          highlight={result.headerName?.toLowerCase()}
+        />
+        <HeaderList title="Response headers" testId="response-headers" headers={shownHeaders(req.responseHeaders, sessionHeaderNames, tokens, reveal)} />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AuditEntry } from '../../../core/audit/types.ts';
+import { cellText, clockTime, duration } from './format.ts';
+import { VerdictBadge } from './VerdictBadge.tsx';
+
+interface Props {
+  entry: AuditEntry;
+  index: number;
+  selected: boolean;
+  onSelect: (index: number, open: boolean) => void;
+}
+
+export const rowDomId = (index: number) => `request-row-${index}`;
+
+/** One request: text nodes only (URLs come from the page), the query dimmed after the path. */
+export function RequestRow({ entry, index, selected, onSelect }: Props) {
+  const { req, result } = entry;
+  const problem = result.verdict !== 'carries' && result.verdict !== 'not-expected';
+  return (
+    <div
+      id={rowDomId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      class={`req-row${index % 2 === 1 ? ' odd' : ''}${selected ? ' selected' : ''}${problem ? ' problem' : ''}`}
+      data-testid="request-row"
+      data-verdict={result.verdict}
+      data-url={req.url}
+      onClick={() => onSelect(index, true)}
+    >
+      <span role="gridcell" class="c-method">{cellText(req.method, 12)}</span>
+      <span role="gridcell" class="c-path" title={cellText(req.url, 2000)}>
+        {req.path === '' ? cellText(req.url, 200) : cellText(req.path, 300)}
+        {req.query !== '' && <span class="query">{cellText(req.query, 200)}</span>}
+      </span>
+      <span role="gridcell" class="c-origin" title={cellText(req.origin, 300)}>{cellText(req.origin.replace(/^https?:\/\//, ''), 120)}</span>
+      <span role="gridcell" class={`c-status${req.status === 0 || req.status >= 400 ? ' bad' : ''}`} title={req.error ? cellText(req.error, 200) : undefined}>
+        {req.status === 0 ? '(failed)' : req.status}
+      </span>
+      <span role="gridcell" class="c-type">{req.resourceType}</span>
+      <span role="gridcell" class="c-verdict"><VerdictBadge verdict={result.verdict} /></span>
+      <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>{clockTime(req.startedAt)}</span>
+    </div>
+  );
+}
