@@ -180,7 +180,12 @@ function foreignIdValue(h: FoundHeader, ctx: JudgeContext): Pick<VerdictResult, 
   return { reason: `${name} holds ${displayValue(v)}, which is not a session id (digits only)`, fix: 'send tracker.getSessionID() unchanged' };
 }
 
-function judgeValue(h: FoundHeader, ctx: JudgeContext): VerdictResult {
+/** The earlier token was still the tab's token when this request started: sending it then was right. */
+function wasCurrentAt(known: KnownToken, at: number): boolean {
+  return known.until !== undefined && at < known.until && (known.since === undefined || at >= known.since);
+}
+
+function judgeValue(h: FoundHeader, ctx: JudgeContext, startedAt: number): VerdictResult {
   const byToken = h.kind !== 'session-id' ? ctx.byToken.get(h.value) : undefined;
   const byId = h.kind !== 'token' ? ctx.bySessionId.get(h.value) : undefined;
   const m = byToken ?? byId;
@@ -188,12 +193,20 @@ function judgeValue(h: FoundHeader, ctx: JudgeContext): VerdictResult {
     const f = h.kind === 'session-id' || (h.kind === 'either' && /^\d+$/.test(h.value)) ? foreignIdValue(h, ctx) : foreignTokenValue(h, ctx);
     return { verdict: 'foreign', ...f, headerName: h.name, headerValue: displayValue(h.value) };
   }
+  const currentThen = !m.current && wasCurrentAt(m.known, startedAt);
   // Known values are few (this tab's tokens and ids), so their results are shared.
-  return shared(ctx, `v\u0000${h.name}\u0000${h.value}`, () => {
+  return shared(ctx, `v\u0000${h.name}\u0000${h.value}\u0000${currentThen ? 'then' : ''}`, () => {
     // The name matched a valid header name case-insensitively, so it is plain ASCII: no escaping needed.
     const base = { headerName: h.name, headerValue: displayValue(h.value) };
     const what = byToken !== undefined ? 'token' : 'session id';
     if (m.current) return { verdict: 'carries', reason: `${h.name} carries the current ${what}`, ...base };
+    if (currentThen) {
+      return {
+        verdict: 'carries',
+        reason: `${h.name} carries the ${what} that was current when it was sent (session ${m.known.sessionId}${staleWhen(m.known)})`,
+        ...base,
+      };
+    }
     return {
       verdict: 'stale',
       reason: `${h.name} holds an earlier ${what} of this tab (session ${m.known.sessionId}${staleWhen(m.known)})`,
@@ -229,9 +242,9 @@ export function judge(req: CapturedRequest, ctx: JudgeContext): VerdictResult {
       const b = blocked(req, ctx, first.lower, first);
       if (b !== null) return b;
     }
-    let worst = judgeValue(first, ctx);
+    let worst = judgeValue(first, ctx, req.startedAt);
     for (let i = 1; i < found.length; i++) {
-      const next = judgeValue(found[i] as FoundHeader, ctx);
+      const next = judgeValue(found[i] as FoundHeader, ctx, req.startedAt);
       if (SEVERITY[next.verdict as keyof typeof SEVERITY] > SEVERITY[worst.verdict as keyof typeof SEVERITY]) worst = next;
     }
     return worst;

@@ -11,9 +11,11 @@ export function tokenContextOf(session: SessionState): TokenContext {
     pageToken && session.detected
       ? { token: pageToken, sessionId: session.detected.sessionId, ...(session.detected.firstSeen ? { since: session.detected.firstSeen } : {}) }
       : undefined;
+  // History is newest first: a token stopped being the tab's token when the next newer one appeared.
   const earlier: KnownToken[] = session.history
-    .filter((h) => h.token !== pageToken)
-    .map((h) => ({ token: h.token, sessionId: h.decoded.sessionId, since: h.firstSeen, until: h.lastSeen }))
+    .map((h, i) => ({ h, next: session.history[i - 1] }))
+    .filter(({ h }) => h.token !== pageToken)
+    .map(({ h, next }) => ({ token: h.token, sessionId: h.decoded.sessionId, since: h.firstSeen, until: next?.firstSeen ?? h.lastSeen }))
     .reverse();
   return current ? { current, earlier } : { earlier };
 }

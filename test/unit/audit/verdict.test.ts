@@ -55,6 +55,18 @@ describe('judge: carries', () => {
 });
 
 describe('judge: stale', () => {
+  it('an earlier token sent while it was still the tab\'s token carries (it was right then)', () => {
+    // EARLIER was current from 11:00 to 13:50; a request of 12:00 sent what it should have.
+    const then = judge(req({ url: `${APP}/api/cart`, started: '2025-11-26T12:00:00.000Z', requestHeaders: tokenHeader(EARLIER.token) }), ctx);
+    expect(then.verdict).toBe('carries');
+    expect(then.reason).toBe(
+      'X-OpenReplay-SessionToken carries the token that was current when it was sent (session ' +
+        `${EARLIER.sessionId}, current from 2025-11-26T11:00:00.000Z to 2025-11-26T13:50:00.000Z)`,
+    );
+    const after = judge(req({ url: `${APP}/api/cart`, started: '2025-11-26T13:55:00.000Z', requestHeaders: tokenHeader(EARLIER.token) }), ctx);
+    expect(after.verdict).toBe('stale');
+  });
+
   it('says which earlier token and when it was current', () => {
     const r = judge(req({ url: `${APP}/api/cart`, requestHeaders: tokenHeader(EARLIER.token) }), ctx);
     expect(r.verdict).toBe('stale');
