@@ -6,6 +6,8 @@ import { DevtoolsHost } from './host.ts';
  */
 const host = new DevtoolsHost();
 void host.start();
+// The demo/test build lets the benchmark reach the host; the store build exposes nothing.
+if (__REPLAY_LINK_DEMO__) (globalThis as unknown as { __replayLinkHost: DevtoolsHost }).__replayLinkHost = host;
 
 chrome.devtools.panels.create('Replay Link', '/icons/icon-32.png', '/src/panel/panel.html', (panel) => {
   panel.onShown.addListener(() => host.setPanelVisible(true));

@@ -4,6 +4,7 @@ import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/netw
 import { parseManualInput } from '../core/session/manual-input.ts';
 import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
+import { offerFrameLink } from '../shared/frame-link.ts';
 import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
@@ -12,7 +13,6 @@ import { evalInPage, tabId } from './inspected.ts';
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
 const FLUSH_MS = 100;
-/** Kept in step with REFUSED_PREFIX in src/panel/views/session/PageNotes.tsx. */
 
 type HarRequest = chrome.devtools.network.Request;
 
@@ -47,7 +47,7 @@ export class DevtoolsHost {
   #posted: SessionState | null = null;
 
   constructor() {
-    this.#transport = channelTransport(tabChannelName(tabId()));
+    this.#transport = offerFrameLink(window, channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())));
     this.#transport.subscribe((m) => this.#onPanel(m));
   }
 
@@ -58,6 +58,14 @@ export class DevtoolsHost {
     this.#pageUrl = typeof page.value === 'string' ? page.value.slice(0, 2048) : '';
     await this.#backfill();
     this.#schedulePoll(0);
+  }
+
+  /**
+   * Requests recorded as if captured while no panel listened (the demo build's benchmark fills the
+   * buffer this way to time the real snapshot path).
+   */
+  record(reqs: readonly CapturedRequest[]): void {
+    for (const req of reqs) this.#buffer.add(req);
   }
 
   setPanelVisible(visible: boolean): void {

@@ -3,6 +3,7 @@ import { App } from './App.tsx';
 import { applyTheme, currentTheme, followTheme } from './theme.ts';
 import { ModelContext, createPanelModel } from './state/model.ts';
 import { channelTransport } from '../shared/transport.ts';
+import { connectFrameLink } from '../shared/frame-link.ts';
 import { backgroundTransport } from '../shared/port-transport.ts';
 import { PANEL_PORT, tabChannelName } from '../shared/protocol.ts';
 import { extensionStorage } from './state/site-storage.ts';
@@ -12,7 +13,7 @@ applyTheme(currentTheme());
 followTheme(applyTheme);
 
 const model = createPanelModel({
-  devtools: channelTransport(tabChannelName(chrome.devtools.inspectedWindow.tabId)),
+  devtools: connectFrameLink(window, channelTransport(tabChannelName(chrome.devtools.inspectedWindow.tabId))),
   background: backgroundTransport(PANEL_PORT, () => model.backend.backgroundLost()),
   storage: extensionStorage,
 });

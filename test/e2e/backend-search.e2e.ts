@@ -96,7 +96,7 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     // Newest first (by last seen); the markup line was written last.
     const lastSeen = rows.map(([, , t]) => t ?? '');
     expect(lastSeen).toEqual([...lastSeen].sort().reverse());
-    expect(rows[0]?.[1]).toBe(`ERROR rendered ${HTML_LINE}`);
+    expect(rows[0]?.[1]).toBe(`rendered ${HTML_LINE}`);
 
     // All linked lines: markup is text, control characters visible, the huge line cut with expand.
     await panel.getByTestId('filter-errors-only').uncheck();

@@ -181,8 +181,10 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
 
 /** Case-insensitive header lookup; first match wins. */
 export function headerValue(headers: readonly Header[], lowerName: string): string | undefined {
-  for (const [name, value] of headers) {
-    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return value;
+  // Indexed, not destructured: the headers may belong to another frame's realm (see verdict.ts).
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i] as Header;
+    if (h[0].length === lowerName.length && h[0].toLowerCase() === lowerName) return h[1];
   }
   return undefined;
 }

@@ -84,7 +84,13 @@ export interface FoundHeader {
 /** The session headers a request sent, in the order it sent them. */
 export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHeader[] {
   let found: FoundHeader[] | undefined;
-  for (const [name, value] of req.requestHeaders) {
+  // Indexed loops, no destructuring: the requests may be arrays of another frame (the devtools page
+  // hands them over by reference), where V8's iterator fast paths do not apply.
+  const headers = req.requestHeaders;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as (typeof headers)[number];
+    const name = header[0];
+    const value = header[1];
     if (!ctx.nameLengths.has(name.length)) continue;
     const lower = name.toLowerCase();
     const kind = ctx.kinds.get(lower);
