@@ -1,21 +1,10 @@
-import { signal } from '@preact/signals';
+import { AREAS, activeArea, type Area } from './state/areas.ts';
 import { SessionView } from './views/SessionView.tsx';
 import { RequestsView } from './views/RequestsView.tsx';
 import { BackendView } from './views/BackendView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { LinkView } from './views/LinkView.tsx';
-
-export type Area = 'session' | 'requests' | 'backend' | 'timeline' | 'settings';
-export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
-  { id: 'session', label: 'Session' },
-  { id: 'requests', label: 'Requests' },
-  { id: 'backend', label: 'Backend errors' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'settings', label: 'Settings' },
-];
-
-export const activeArea = signal<Area>('session');
 
 export function App() {
   const area = activeArea.value;

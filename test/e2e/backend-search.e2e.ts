@@ -92,7 +92,7 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     const checkout = groups.filter({ hasText: 'PaymentDeclinedError' });
     expect(await checkout.getByTestId('group-first-seen').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
     expect(await checkout.getByTestId('group-source').textContent()).toBe('demo/backend · demo-backend · backend.log');
-    expect(await checkout.locator('.badge').textContent()).toBe('Node.js stack trace');
+    expect(await checkout.locator('.group-head .badge').textContent()).toBe('Node.js stack trace');
     // Newest first (by last seen); the markup line was written last.
     const lastSeen = rows.map(([, , t]) => t ?? '');
     expect(lastSeen).toEqual([...lastSeen].sort().reverse());

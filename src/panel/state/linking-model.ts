@@ -1,4 +1,5 @@
 import { STORAGE_KEYS } from '../../shared/storage-keys.ts';
+import { reportInput as auditReportInput } from './report-input.ts';
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditEntry, CapturedRequest } from '../../core/audit/types.ts';
 import type { LogAnalysis, LogEntry } from '../../core/logs/analyze.ts';
@@ -216,20 +217,10 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   }
 
   function reportInput(revealToken = false): LinkedReportInput {
-    const current = devtools.session.value.current;
     const r = run.value;
-    const capture = devtools.capture.value;
     const a = analysis.value;
     return {
-      pageUrl: capture?.pageUrl ?? '',
-      ...(current?.token ? { token: current.token } : {}),
-      ...(current?.sessionId ? { sessionId: current.sessionId } : {}),
-      revealToken,
-      generatedAt: now(),
-      requests: entries.value,
-      settings: devtools.scope.value,
-      dropped: devtools.store.dropped,
-      cap: devtools.store.cap,
+      ...auditReportInput(devtools.store, devtools.capture.value, revealToken, now()),
       backend:
         r === null || a === null
           ? undefined

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownHeaders } from '../../../src/panel/views/requests/header-mask.ts';
-import { exportFileName } from '../../../src/panel/views/requests/report-input.ts';
+import { exportFileName } from '../../../src/panel/state/report-input.ts';
 import { CURRENT, EARLIER, TOKENS } from '../audit/fixtures.ts';
 
 const SESSION = new Set(['x-openreplay-sessiontoken', 'x-openreplay-session-token', 'openreplaysession.id']);

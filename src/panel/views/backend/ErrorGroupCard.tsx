@@ -2,6 +2,8 @@ import type { LogEntry } from '../../../core/logs/analyze.ts';
 import type { ErrorGroup } from '../../../core/logs/group.ts';
 import { LANGUAGE_LABELS, formatTimestamp, sourceText } from '../../../core/results/present.ts';
 import { LogText, inertLine } from './LogText.tsx';
+import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
+import { jumpToRequest } from '../jump.ts';
 
 const MAX_FRAMES = 12;
 
@@ -53,6 +55,9 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
           {frames.length > MAX_FRAMES && <li class="muted">… {frames.length - MAX_FRAMES} more frames</li>}
         </ol>
       )}
+      <section class="group-requests" aria-label="Request of the newest occurrence">
+        <ErrorRequests entry={sample} onJump={jumpToRequest} />
+      </section>
       {stack.causes.length > 0 && (
         <p class="causes">
           Caused by: {stack.causes.map((c) => inertLine(c, 300)).join(' ← ')}

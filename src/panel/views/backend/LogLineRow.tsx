@@ -1,6 +1,8 @@
 import type { LogEntry } from '../../../core/logs/analyze.ts';
 import { formatTimestamp, sourceText } from '../../../core/results/present.ts';
 import { LogText, inertLine } from './LogText.tsx';
+import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
+import { jumpToRequest } from '../jump.ts';
 
 /** One linked log line (a trace counts as one), newest first; errors marked. */
 export function LogLineRow({ entry }: { entry: LogEntry }) {
@@ -14,6 +16,7 @@ export function LogLineRow({ entry }: { entry: LogEntry }) {
         <span class="muted">{inertLine(sourceText({ category: entry.sourceCategory, host: entry.sourceHost, name: entry.sourceName }), 200)}</span>
       </div>
       <LogText text={entry.raw} />
+      {isError && <ErrorRequests entry={entry} onJump={jumpToRequest} />}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { renderJsonExport, renderMarkdownReport } from '../../../core/audit/report.ts';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
 import { copyText, downloadText } from './download.ts';
 import { plural } from './format.ts';
-import { exportFileName, reportInput } from './report-input.ts';
+import { exportFileName } from '../../state/report-input.ts';
+import { useLinking } from '../timeline/use-linking.ts';
 import { requestsUi } from './requests-state.ts';
 
 interface Props {
@@ -25,9 +25,11 @@ export function ExportButtons({ store, capture }: Props) {
     timer.current = setTimeout(() => setStatus(null), STATUS_MS);
   };
   const empty = store.size === 0;
+  // The reports carry the backend side too (tagging per endpoint, linked errors) once a search ran.
+  const linking = useLinking();
 
   const copy = async () => {
-    const ok = await copyText(renderMarkdownReport(reportInput(store, capture, false)));
+    const ok = await copyText(linking.markdownReport(false));
     if (ok) say(`Report copied: ${plural(store.size, 'request')}, token masked.`);
     else {
       say('The browser refused the clipboard: copy the report from this window.', true);
@@ -36,7 +38,7 @@ export function ExportButtons({ store, capture }: Props) {
   };
   const save = () => {
     const name = exportFileName(capture?.pageUrl ?? '');
-    downloadText(name, renderJsonExport(reportInput(store, capture, false)));
+    downloadText(name, linking.jsonReport(false));
     say(`Saved ${name}: ${plural(store.size, 'request')}, token masked.`);
   };
 

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { renderMarkdownReport } from '../../../core/audit/report.ts';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
 import { copyText } from './download.ts';
-import { reportInput } from './report-input.ts';
+import { useLinking } from '../timeline/use-linking.ts';
 import { requestsUi } from './requests-state.ts';
 
 interface Props {
@@ -17,7 +16,8 @@ export function ReportDialog({ store, capture }: Props) {
   const [reveal, setReveal] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   // Made once per opening (and per reveal choice), not on every captured batch.
-  const text = useMemo(() => renderMarkdownReport(reportInput(store, capture, reveal)), [store, reveal]);
+  const linking = useLinking();
+  const text = useMemo(() => linking.markdownReport(reveal), [store, capture, reveal]);
   const close = () => (requestsUi.reportOpen.value = false);
 
   useEffect(() => {

@@ -4,6 +4,9 @@ import { shownHeaders } from './header-mask.ts';
 import { cellText, clockTime, duration } from './format.ts';
 import { requestsUi } from './requests-state.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
+import { LinkedErrors } from '../timeline/LinkedErrors.tsx';
+import { useLinking } from '../timeline/use-linking.ts';
+import { showErrorInTimeline } from '../jump.ts';
 
 interface Props {
   entry: AuditEntry;
@@ -16,6 +19,7 @@ interface Props {
 /** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
 export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Props) {
   const { req, result } = entry;
+  const linking = useLinking();
   const reveal = requestsUi.reveal.value;
   const problem = isProblem(result.verdict);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -41,6 +45,9 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Pr
           {result.fix !== undefined && (
             <p data-testid="detail-fix"><span class="muted">{problem ? 'Fix: ' : 'To audit it: '}</span>{result.fix}</p>
           )}
+        </section>
+        <section class="detail-backend" aria-label="Backend errors of this request">
+          <LinkedErrors requestId={req.id} onSelectError={(key) => showErrorInTimeline(linking, key)} />
         </section>
         <dl class="facts">
           <dt>Status</dt>

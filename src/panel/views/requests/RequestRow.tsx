@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../core/audit/types.ts';
 import { cellText, clockTime, duration } from './format.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
+import { LinkedErrors } from '../timeline/LinkedErrors.tsx';
 
 interface Props {
   entry: AuditEntry;
@@ -37,7 +38,10 @@ export function RequestRow({ entry, index, selected, onSelect }: Props) {
         {req.status === 0 ? '(failed)' : req.status}
       </span>
       <span role="gridcell" class="c-type">{req.resourceType}</span>
-      <span role="gridcell" class="c-verdict"><VerdictBadge verdict={result.verdict} /></span>
+      <span role="gridcell" class="c-verdict">
+        <VerdictBadge verdict={result.verdict} />
+        <LinkedErrors requestId={req.id} variant="count" />
+      </span>
       <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>{clockTime(req.startedAt)}</span>
     </div>
   );

@@ -1,6 +1,6 @@
-import type { AuditStore } from '../../../core/audit/audit-store.ts';
-import type { ReportInput } from '../../../core/audit/report.ts';
-import type { CaptureInfo } from '../../../shared/protocol.ts';
+import type { AuditStore } from '../../core/audit/audit-store.ts';
+import type { ReportInput } from '../../core/audit/report.ts';
+import type { CaptureInfo } from '../../shared/protocol.ts';
 
 /** Everything the exports need, read from the panel's store at the moment of the export. */
 export function reportInput(store: AuditStore, capture: CaptureInfo | null, reveal: boolean, now = Date.now()): ReportInput {

@@ -1,0 +1,14 @@
+import { signal } from '@preact/signals';
+
+export type Area = 'session' | 'requests' | 'backend' | 'timeline' | 'settings';
+
+export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
+  { id: 'session', label: 'Session' },
+  { id: 'requests', label: 'Requests' },
+  { id: 'backend', label: 'Backend errors' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** The area the panel shows; views switch it to jump between a request and its errors. */
+export const activeArea = signal<Area>('session');
