@@ -2,7 +2,7 @@ import { tryBuildSessionQuery, uiSearchUrl } from '../sumo/query.ts';
 import { SearchJobClient, type FetchLike } from '../sumo/client.ts';
 import { RateLimiter } from '../sumo/rate-limiter.ts';
 import { runSearch } from '../sumo/search.ts';
-import { getDeployment } from '../sumo/deployments.ts';
+import { deploymentFromMovedLocation, getDeployment, type Deployment } from '../sumo/deployments.ts';
 import { isSumoError } from '../sumo/errors.ts';
 import type { BackgroundToPanel, SearchTarget } from '../shared/protocol.ts';
 import { loadCredentials } from './credentials.ts';
@@ -22,6 +22,7 @@ type Send = (message: BackgroundToPanel) => void;
 export interface Prepared {
   client: SearchJobClient;
   settings: SumoSettings;
+  apiBase: string;
 }
 
 /** Credentials, host and permission, or the one message that says what to fix first. */
@@ -45,7 +46,7 @@ export async function prepareClient(): Promise<{ ok: true; value: Prepared } | {
     fetch: browserFetch,
     limiter: sharedLimiter,
   });
-  return { ok: true, value: { client, settings } };
+  return { ok: true, value: { client, settings, apiBase: base.apiBase } };
 }
 
 function uiOrigin(settings: SumoSettings): string | null {
@@ -119,6 +120,21 @@ export function cancelSearch(searchId: string): void {
   running.get(searchId)?.abort();
 }
 
+/**
+ * A browser hides a redirect's Location from script, so after a "moved" the test follows the
+ * redirect once, without credentials, to learn where it leads: that host names the deployment.
+ */
+async function movedTo(apiBase: string): Promise<Deployment | undefined> {
+  try {
+    const response = await sharedLimiter.schedule(() =>
+      fetch(`${apiBase}/v1/search/jobs/0000000000000000`, { redirect: 'follow', credentials: 'omit', headers: { Accept: 'application/json' } }),
+    );
+    return response.redirected ? deploymentFromMovedLocation(response.url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A connection test that costs one request: a status call for a job that cannot exist. */
 export async function testConnection(): Promise<{ ok: boolean; message: string }> {
   const prepared = await prepareClient();
@@ -130,6 +146,10 @@ export async function testConnection(): Promise<{ ok: boolean; message: string }
   } catch (err) {
     if (isSumoError(err) && (err.kind === 'job-invalid' || err.kind === 'job-expired' || err.kind === 'not-found')) {
       return { ok: true, message: `Connected to ${client.host}: the credentials were accepted.` };
+    }
+    if (isSumoError(err) && err.kind === 'moved' && err.movedTo === undefined) {
+      const right = await movedTo(prepared.value.apiBase);
+      if (right) return { ok: false, message: `Wrong deployment: this account lives in ${right.id} (${right.apiHost}) — pick ${right.id} in Settings.` };
     }
     return { ok: false, message: isSumoError(err) ? err.message : 'The connection test failed unexpectedly.' };
   }
