@@ -57,7 +57,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in real Firefox', () => {
   it('renders the panel tab bar inside the Firefox toolbox', async () => {
     await expect
       .poll(() => ff.inView<string[]>('devtools_panel', `return [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent)`), { timeout: 15_000 })
-      .toEqual(['Session', 'Requests', 'Backend errors', 'Settings']);
+      .toEqual(['Session', 'Requests', 'Backend errors', 'Timeline', 'Settings']);
   });
 
   it("takes the toolbox's dark theme, then follows a switch to light (onThemeChanged)", async () => {
