@@ -5,16 +5,18 @@ import { BackendView } from './views/BackendView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { LinkView } from './views/LinkView.tsx';
+import { usePanelShortcuts } from './panel-shortcuts.ts';
 
 export function App() {
   const area = activeArea.value;
+  usePanelShortcuts();
   return (
     <div class="app">
       <header class="topbar">
-        <span class="brand">
+        <h1 class="brand">
           <img src="/icons/icon-16.png" alt="" width={16} height={16} />
           Replay Link
-        </span>
+        </h1>
         <nav role="tablist" aria-label="Replay Link areas" class="tabs">
           {AREAS.map((a) => (
             <button
@@ -34,21 +36,27 @@ export function App() {
         </nav>
         <ShortcutsHelp />
       </header>
-      <div id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} class="area">
-        {area === 'session' && <SessionView />}
-        {area === 'requests' && <RequestsView />}
-        {area === 'backend' && <BackendView />}
-        {area === 'timeline' && <LinkView />}
-        {area === 'settings' && <SettingsView />}
-      </div>
+      <main class="area">
+        <div id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} class="area-panel">
+          {area === 'session' && <SessionView />}
+          {area === 'requests' && <RequestsView />}
+          {area === 'backend' && <BackendView />}
+          {area === 'timeline' && <LinkView />}
+          {area === 'settings' && <SettingsView />}
+        </div>
+      </main>
     </div>
   );
 }
 
+/** The WAI-ARIA tabs pattern: arrows move (and wrap), Home and End go to the ends; selection follows focus. */
 function moveTab(e: KeyboardEvent, id: Area): void {
-  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
   const i = AREAS.findIndex((a) => a.id === id);
-  const next = AREAS[(i + (e.key === 'ArrowRight' ? 1 : AREAS.length - 1)) % AREAS.length];
+  const to: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + AREAS.length, Home: 0, End: AREAS.length - 1 };
+  const j = to[e.key];
+  if (j === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  const next = AREAS[j % AREAS.length];
   if (!next) return;
   activeArea.value = next.id;
   queueMicrotask(() => document.getElementById(`tab-${next.id}`)?.focus());

@@ -117,7 +117,12 @@ export const shortcuts = new ShortcutRegistry();
 
 /** Listens for shortcut keys on a document; returns the function that stops listening. */
 export function listenForShortcuts(doc: Document, registry: ShortcutRegistry = shortcuts): () => void {
-  const onKeyDown = (e: KeyboardEvent) => void registry.dispatch(e);
+  const onKeyDown = (e: KeyboardEvent) => {
+    // The panel opens <dialog>s only as modals (the report), which make the rest of the panel inert:
+    // keys pressed in one are its own.
+    if (doc.querySelector('dialog[open]') !== null) return;
+    registry.dispatch(e);
+  };
   doc.addEventListener('keydown', onKeyDown);
   return () => doc.removeEventListener('keydown', onKeyDown);
 }

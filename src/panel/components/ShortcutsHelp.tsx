@@ -1,15 +1,20 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { HELP_KEY, listenForShortcuts, shortcuts, type ShortcutRegistry, type ShownShortcut } from '../shortcuts.ts';
+import { FOCUSABLE, trapTab } from './focus-trap.ts';
 import './shortcuts-help.css';
 
 /** Keys the panel itself handles, always listed after what the views register. */
 const BUILT_IN: readonly ShownShortcut[] = [
+  { key: '↑ ↓', description: 'Move through requests (when the table has focus)', group: 'Requests' },
+  { key: 'Home End', description: 'First or last request (table focused)', group: 'Requests' },
+  { key: 'Enter', description: 'Open the selected request', group: 'Requests' },
+  { key: 'Esc', description: 'Close the request detail, or clear the filter', group: 'Requests' },
+  { key: '+ − 0', description: 'Zoom in, out, fit all (timeline focused)', group: 'Timeline' },
+  { key: '← →', description: 'Move the timeline earlier or later (timeline focused)', group: 'Timeline' },
   { key: '← →', description: 'Switch area (when the tab bar has focus)', group: 'General' },
   { key: HELP_KEY, description: 'Show or hide this help', group: 'General' },
   { key: 'Esc', description: 'Close this help', group: 'General' },
 ];
-
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * The "?" button in the top bar and the keyboard-shortcut popover it opens. Mounting it also starts
@@ -19,17 +24,24 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function ShortcutsHelp({ registry = shortcuts }: { registry?: ShortcutRegistry }) {
   const open = registry.helpOpen.value;
   const dialog = useRef<HTMLDivElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  /** Where the focus goes on close; undefined while closed. */
+  const returnTo = useRef<HTMLElement | null | undefined>(undefined);
+  // Taken while rendering the opening, before any effect moves the focus (effects may run late).
+  if (open && returnTo.current === undefined) {
+    const active = document.activeElement;
+    returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }
 
   useEffect(() => listenForShortcuts(document, registry), [registry]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) {
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    } else if (returnTo.current) {
-      returnTo.current.focus();
-      returnTo.current = null;
+    } else if (returnTo.current !== undefined) {
+      // Back where it was; if that is gone (its area was left), to the "?" button.
+      (returnTo.current?.isConnected ? returnTo.current : button.current)?.focus();
+      returnTo.current = undefined;
     }
   }, [open]);
 
@@ -50,6 +62,7 @@ export function ShortcutsHelp({ registry = shortcuts }: { registry?: ShortcutReg
   return (
     <>
       <button
+        ref={button}
         type="button"
         class="shortcuts-button"
         data-testid="shortcuts-button"
@@ -72,12 +85,13 @@ export function ShortcutsHelp({ registry = shortcuts }: { registry?: ShortcutReg
             data-testid="shortcuts-dialog"
             onKeyDown={onKeyDown}
           >
-            <header class="shortcuts-head">
+            {/* Not a <header>: inside the top bar that would be a second banner landmark. */}
+            <div class="shortcuts-head">
               <h2 id="shortcuts-title">Keyboard shortcuts</h2>
               <button type="button" data-testid="shortcuts-close" onClick={close}>
                 Close
               </button>
-            </header>
+            </div>
             {groups.map(([group, items]) => (
               <section key={group} aria-label={group}>
                 <h3>{group}</h3>
@@ -109,20 +123,4 @@ function groupShortcuts(list: readonly ShownShortcut[]): Array<[string, ShownSho
     groups.set(s.group, items);
   }
   return [...groups];
-}
-
-function trapTab(e: KeyboardEvent, container: HTMLElement | null): void {
-  if (!container) return;
-  const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = items[0];
-  const last = items[items.length - 1];
-  if (!first || !last) return;
-  const active = document.activeElement;
-  if (e.shiftKey && (active === first || !container.contains(active))) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && (active === last || !container.contains(active))) {
-    e.preventDefault();
-    first.focus();
-  }
 }

@@ -19,7 +19,7 @@ function copyWithSelection(text: string): boolean {
   area.value = text;
   area.setAttribute('readonly', '');
   area.setAttribute('aria-hidden', 'true');
-  area.className = 'session-copy-buffer';
+  area.className = 'copy-buffer';
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   document.body.append(area);
   area.select();

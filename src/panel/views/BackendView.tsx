@@ -1,9 +1,10 @@
 import './backend.css';
+import { useEffect } from 'preact/hooks';
 import { useModel } from '../state/model.ts';
 import { planSearch, targetChanged } from '../../core/results/target.ts';
 import { windowText } from '../../core/results/present.ts';
 import type { SearchRun } from '../state/backend-model.ts';
-import { analysisOf, cancelledBecause, guardTokenChanges, isActive } from './backend/backend-state.ts';
+import { analysisOf, cancelledBecause, guardTokenChanges, isActive, searchWanted } from './backend/backend-state.ts';
 import { inertLine } from './backend/LogText.tsx';
 import { QueryLine } from './backend/QueryLine.tsx';
 import { Results } from './backend/Results.tsx';
@@ -34,13 +35,21 @@ export function BackendView() {
         : null;
 
   const onSearch = () => {
-    if (!settings || refusal !== null) return;
+    if (!settings || refusal !== null || running) return;
     // The window ends at the click, not at the last render.
     const fresh = planSearch(current, settings, Date.now());
     if (!fresh.ok) return;
     cancelledBecause.value = null;
     backend.startSearch(fresh.target);
   };
+
+  // The `s` shortcut (panel-shortcuts.ts); when a search is not possible, the refusal beside the button says why.
+  const wanted = searchWanted.value;
+  useEffect(() => {
+    if (!wanted) return;
+    searchWanted.value = false;
+    onSearch();
+  }, [wanted]);
 
   return (
     <section class="backend-view" aria-labelledby="backend-heading">

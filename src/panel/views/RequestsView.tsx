@@ -1,5 +1,5 @@
 import './requests.css';
-import { useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { parseFilter, type EntryPredicate } from '../../core/audit/filter.ts';
 import { formatPercentage } from '../../core/audit/coverage.ts';
 import { useModel } from '../state/model.ts';
@@ -14,7 +14,7 @@ import { RequestTable } from './requests/RequestTable.tsx';
 import { requestsUi } from './requests/requests-state.ts';
 import { SubTabs } from './requests/SubTabs.tsx';
 import { SummaryCounts } from './requests/SummaryCounts.tsx';
-import { deriveRows, indexOfId } from './requests/visible-rows.ts';
+import { deriveRows, indexOfId, moveSelection } from './requests/visible-rows.ts';
 
 function originOf(url: string): string {
   try {
@@ -66,13 +66,25 @@ export function RequestsView() {
     requestsUi.selectedId.value = entry.req.id;
     if (open) requestsUi.detailOpen.value = true;
   };
+  const focusTable = () => document.querySelector<HTMLElement>('.req-grid')?.focus();
   const closeDetail = () => {
     requestsUi.detailOpen.value = false;
-    document.querySelector<HTMLElement>('.req-grid')?.focus();
+    focusTable();
   };
 
+  // `j` / `k` pressed outside the table (panel-shortcuts.ts): move one row and hand the table the focus.
+  const pendingMove = requestsUi.pendingMove.value;
+  useLayoutEffect(() => {
+    if (pendingMove === null) return;
+    requestsUi.pendingMove.value = null;
+    const next = moveSelection(pendingMove, selectedIndex, rows.count, 1);
+    if (next !== null) onSelect(next, requestsUi.detailOpen.value);
+    focusTable();
+  }, [pendingMove]);
+
   return (
-    <section class="requests-view" aria-label="Requests">
+    <section class="requests-view" aria-labelledby="requests-heading">
+      <h2 id="requests-heading" class="visually-hidden">Requests</h2>
       <div class="req-toolbar">
         <CaptureControls preserveLog={capture?.preserveLog ?? false} onClear={() => devtools.clear()} onPreserveLog={(on) => devtools.setPreserveLog(on)} />
         <FilterBar parse={parse} shown={rows.count} total={store.size} />

@@ -55,9 +55,10 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
           {frames.length > MAX_FRAMES && <li class="muted">… {frames.length - MAX_FRAMES} more frames</li>}
         </ol>
       )}
-      <section class="group-requests" aria-label="Request of the newest occurrence">
+      {/* A group, not a region: one per card, and regions must be told apart by name. */}
+      <div class="group-requests" role="group" aria-label="Request of the newest occurrence">
         <ErrorRequests entry={sample} onJump={jumpToRequest} />
-      </section>
+      </div>
       {stack.causes.length > 0 && (
         <p class="causes">
           Caused by: {stack.causes.map((c) => inertLine(c, 300)).join(' ← ')}

@@ -11,6 +11,9 @@ import type { SearchRun } from '../../state/backend-model.ts';
 /** "Errors only" (true) or "all linked lines". */
 export const errorsOnly = signal(true);
 
+/** The `s` shortcut: the Backend view starts a search (if it can) when it renders, then resets this. */
+export const searchWanted = signal(false);
+
 /** Why a search was cancelled by the panel itself rather than by the user. */
 export const cancelledBecause = signal<{ searchId: string; reason: string } | null>(null);
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
-import { copyText, downloadText } from './download.ts';
+import { downloadText } from './download.ts';
+import { copyText } from '../../components/copy-text.ts';
 import { plural } from './format.ts';
 import { exportFileName } from '../../state/report-input.ts';
 import { useLinking } from '../timeline/use-linking.ts';

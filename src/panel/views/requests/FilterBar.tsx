@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FilterParse } from '../../../core/audit/filter.ts';
 import { plural } from './format.ts';
 import { requestsUi } from './requests-state.ts';
@@ -13,9 +14,18 @@ const HINT = 'Filter: text, verdict:missing, origin:api.example.com, status:5xx,
 /** The filter box; a query it cannot read keeps the last rows and says why, where. */
 export function FilterBar({ parse, shown, total }: Props) {
   const text = requestsUi.filterText.value;
+  const input = useRef<HTMLInputElement>(null);
+  const focusWanted = requestsUi.focusFilter.value;
+  useLayoutEffect(() => {
+    if (!focusWanted) return;
+    requestsUi.focusFilter.value = false;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusWanted]);
   return (
     <div class="filter-bar">
       <input
+        ref={input}
         type="search"
         class={`filter-input${parse.ok ? '' : ' invalid'}`}
         data-testid="filter-input"
@@ -30,6 +40,7 @@ export function FilterBar({ parse, shown, total }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Escape' && requestsUi.filterText.value !== '') {
             e.preventDefault();
+            e.stopPropagation();
             requestsUi.filterText.value = '';
           }
         }}

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
-import { copyText } from './download.ts';
+import { copyText } from '../../components/copy-text.ts';
 import { useLinking } from '../timeline/use-linking.ts';
 import { requestsUi } from './requests-state.ts';
+import { trapTab } from '../../components/focus-trap.ts';
 
 interface Props {
   store: AuditStore;
@@ -19,15 +20,29 @@ export function ReportDialog({ store, capture }: Props) {
   const linking = useLinking();
   const text = useMemo(() => linking.markdownReport(reveal), [store, capture, reveal]);
   const close = () => (requestsUi.reportOpen.value = false);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      // Handled here, not by the dialog's own cancel: DevTools' script in extension pages takes Esc
+      // (it prevents its default and toggles the console drawer) once it reaches the document.
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    } else trapTab(e, ref.current);
+  };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const d = ref.current;
+    // The dialog is unmounted rather than closed, so the browser's own focus return cannot be relied on.
+    const returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      (returnTo?.isConnected ? returnTo : document.querySelector<HTMLElement>('[data-testid="show-report"]'))?.focus();
+    };
   }, []);
 
   return (
-    <dialog ref={ref} class="report-dialog" data-testid="report-dialog" aria-labelledby="report-title" onClose={close} onCancel={close}>
+    <dialog ref={ref} class="report-dialog" data-testid="report-dialog" aria-labelledby="report-title" onClose={close} onCancel={close} onKeyDown={onKeyDown}>
       <header class="detail-head">
         <h3 id="report-title">Propagation report (Markdown)</h3>
         <button type="button" class="icon" aria-label="Close report" data-testid="report-close" onClick={close}>✕</button>

@@ -25,6 +25,7 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Pr
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
+      e.stopPropagation();
       onClose();
     }
   };

@@ -51,6 +51,8 @@ export function RequestTable({ rows, version, selectedIndex, onSelect }: Props) 
       if (requestsUi.detailOpen.value) {
         requestsUi.detailOpen.value = false;
         e.preventDefault();
+        // Past the document, DevTools would take this Esc too and toggle its console drawer.
+        e.stopPropagation();
       }
       return;
     }

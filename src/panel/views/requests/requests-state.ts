@@ -25,6 +25,10 @@ export const requestsUi = {
   /** Show session token values unmasked in the detail view. */
   reveal: signal(false),
   reportOpen: signal(false),
+  /** One-shot requests from the panel's shortcuts, carried out (and reset) once the view has rendered. */
+  focusFilter: signal(false),
+  /** `j` / `k` pressed anywhere: the table moves its selection by one row and takes the focus. */
+  pendingMove: signal<'j' | 'k' | null>(null),
 };
 
 /** Header click: ascending, then descending, then back to capture order. */
