@@ -77,11 +77,12 @@ function focused(panel: Frame): Promise<string> {
   });
 }
 
-/** The focused element's outline, as the :focus-visible rule draws it. */
+/** The focused element's outline, as the :focus-visible rule draws it (the request table draws it on its frame). */
 function focusRing(panel: Frame): Promise<string> {
   return panel.evaluate(() => {
-    const el = document.activeElement;
-    if (!el) return '';
+    const focusedEl = document.activeElement;
+    if (!focusedEl) return '';
+    const el = focusedEl.matches('.req-grid') ? (focusedEl.closest('.req-table') ?? focusedEl) : focusedEl;
     const cs = getComputedStyle(el);
     return `${cs.outlineStyle} ${cs.outlineWidth}`;
   });
