@@ -164,7 +164,10 @@ export function candidatesFor(hint: RequestHint, t: number, around: readonly Cap
   if (scored.some((s) => s.statusMatch === true)) scored = scored.filter((s) => s.statusMatch !== false);
   scored.sort((a, b) => a.distanceMs - b.distanceMs || a.req.startedAt - b.req.startedAt);
   const candidates = scored.map((s) => ({ requestId: s.req.id, match: s.match, statusMatch: s.statusMatch, distanceMs: s.distanceMs }));
-  return { candidates, outcome: candidates.length > 1 ? 'ambiguous' : 'linked' };
+  // One request that was running when the line was written beats others that fit only through
+  // the clock-skew tolerance: linked, with the others still listed. Two running ones: ambiguous.
+  const running = scored.filter((s) => s.distanceMs === 0).length;
+  return { candidates, outcome: candidates.length === 1 || running === 1 ? 'linked' : 'ambiguous' };
 }
 
 /**
@@ -187,7 +190,7 @@ export function linkErrors<L extends LinkableLog>(requests: readonly AuditEntry[
     const around = timeline.around(time, skewMs, skewMs);
     const { candidates, outcome } = candidatesFor(hint, time, around);
     const at = errors.length;
-    errors.push({ index, log, time, hint, candidates, ambiguous: candidates.length > 1, outcome, inWindow: around.length });
+    errors.push({ index, log, time, hint, candidates, ambiguous: outcome === 'ambiguous', outcome, inWindow: around.length });
     candidates.forEach((c, rank) => {
       let refs = byRequest.get(c.requestId);
       if (refs === undefined) byRequest.set(c.requestId, (refs = []));
@@ -200,8 +203,11 @@ export function linkErrors<L extends LinkableLog>(requests: readonly AuditEntry[
 /** One line for people: "POST /api/checkout", "2 candidate requests", "no request of this session around 13:09:10". */
 export function linkSummary(link: Pick<ErrorLink, 'outcome' | 'candidates' | 'hint' | 'inWindow'>): string {
   switch (link.outcome) {
-    case 'linked':
-      return link.candidates[0] && namesEndpoint(link.candidates[0].match) ? 'linked to its request' : 'linked by time only';
+    case 'linked': {
+      const base = link.candidates[0] && namesEndpoint(link.candidates[0].match) ? 'linked to its request' : 'linked by time only';
+      const others = link.candidates.length - 1;
+      return others > 0 ? `${base} (${others} other${others === 1 ? '' : 's'} only within the clock-skew tolerance)` : base;
+    }
     case 'ambiguous':
       return `${link.candidates.length} candidate requests`;
     case 'no-request-in-window':

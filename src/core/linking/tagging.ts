@@ -57,7 +57,8 @@ export type TaggingReason =
   | 'wrong-case-value'
   | 'extended-token'
   | 'no-search'
-  | 'after-search';
+  | 'after-search'
+  | 'not-received';
 
 export interface EndpointTagging {
   /** `METHOD origin+template`. */
@@ -166,6 +167,11 @@ function describeFound(issue: LineTag & { kind: 'issue' }, token: string): { fou
   }
 }
 
+/** A request the browser never completed (blocked by CORS, network error) wrote nothing on the backend. */
+function reachedBackend(req: CapturedRequest): boolean {
+  return req.status > 0;
+}
+
 const STATUS_ORDER: Readonly<Record<TaggingStatus, number>> = { 'not-tagged': 0, 'probably-tagged': 1, 'not-searched': 2, tagged: 3 };
 
 /**
@@ -200,6 +206,17 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
   lines.sort((a, b) => a.time - b.time);
   const times = lines.map((l) => l.time);
 
+  // A line that names no path can only be tied to a request by time: it counts for the request
+  // that started last before it (among all requests that carried the token), never for several.
+  const received = [...byEndpoint.values()].flatMap((acc) => acc.carrying.filter(reachedBackend)).sort((a, b) => a.startedAt - b.startedAt);
+  // (Clock skew shifts every request alike, so it does not change which one started last.)
+  const starts = received.map((r) => r.startedAt);
+  const ownerOfPathless = new Map<PreparedLine, string>();
+  for (const line of lines) {
+    const owner = received[lowerBound(starts, line.time + 1) - 1] ?? received[0];
+    if (owner !== undefined) ownerOfPathless.set(line, owner.id);
+  }
+
   const rows: EndpointTagging[] = [];
   for (const acc of byEndpoint.values()) {
     if (acc.carrying.length === 0) continue;
@@ -216,7 +233,12 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
     // the window after it may be covered only in part
     // (a search right after a click): said in the detail rather than waited for.
     const searchedTo = options.searchedTo;
-    const judged = acc.carrying.filter((r) => searchedTo === undefined || requestEnd(r) <= searchedTo);
+    const reached = acc.carrying.filter(reachedBackend);
+    if (reached.length === 0) {
+      rows.push({ ...base, status: 'not-searched', reason: 'not-received', detail: 'its requests never reached the backend (blocked or failed in the browser): nothing there to tag', taggedLines: 0, wrongLines: 0 });
+      continue;
+    }
+    const judged = reached.filter((r) => searchedTo === undefined || requestEnd(r) <= searchedTo);
     const partial = searchedTo !== undefined && judged.some((r) => requestEnd(r) + skewMs + windowMs > searchedTo);
     if (judged.length === 0) {
       rows.push({ ...base, status: 'not-searched', reason: 'after-search', detail: 'sent after the last search covered: search again to check the tagging', taggedLines: 0, wrongLines: 0 });
@@ -237,6 +259,7 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
         const match = matchHint(line.hint, req);
         if (match === 'none') continue;
         const attributed = namesEndpoint(match);
+        if (!attributed && ownerOfPathless.get(line) !== req.id) continue;
         counted.add(line);
         if (line.tag.kind === 'exact') {
           if (attributed) tagged++;

@@ -71,11 +71,18 @@ describe('linkErrors: ambiguity', () => {
       entry({ id: 'first', method: 'POST', path: '/api/checkout', at: 0, ms: 100, status: 500 }),
       entry({ id: 'second', method: 'POST', path: '/api/checkout', at: 90, ms: 100, status: 500 }),
     ];
-    const links = linkErrors(requests, [checkoutError(150)], { token: TOKEN, skewMs: 500 });
-    const e = links.errors[0]!;
-    expect([e.outcome, e.candidates.map((c) => [c.requestId, c.distanceMs])]).toEqual(['ambiguous', [['second', 0], ['first', 50]]]);
-    expect(links.byRequest.get('first')).toEqual([{ error: 0, rank: 1, of: 2 }]);
-    expect(links.byRequest.get('second')).toEqual([{ error: 0, rank: 0, of: 2 }]);
+    // Written while both were running: ambiguous, shown as two candidates.
+    const both = linkErrors(requests, [checkoutError(95)], { token: TOKEN, skewMs: 500 });
+    const e = both.errors[0]!;
+    expect([e.outcome, e.ambiguous, e.candidates.map((c) => [c.requestId, c.distanceMs])]).toEqual(['ambiguous', true, [['first', 0], ['second', 0]]]);
+    expect(both.byRequest.get('first')).toEqual([{ error: 0, rank: 0, of: 2 }]);
+    expect(both.byRequest.get('second')).toEqual([{ error: 0, rank: 1, of: 2 }]);
+    expect(linkSummary(e)).toBe('2 candidate requests');
+
+    // Written while only the second was running: linked to it; the first still listed, ranked after.
+    const one = linkErrors(requests, [checkoutError(150)], { token: TOKEN, skewMs: 500 }).errors[0]!;
+    expect([one.outcome, one.ambiguous, one.candidates.map((c) => [c.requestId, c.distanceMs])]).toEqual(['linked', false, [['second', 0], ['first', 50]]]);
+    expect(linkSummary(one)).toBe('linked to its request (1 other only within the clock-skew tolerance)');
   });
 
   it('uses the status the line names to pick between them', () => {

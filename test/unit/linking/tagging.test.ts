@@ -36,6 +36,29 @@ describe('endpointTagging', () => {
     line(`2026-11-26T13:09:12.025Z ERROR ${tag()} POST /api/checkout 500 4ms`, 2_025),
   ];
 
+  it('ties a line that names no path to the one request that started last before it, not to every request nearby', () => {
+    // The demo's "run all": save-order then legacy-report within milliseconds; only the order
+    // service writes a pathless line ("order 7 created"). It must not make legacy-report "tagged".
+    const order = entry({ id: 'order', method: 'POST', path: '/api/orders', at: 0, ms: 10 });
+    const report = entry({ id: 'report', path: '/api/legacy/report', at: 40, ms: 10 });
+    const lines = [
+      line(`2026-11-26T13:09:10.005Z INFO ${tag()} order 7 created with 2 items`, 5),
+      line(`2026-11-26T13:09:10.008Z INFO ${tag()} POST /api/orders 201 8ms`, 8),
+    ];
+    const result = endpointTagging([order, report], lines, { ...opts, searchedTo: Date.now() });
+    expect(rows(result)).toEqual([
+      [`GET ${ORIGIN}/api/legacy/report`, 1, 'not-tagged', 'no-lines'],
+      [`POST ${ORIGIN}/api/orders`, 1, 'tagged', 'exact-tag'],
+    ]);
+  });
+
+  it('does not ask the backend about requests that never reached it (blocked by CORS)', () => {
+    const blocked = entry({ id: 'quote', path: '/partner/quote', at: 0, ms: 5, status: 0 });
+    const result = endpointTagging([blocked], [], { ...opts, searchedTo: Date.now() });
+    expect(rows(result)).toEqual([[`GET ${ORIGIN}/partner/quote`, 1, 'not-searched', 'not-received']]);
+    expect(result[0]?.detail).toBe('its requests never reached the backend (blocked or failed in the browser): nothing there to tag');
+  });
+
   it('flags the endpoint whose requests carry the header but never appear in the logs (the demo\'s legacy report)', () => {
     const result = endpointTagging(entries, demoLines, { ...opts, searchedTo: Date.now() });
     expect(rows(result)).toEqual([
