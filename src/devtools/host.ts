@@ -88,6 +88,7 @@ export class DevtoolsHost {
     for (const entry of entries) {
       if (!live.has(captureKey(entry))) this.#onRequest(entry, true);
     }
+    this.#flush();
     // Requests the page made before DevTools could see them: the page's own count is the honest hint.
     const seen = await evalInPage("performance.getEntriesByType('resource').length + 1");
     const pageCount = typeof seen.value === 'number' ? seen.value : 0;
@@ -116,8 +117,8 @@ export class DevtoolsHost {
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
+    // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
-    if (backfill) this.#flush();
   }
 
   #learnFromTrackerTraffic(raw: HarRequest, req: CapturedRequest): void {
