@@ -1,4 +1,4 @@
-import { removeSessionTags } from './parse.ts';
+import { removeSessionTags, type LogMessage } from './parse.ts';
 import type { StackInfo } from './stack.ts';
 
 export interface LogSource {
@@ -7,15 +7,9 @@ export interface LogSource {
   name: string;
 }
 
-export interface GroupableEntry {
-  raw: string;
-  messageTime: number | undefined;
-  receiptTime: number | undefined;
-  sourceCategory: string;
-  sourceHost: string;
-  sourceName: string;
+export type GroupableEntry = Pick<LogMessage, 'raw' | 'messageTime' | 'receiptTime' | 'sourceCategory' | 'sourceHost' | 'sourceName'> & {
   stack: StackInfo;
-}
+};
 
 export interface ErrorGroup<T extends GroupableEntry = GroupableEntry> {
   signature: string;
