@@ -60,6 +60,9 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
       expect(stored).toBe(format === 'bare' ? token : `${token}${format === 'amp' ? '_&_' : '_$_'}${DEMO_PROJECT_KEY}`);
       await expect.poll(() => panel.getByTestId('current-token').textContent(), { timeout: 10_000 }).toBe(token);
       expect(await panel.getByTestId('token-source').textContent()).toBe('sessionStorage');
+      expect(await panel.getByTestId('storage-format').textContent()).toBe(
+        ` (sessionStorage as ${{ bare: 'bare token, tracker before 16.4.2', amp: '<token>_&_<projectKey>, tracker 16.4.2–17.0.0', dollar: '<token>_$_<projectKey>, tracker 17.0.1+' }[format]})`,
+      );
       expect(await panel.getByTestId('token-frame').textContent()).toBe('top frame');
       expect(await panel.getByTestId('session-id').textContent()).toBe(decodeToken(token).sessionId);
       if (format === 'bare') expect(await panel.getByTestId('project-key').count()).toBe(0);

@@ -7,6 +7,7 @@ import type { DecodedToken } from './token.ts';
 import type { FrameKind, ProbeResult, ProbeStatus } from './probe.ts';
 import type { NetworkTokenFinding } from './network-tokens.ts';
 import type { ManualInput } from './manual-input.ts';
+import type { StorageFormat } from './storage-formats.ts';
 import { type AnySource, type TokenSource, sourceRank } from './sources.ts';
 
 /** A global that changes every few ms must not grow memory without bound. */
@@ -33,6 +34,8 @@ export interface HistoryEntry {
 export interface LiveToken {
   token: string;
   sources: TokenSource[];
+  /** Which of the three historical sessionStorage formats held it, when it was read there. */
+  storageFormat?: StorageFormat;
   frame: FrameKind | 'network';
   frameUrl: string | null;
   isActive?: boolean;
@@ -48,6 +51,8 @@ export interface SessionView {
   sessionId: string;
   source: AnySource;
   sources: AnySource[];
+  /** The sessionStorage format, when sessionStorage is among the sources. */
+  storageFormat?: StorageFormat;
   enteredByHand: boolean;
   frame?: FrameKind | 'network';
   frameUrl?: string | null;
@@ -153,11 +158,13 @@ function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
     pushUnique(warnings, r.warnings);
     pushUnique(refused, r.rejected.map((x) => x.reason));
     for (const c of r.candidates) {
+      const format = c.source === 'sessionStorage' && c.storageFormat !== undefined ? { storageFormat: c.storageFormat } : {};
       const existing = live.get(c.token);
       if (!existing) {
-        live.set(c.token, { token: c.token, sources: [c.source], frame: r.frame, frameUrl: r.frameUrl, ...trackerFacts(r, c) });
+        live.set(c.token, { token: c.token, sources: [c.source], frame: r.frame, frameUrl: r.frameUrl, ...trackerFacts(r, c), ...format });
         continue;
       }
+      if (existing.storageFormat === undefined && format.storageFormat !== undefined) existing.storageFormat = format.storageFormat;
       // A frame that sees the token in a more trusted place (the tracker's global rather than the
       // sessionStorage it shares with its parent) is where the tracker runs: its frame and facts win.
       const better = sourceRank(c.source) < sourceRank(existing.sources[0] ?? c.source);
@@ -211,6 +218,7 @@ function viewOf(live: LiveToken, entry: HistoryEntry): SessionView {
     frameUrl: live.frameUrl,
     firstSeen: entry.firstSeen,
   };
+  if (live.storageFormat !== undefined) view.storageFormat = live.storageFormat;
   if (live.isActive !== undefined) view.isActive = live.isActive;
   if (live.sessionUrl !== undefined) view.sessionUrl = live.sessionUrl;
   if (live.projectKey !== undefined) view.projectKey = live.projectKey;

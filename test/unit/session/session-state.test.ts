@@ -111,6 +111,7 @@ describe('session state', () => {
       sessionId: '2618307011354435587',
       source: 'window.__OPENREPLAY__',
       sources: ['window.__OPENREPLAY__', 'sessionStorage'],
+      storageFormat: 'dollar',
       enteredByHand: false,
       frame: 'top',
       frameUrl: 'https://shop.example.com/',

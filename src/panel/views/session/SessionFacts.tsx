@@ -3,6 +3,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
 import { activeLabel, formatTime, frameLabel, sourcesLabel } from './labels.ts';
 import { safeHttpUrl } from '../../../core/safe-url.ts';
+import { STORAGE_FORMAT_LABEL } from '../../../core/session/storage-formats.ts';
 
 /** Everything known about the session in use, as a definition list. Page text is only ever text. */
 export function SessionFacts({ view }: { view: SessionView }) {
@@ -35,6 +36,12 @@ export function SessionFacts({ view }: { view: SessionView }) {
       <dt>Found in</dt>
       <dd>
         <span data-testid="token-source">{view.source}</span>
+        {view.storageFormat !== undefined && view.sources.includes('sessionStorage') && (
+          <span class="muted" data-testid="storage-format">
+            {' '}
+            (sessionStorage as {STORAGE_FORMAT_LABEL[view.storageFormat]})
+          </span>
+        )}
         {!view.enteredByHand && (
           <>
             {' '}
