@@ -260,6 +260,15 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
       return errorsByKey.value.get(logKey(log))?.link;
     },
     /** The errors linked to one request, best-ranked links first. */
+    /** Per request: how many backend errors are linked and whether any of them is ambiguous (one map for a whole table). */
+    errorCounts: computed(() => {
+      const l = linking.value;
+      const out = new Map<string, { count: number; unsure: number }>();
+      for (const [id, refs] of l.byRequest) {
+        out.set(id, { count: refs.length, unsure: refs.filter((r) => l.errors[r.error]?.ambiguous === true).length });
+      }
+      return out;
+    }),
     errorsOfRequest(requestId: string): Array<{ link: ErrorLink<LogEntry>; rank: number; of: number }> {
       const l = linking.value;
       return (l.byRequest.get(requestId) ?? []).flatMap((ref) => {

@@ -1,10 +1,12 @@
 import type { AuditEntry } from '../../../core/audit/types.ts';
 import { cellText, clockTime, duration } from './format.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
-import { LinkedErrors } from '../timeline/LinkedErrors.tsx';
+import { LinkedErrorCount } from '../timeline/LinkedErrors.tsx';
 
 interface Props {
   entry: AuditEntry;
+  /** Backend errors linked to this request, from the table's one map. */
+  linked?: { count: number; unsure: number } | undefined;
   index: number;
   selected: boolean;
   onSelect: (index: number, open: boolean) => void;
@@ -13,7 +15,7 @@ interface Props {
 export const rowDomId = (index: number) => `request-row-${index}`;
 
 /** One request: text nodes only (URLs come from the page), the query dimmed after the path. */
-export function RequestRow({ entry, index, selected, onSelect }: Props) {
+export function RequestRow({ entry, linked, index, selected, onSelect }: Props) {
   const { req, result } = entry;
   const problem = result.verdict !== 'carries' && result.verdict !== 'not-expected';
   return (
@@ -40,7 +42,7 @@ export function RequestRow({ entry, index, selected, onSelect }: Props) {
       <span role="gridcell" class="c-type">{req.resourceType}</span>
       <span role="gridcell" class="c-verdict">
         <VerdictBadge verdict={result.verdict} />
-        <LinkedErrors requestId={req.id} variant="count" />
+        {linked && <LinkedErrorCount count={linked.count} unsure={linked.unsure} />}
       </span>
       <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>{clockTime(req.startedAt)}</span>
     </div>

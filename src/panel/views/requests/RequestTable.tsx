@@ -3,6 +3,7 @@ import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns.ts';
 import { RequestRow, rowDomId } from './RequestRow.tsx';
 import { nextSort, requestsUi } from './requests-state.ts';
 import { moveSelection, type RowSource } from './visible-rows.ts';
+import { useLinking } from '../timeline/use-linking.ts';
 
 interface Props {
   rows: RowSource;
@@ -39,6 +40,8 @@ function SortHeader() {
 
 /** The request table: virtualized, sortable by header, driven by ↑/↓ (j/k), Enter and Esc. */
 export function RequestTable({ rows, version, selectedIndex, onSelect }: Props) {
+  // Read once here, not in every row: rows are re-rendered dozens at a time while scrolling.
+  const linkedCounts = useLinking().errorCounts.value;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Enter') {
@@ -81,7 +84,7 @@ export function RequestTable({ rows, version, selectedIndex, onSelect }: Props) 
         renderRow={(i, slot) => {
           const entry = rows.at(i);
           if (entry === undefined) return <div key={slot} role="row" class="req-row" />;
-          return <RequestRow key={slot} entry={entry} index={i} selected={i === selectedIndex} onSelect={onSelect} />;
+          return <RequestRow key={slot} entry={entry} linked={linkedCounts.get(entry.req.id)} index={i} selected={i === selectedIndex} onSelect={onSelect} />;
         }}
       />
     </div>

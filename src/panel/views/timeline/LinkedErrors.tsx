@@ -19,19 +19,8 @@ export function LinkedErrors({ requestId, variant = 'list', onSelectError, linki
   const linking = given ?? fromContext;
   const linked = linking.errorsOfRequest(requestId);
   if (variant === 'count') {
-    if (linked.length === 0) return null;
-    const unsure = linked.filter((l) => l.of > 1).length;
-    return (
-      <span
-        class="linked-count"
-        data-testid="linked-errors-count"
-        data-count={linked.length}
-        title={unsure > 0 ? `${unsure} of them also fit other requests` : 'Backend errors linked to this request'}
-      >
-        {linked.length} backend error{linked.length === 1 ? '' : 's'}
-        {unsure > 0 && '?'}
-      </span>
-    );
+    const c = linking.errorCounts.value.get(requestId);
+    return c ? <LinkedErrorCount count={c.count} unsure={c.unsure} /> : null;
   }
   const run = linking.run.value;
   if (linked.length === 0) {
@@ -67,5 +56,23 @@ export function LinkedErrors({ requestId, variant = 'list', onSelectError, linki
         })}
       </ul>
     </div>
+  );
+}
+
+/**
+ * "2 backend errors" for a request row. No hooks and no signals: a table renders dozens of these
+ * per frame while scrolling, so it takes its numbers from one map the table reads once.
+ */
+export function LinkedErrorCount({ count, unsure }: { count: number; unsure: number }) {
+  return (
+    <span
+      class="linked-count"
+      data-testid="linked-errors-count"
+      data-count={count}
+      title={unsure > 0 ? `${unsure} of them also fit other requests` : 'Backend errors linked to this request'}
+    >
+      {count} backend error{count === 1 ? '' : 's'}
+      {unsure > 0 && '?'}
+    </span>
   );
 }
