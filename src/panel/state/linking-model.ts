@@ -9,7 +9,7 @@ import { clampSkew, DEFAULT_SKEW_MS, linkErrors, type ErrorLink, type Linking } 
 import { openReplayAtTime, sumoSearchAtTime } from '../../core/linking/out-links.ts';
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../../core/linking/report.ts';
 import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from '../../core/linking/tagging.ts';
-import { IncrementalAnalysis } from '../../core/results/incremental.ts';
+import { analysisOf } from './search-analysis.ts';
 import { planSearch, tagsFromClause } from '../../core/results/target.ts';
 import type { SearchRun } from './backend-model.ts';
 import type { PanelModel } from './model.ts';
@@ -79,14 +79,9 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
     return current;
   });
 
-  let analysisSlot: { id: string; clause: string; analysis: IncrementalAnalysis } | null = null;
   const analysis = computed<LogAnalysis | null>(() => {
     const r = run.value;
-    if (r === null || r.tagClause === undefined) return null;
-    if (!analysisSlot || analysisSlot.id !== r.id || analysisSlot.clause !== r.tagClause) {
-      analysisSlot = { id: r.id, clause: r.tagClause, analysis: new IncrementalAnalysis(tagsFromClause(r.tagClause)) };
-    }
-    return analysisSlot.analysis.update(r.messages);
+    return r === null ? null : analysisOf(r);
   });
 
   // Every returned line, including those the exact re-check dropped: tagging diagnoses those.
@@ -122,7 +117,10 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
 
   const linking = computed<Linking<LogEntry>>(() => {
     const a = analysis.value;
-    return linkErrors(entries.value, a?.entries ?? [], { ...key.value, skewMs: skewMs.value });
+    // No backend error, nothing to link: don't copy and scan the captured requests (this is read
+    // on every table render while requests stream in).
+    if (a === null || a.errors.length === 0) return { errors: [], byRequest: new Map(), skewMs: clampSkew(skewMs.value) };
+    return linkErrors(entries.value, a.entries, { ...key.value, skewMs: skewMs.value });
   });
 
   const errorsByKey = computed(() => {

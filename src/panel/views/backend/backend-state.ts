@@ -1,7 +1,5 @@
 import { effect, signal } from '@preact/signals';
-import type { LogAnalysis } from '../../../core/logs/analyze.ts';
-import { IncrementalAnalysis } from '../../../core/results/incremental.ts';
-import { tagsFromClause, targetChanged } from '../../../core/results/target.ts';
+import { targetChanged } from '../../../core/results/target.ts';
 import type { PanelModel } from '../../state/model.ts';
 import type { SearchRun } from '../../state/backend-model.ts';
 
@@ -18,17 +16,6 @@ export const searchWanted = signal(false);
 export const cancelledBecause = signal<{ searchId: string; reason: string } | null>(null);
 
 export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
-
-let slot: { id: string; clause: string; analysis: IncrementalAnalysis } | null = null;
-
-/** The run's messages re-checked, merged and grouped; only new pages are parsed. */
-export function analysisOf(run: SearchRun): LogAnalysis | null {
-  if (run.tagClause === undefined) return null;
-  if (!slot || slot.id !== run.id || slot.clause !== run.tagClause) {
-    slot = { id: run.id, clause: run.tagClause, analysis: new IncrementalAnalysis(tagsFromClause(run.tagClause)) };
-  }
-  return slot.analysis.update(run.messages);
-}
 
 const guarded = new WeakSet<PanelModel>();
 

@@ -1,0 +1,23 @@
+import type { LogAnalysis } from '../../core/logs/analyze.ts';
+import { IncrementalAnalysis } from '../../core/results/incremental.ts';
+import { tagsFromClause } from '../../core/results/target.ts';
+import type { SearchRun } from './backend-model.ts';
+
+// One analysis per search, shared by the Backend errors view and the linking model: both read the
+// same messages, and re-checking, merging traces and grouping them is the costly part of a search.
+// The last two searches are kept (the one shown while an auto-refresh runs, and the refresh).
+const KEEP = 2;
+const analyses = new Map<string, IncrementalAnalysis>();
+
+/** The run's messages re-checked, merged and grouped; only new pages are parsed. */
+export function analysisOf(run: SearchRun): LogAnalysis | null {
+  if (run.tagClause === undefined) return null;
+  const key = `${run.id}\u0000${run.tagClause}`;
+  let analysis = analyses.get(key);
+  if (analysis === undefined) {
+    analysis = new IncrementalAnalysis(tagsFromClause(run.tagClause));
+    analyses.set(key, analysis);
+    for (const old of analyses.keys()) if (analyses.size > KEEP) analyses.delete(old);
+  }
+  return analysis.update(run.messages);
+}
