@@ -6,22 +6,16 @@ import { logFirstLine } from './text.ts';
 
 interface Props {
   requestId: string;
-  /** `count`: a compact "2 backend errors" for a request row; `list`: the lines, for a detail view. */
-  variant?: 'count' | 'list';
   /** Defaults to selecting the error in the Timeline. */
   onSelectError?: (key: string) => void;
   linking?: LinkingModel;
 }
 
-/** The backend errors linked to one request. Renders nothing in `count` mode when there are none. */
-export function LinkedErrors({ requestId, variant = 'list', onSelectError, linking: given }: Props) {
+/** The backend errors linked to one request, for a detail view (a table row uses LinkedErrorCount). */
+export function LinkedErrors({ requestId, onSelectError, linking: given }: Props) {
   const fromContext = useLinking();
   const linking = given ?? fromContext;
   const linked = linking.errorsOfRequest(requestId);
-  if (variant === 'count') {
-    const c = linking.errorCounts.value.get(requestId);
-    return c ? <LinkedErrorCount count={c.count} unsure={c.unsure} /> : null;
-  }
   const run = linking.run.value;
   if (linked.length === 0) {
     return (
