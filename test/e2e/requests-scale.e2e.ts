@@ -16,6 +16,8 @@ const COUNT = CAP + 1;
 describe('Requests area with 50,000 requests (real panel)', () => {
   let server: Server;
   let s: PanelSession;
+  /** The same requests through the audit in Node, filled by the first test. */
+  let expected: AuditStore;
 
   beforeAll(async () => {
     server = createServer((_req, res) => {
@@ -57,7 +59,7 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     expect(await s.panel.getByTestId('dropped-count').textContent()).toBe('1 older request dropped: the audit keeps the latest 50,000. Clear to start over.');
 
     // The same requests through the audit in Node: the panel's counts are the audit's counts.
-    const expected = new AuditStore({ tokens: tokenContextOf(session) });
+    expected = new AuditStore({ tokens: tokenContextOf(session) });
     expected.add(expandTemplates(templates, COUNT, 'big'));
     expect(expected.size).toBe(CAP);
     for (const v of VERDICTS) {
@@ -83,6 +85,34 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     await grid.press('Escape');
     await grid.press('Home');
     await expect.poll(() => s.panel.locator('[data-testid=request-row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('after a jump deep into the list draws exactly the rows in view, in order, under their column headers', async () => {
+    const grid = s.panel.getByTestId('request-table');
+    // The position any drag of the scrollbar thumb could land on: row 31,337 at the top.
+    await grid.evaluate((el) => (el.scrollTop = 31_337 * 22));
+    await expect.poll(() => s.panel.getByTestId('request-row').first().getAttribute('aria-rowindex')).not.toBe('2');
+    const drawn = await s.panel.getByTestId('request-row').evaluateAll((els) =>
+      els.map((e) => ({ row: Number(e.getAttribute('aria-rowindex')), url: (e as HTMLElement).dataset.url, verdict: (e as HTMLElement).dataset.verdict, top: e.getBoundingClientRect().top })),
+    );
+    const first = (drawn[0]?.row ?? 0) - 2;
+    expect(first).toBeGreaterThan(31_337 - 10);
+    expect(first).toBeLessThanOrEqual(31_337);
+    expect(drawn.map((d) => d.row)).toEqual(drawn.map((_, i) => first + i + 2));
+    expect(drawn.map((d) => d.url)).toEqual(drawn.map((_, i) => expected.at(first + i)?.req.url));
+    expect(drawn.map((d) => d.verdict)).toEqual(drawn.map((_, i) => expected.at(first + i)?.result.verdict));
+    // One row height apart, top to bottom, as drawn.
+    expect(drawn.slice(1).map((d, i) => Math.round(d.top - (drawn[i]?.top ?? 0)))).toEqual(drawn.slice(1).map(() => 22));
+
+    // Every column header sits exactly over its cells.
+    const boxes = (selector: string) =>
+      s.panel.locator(selector).first().evaluate((row) =>
+        [...row.children].filter((c) => (c as HTMLElement).offsetWidth > 0).map((c) => `${c.className.split(' ')[0]} ${Math.round(c.getBoundingClientRect().left)}+${Math.round(c.getBoundingClientRect().width)}`),
+      );
+    const head = await boxes('.req-head');
+    expect(head.length).toBeGreaterThanOrEqual(6);
+    expect(await boxes('[data-testid=request-row]')).toEqual(head);
+    await grid.evaluate((el) => (el.scrollTop = 0));
   });
 
   it('filters 50,000 rows by verdict and by status', async () => {

@@ -7,8 +7,10 @@ export interface VirtualRowsProps {
   rowHeight: number;
   /**
    * Renders row `index` as ONE element with `role="row"` that is exactly `rowHeight` pixels high
-   * (the list positions rows by arithmetic, never by measuring them), keyed by `slot`: slots are
-   * reused as rows scroll in and out, so scrolling updates text instead of rebuilding elements.
+   * (the list positions rows by arithmetic, never by measuring them), keyed by `slot`: its place
+   * among the rows drawn. Scrolling then rewrites the text of elements that stay where they are; a
+   * key that followed the row (`index`, or `index % drawn`) made Preact move or rebuild elements
+   * every frame, which cost a fast scroll more layout and more garbage (bench/panel-render.ts).
    */
   renderRow: (index: number, slot: number) => VNode;
   /** Changes whenever the rows' content changes without the count changing (sort, filter, verdicts). */
@@ -41,7 +43,10 @@ export function VirtualRows(props: VirtualRowsProps) {
         count: props.count,
         getScrollElement: () => scrollRef.current,
         estimateSize: () => props.rowHeight,
-        overscan: 12,
+        // The rows for a scroll position are rendered before that frame is painted (Preact renders in
+        // a microtask after the scroll event); the margin only covers what the compositor scrolls
+        // into view first, and every extra row is work in every scrolled frame.
+        overscan: 5,
         observeElementRect,
         observeElementOffset,
         scrollToFn: elementScroll,
@@ -68,6 +73,7 @@ export function VirtualRows(props: VirtualRowsProps) {
   }, [props.scrollToIndex, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - headerHeight);
   return (
     <div
@@ -89,7 +95,7 @@ export function VirtualRows(props: VirtualRowsProps) {
       )}
       <div role="rowgroup" style={{ height: `${bodyHeight}px`, position: 'relative', minWidth: '100%' }}>
         <div style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${(items[0]?.start ?? headerHeight) - headerHeight}px)` }}>
-          {items.map((item) => props.renderRow(item.index, item.index % items.length))}
+          {items.map((item) => props.renderRow(item.index, item.index - first))}
         </div>
       </div>
     </div>

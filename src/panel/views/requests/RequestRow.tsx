@@ -20,7 +20,8 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
   const problem = result.verdict !== 'carries' && result.verdict !== 'not-expected';
   return (
     <div
-      id={rowDomId(index)}
+      // Only the selected row needs an id (aria-activedescendant); ids on every row changed each scrolled frame.
+      id={selected ? rowDomId(index) : undefined}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
@@ -33,7 +34,8 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
       <span role="gridcell" class="c-method">{cellText(req.method, 12)}</span>
       <span role="gridcell" class="c-path" title={cellText(req.url, 2000)}>
         {req.path === '' ? cellText(req.url, 200) : cellText(req.path, 300)}
-        {req.query !== '' && <span class="query">{cellText(req.query, 200)}</span>}
+        {/* Always there, empty without a query: adding and removing it as rows scroll cost more than an empty span. */}
+        <span class="query">{req.query === '' ? '' : cellText(req.query, 200)}</span>
       </span>
       <span role="gridcell" class="c-origin" title={cellText(req.origin, 300)}>{cellText(req.origin.replace(/^https?:\/\//, ''), 120)}</span>
       <span role="gridcell" class={`c-status${req.status === 0 || req.status >= 400 ? ' bad' : ''}`} title={req.error ? cellText(req.error, 200) : undefined}>

@@ -7,7 +7,7 @@ export interface Column {
   title: string;
 }
 
-/** The request table's columns, in order (their widths live in requests.css: `--req-cols`). */
+/** The request table's columns, in order (their widths live in requests.css: `.req-row > .c-<id>`). */
 export const COLUMNS: readonly Column[] = [
   { id: 'method', label: 'Method', title: 'HTTP method' },
   { id: 'path', label: 'Path', title: 'Path and query' },
