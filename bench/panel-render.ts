@@ -18,6 +18,7 @@ import { extractNetworkToken } from '../src/core/session/network-tokens.ts';
 import { initialSessionState, reduceSession, type SessionState } from '../src/core/session/session-state.ts';
 import { openPanel, type PanelSession } from '../tooling/devtools-panel.ts';
 import { buildDemoExtension } from '../tooling/build-extension.ts';
+import { closeServer, listenLoopback } from '../demo/http.ts';
 import { synthesizeHar } from './audit-verdicts.ts';
 
 export const FIRST_PAINT_TARGET_MS = 500;
@@ -274,16 +275,12 @@ function percentile(xs: number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-function blankPage(): Promise<{ url: string; server: Server }> {
+async function blankPage(): Promise<{ url: string; server: Server }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>panel bench</title><p>Replay Link panel benchmark</p>');
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-    done({ url: `http://127.0.0.1:${port}/`, server });
-  }));
+  return { url: `${await listenLoopback(server)}/`, server };
 }
 
 async function extensionDir(): Promise<string> {
@@ -448,7 +445,7 @@ export async function run(options: { requests?: number; runs?: number; rowsPerFr
     };
   } finally {
     await session.close();
-    await new Promise((done) => page.server.close(done));
+    await closeServer(page.server);
   }
 }
 

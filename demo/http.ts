@@ -1,4 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+// One set of Node HTTP helpers for the project's local servers: the SumoLogic stand-in's.
+import { header, readRawBody, sendJson as sendSumoJson, sendText as sendSumoText } from '../sumo-server/http-util.ts';
 
 /** Listens on a free loopback port and resolves to the server's origin (`http://127.0.0.1:P`). */
 export function listenLoopback(server: Server): Promise<string> {
@@ -28,42 +30,20 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-export async function readBody(req: IncomingMessage, maxBytes = 2_000_000): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > maxBytes) throw new Error(`body exceeds ${maxBytes} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
+/** The demo's servers answer `no-store`: the panel and the tests must never see a cached answer. */
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** The body as sent (the demo's callers read JSON or drain batches; nothing here decodes them). */
+export function readBody(req: IncomingMessage, maxBytes = 2_000_000): Promise<Buffer> {
+  return readRawBody(req, maxBytes);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.writableEnded) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
+  sendSumoJson(res, status, body, { ...headers, ...NO_STORE });
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  if (res.writableEnded) return;
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    ...headers,
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
+  sendSumoText(res, status, text, { ...headers, ...NO_STORE });
 }
 
-export function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
+export { header as headerValue };

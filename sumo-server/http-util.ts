@@ -3,8 +3,8 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads the whole request body, refusing more than `maxBytes`. Decodes gzip/deflate like the HTTP source does. */
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/** Reads the whole request body as sent, refusing more than `maxBytes`. */
+export async function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -13,7 +13,12 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     if (size > maxBytes) throw new BodyTooLargeError(`body exceeds ${maxBytes} bytes`);
     chunks.push(buf);
   }
-  const raw = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/** Reads the whole request body, refusing more than `maxBytes`. Decodes gzip/deflate like the HTTP source does. */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const raw = await readRawBody(req, maxBytes);
   const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
   if (encoding === 'gzip') return gunzipSync(raw, { maxOutputLength: maxBytes });
   if (encoding === 'deflate') return inflateSync(raw, { maxOutputLength: maxBytes });

@@ -1,5 +1,7 @@
 // Words and numbers the Backend errors view shows, kept pure so they are tested without a browser.
 
+import { clockTime, pad2 } from '../clock.ts';
+
 const STATE_LABELS: Readonly<Record<string, string>> = {
   'NOT STARTED': 'Starting the search job',
   'GATHERING RESULTS': 'Gathering results',
@@ -25,13 +27,12 @@ export function formatElapsed(ms: number): string {
   return `${minutes} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Local time as "2026-11-26 13:09:10.333" (logs are compared by eye with the page's own clock). */
 export function formatTimestamp(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return 'unknown time';
   const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${clockTime(ms)}`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,13 +1,6 @@
 import { inertText } from '../../../core/audit/mask.ts';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** `13:04:05.123`, local time: what DevTools' Network panel shows in its waterfall tooltips. */
-export function clockTime(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
+export { clockTime } from '../../../core/clock.ts';
 
 /** `12 ms`, `1.24 s`. */
 export function duration(ms: number): string {

@@ -1,5 +1,7 @@
 // Time ↔ pixels for the timeline, tick steps, zoom and lane packing. Pure: no DOM.
 
+import { clockTime, hms } from '../../../core/clock.ts';
+
 export interface Range {
   from: number;
   to: number;
@@ -26,18 +28,12 @@ export function ticks(range: Range, widthPx: number): { step: number; times: num
   return { step, times };
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /** Local wall-clock label; milliseconds only when the step needs them. */
 export function tickLabel(t: number, step: number): string {
-  const d = new Date(t);
-  const hms = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return step < 1000 ? `${hms}.${pad(d.getMilliseconds(), 3)}` : hms;
+  return step < 1000 ? clockTime(t) : hms(new Date(t));
 }
 
-export function clockTime(t: number): string {
-  return tickLabel(t, 1);
-}
+export { clockTime };
 
 /** The range of everything shown, padded so marks at the edges are not cut. */
 export function fullRange(times: readonly number[]): Range | null {
