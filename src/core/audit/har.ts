@@ -4,14 +4,24 @@
 import { endpointKey, templatePath } from './path-template.ts';
 import type { CapturedRequest, Header, ResourceType } from './types.ts';
 
-/** Caps that keep 50,000 stored requests within a bounded amount of memory. */
+/**
+ * Caps that keep 50,000 stored requests within a bounded amount of memory. Header text beyond
+ * `headerBudget` characters per direction keeps only short names and values, so a page cannot make
+ * one request cost more than about `headerBudget + maxHeaders × (shortName + shortValue)`.
+ */
 export const HAR_LIMITS = {
   maxUrlLength: 8192,
-  maxHeaderNameLength: 256,
-  maxHeaderValueLength: 2048,
-  maxHeaders: 100,
+  maxHeaderNameLength: 128,
+  maxHeaderValueLength: 1024,
+  maxHeaders: 64,
+  headerBudget: 4096,
+  shortHeaderName: 64,
+  shortHeaderValue: 128,
   maxErrorLength: 200,
 } as const;
+
+/** What a cut header value ends with, so nobody mistakes it for the value the page sent. */
+export const CUT_MARK = '…[cut]';
 
 const RESOURCE_TYPE_MAP: Readonly<Record<string, ResourceType>> = {
   fetch: 'fetch',
@@ -41,9 +51,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A fresh copy of the first `max` characters: `slice` alone may return a view that keeps the whole
+ * original string alive (a megabyte header would stay in memory for a 2 KB excerpt).
+ */
+export function detachedPrefix(v: string, max: number): string {
+  if (v.length <= max) return v;
+  const copy = (' ' + v.slice(0, max)).slice(1);
+  // Reading a character makes the engine flatten the pair into a new string of `max` characters.
+  void copy.charCodeAt(0);
+  return copy;
+}
+
 function str(v: unknown, max: number): string {
   if (typeof v !== 'string') return '';
-  return v.length > max ? v.slice(0, max) : v;
+  return detachedPrefix(v, max);
+}
+
+/** A header value capped at `max`, marked when cut. */
+function cappedValue(v: string, max: number): string {
+  return v.length <= max ? v : detachedPrefix(v, max) + CUT_MARK;
 }
 
 function finiteNumber(v: unknown, fallback: number): number {
@@ -53,12 +80,19 @@ function finiteNumber(v: unknown, fallback: number): number {
 function headers(v: unknown): Header[] {
   if (!Array.isArray(v)) return [];
   const out: Header[] = [];
+  let used = 0;
   for (const h of v) {
     if (out.length >= HAR_LIMITS.maxHeaders) break;
     if (!isRecord(h)) continue;
-    const name = str(h['name'], HAR_LIMITS.maxHeaderNameLength);
-    if (name === '') continue;
-    out.push([name, str(h['value'], HAR_LIMITS.maxHeaderValueLength)]);
+    const rawName = h['name'];
+    const rawValue = h['value'];
+    if (typeof rawName !== 'string' || rawName === '') continue;
+    const value = typeof rawValue === 'string' ? rawValue : '';
+    const over = used >= HAR_LIMITS.headerBudget;
+    const name = detachedPrefix(rawName, over ? HAR_LIMITS.shortHeaderName : HAR_LIMITS.maxHeaderNameLength);
+    const kept = cappedValue(value, over ? HAR_LIMITS.shortHeaderValue : HAR_LIMITS.maxHeaderValueLength);
+    used += name.length + kept.length;
+    out.push([name, kept]);
   }
   return out;
 }

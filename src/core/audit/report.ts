@@ -4,6 +4,7 @@
 import { computeCoverage, formatPercentage, roundPercentage, type Coverage, type CoverageCounts, type CoverageSummary, type EndpointCoverage, type OriginCoverage } from './coverage.ts';
 import { inertText, maskToken } from './mask.ts';
 import { endpointKey } from './path-template.ts';
+import { maskedReportInput } from './token-mask.ts';
 import type { ScopeSettings } from './scope.ts';
 import { isProblem, VERDICT_LABELS, VERDICTS, type AuditEntry, type Verdict } from './types.ts';
 
@@ -11,6 +12,8 @@ export interface ReportInput {
   pageUrl: string;
   /** The current session token, if one is known. */
   token?: string;
+  /** The tab's earlier tokens: masked in the export too. */
+  otherTokens?: readonly string[];
   sessionId?: string;
   /** Show the token and header values unmasked (the user asked for it). */
   revealToken?: boolean;
@@ -102,7 +105,8 @@ function plural(n: number, one: string, many = one + 's'): string {
 }
 
 /** A ticket-ready Markdown report: page, masked token, time, summary, coverage, every problem with reason and fix. */
-export function renderMarkdownReport(input: ReportInput): string {
+export function renderMarkdownReport(unmasked: ReportInput): string {
+  const input = maskedReportInput(unmasked);
   const coverage = input.coverage ?? computeCoverage(input.requests);
   const s = coverage.summary;
   const maxEndpoints = input.maxEndpoints ?? 50;
@@ -207,7 +211,8 @@ function rawHeader(entry: AuditEntry): string | undefined {
 }
 
 /** The JSON export as an object; `renderJsonExport` serializes it. */
-export function buildJsonExport(input: ReportInput): AuditJson {
+export function buildJsonExport(unmasked: ReportInput): AuditJson {
+  const input = maskedReportInput(unmasked);
   const reveal = input.revealToken === true;
   const coverage = input.coverage ?? computeCoverage(input.requests, { includeNotExpectedEndpoints: true });
   const hasToken = input.token !== undefined && input.token !== '';

@@ -91,6 +91,30 @@ function compileOrigin(raw: string): CompiledRule | string {
   return rule(s, `origin ${s}`, (origin) => re.test(origin));
 }
 
+/**
+ * A `*` glob as a matcher without backtracking: the parts between stars are found left to right,
+ * each at its first place after the previous one (which is always a right choice for `*`-only
+ * globs), so a URL is read a bounded number of times however many stars the pattern has.
+ */
+export function compileGlob(glob: string): (text: string) => boolean {
+  const parts = glob.split('*');
+  const first = parts[0] ?? '';
+  if (parts.length === 1) return (text) => text === first;
+  const last = parts[parts.length - 1] ?? '';
+  const middle = parts.slice(1, -1).filter((p) => p !== '');
+  return (text) => {
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (const part of middle) {
+      const found = text.indexOf(part, at);
+      if (found === -1 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
+}
+
 const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
 
 function compilePattern(raw: string): CompiledRule | string {
@@ -110,9 +134,8 @@ function compilePattern(raw: string): CompiledRule | string {
   if (/\s/.test(s)) return 'a URL pattern cannot contain spaces';
   // A glob without a scheme may match anywhere from the start (`*/graphql`, `api.example.com/v2/*`).
   const anchored = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('*');
-  const body = s.split('*').map(escapeRegex).join('.*');
-  const re = new RegExp((anchored ? '^' : '^.*') + body + '$');
-  return rule(s, `URL pattern ${s}`, (url) => re.test(url));
+  const match = compileGlob(anchored ? s : `*${s}`);
+  return rule(s, `URL pattern ${s}`, match);
 }
 
 /** Compiles settings once; invalid entries are skipped and reported in `errors`. */

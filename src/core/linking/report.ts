@@ -2,7 +2,7 @@
 // the linked errors (first line, count, first/last seen). The audit part is core/audit/report.ts,
 // reused as is; log text is escaped the same way and the token masked in it unless revealed.
 
-import { maskToken } from '../audit/mask.ts';
+import { maskTokensIn, tokensToMask } from '../audit/token-mask.ts';
 import { buildJsonExport, escapeMarkdown, renderMarkdownReport, type AuditJson, type ReportInput } from '../audit/report.ts';
 import { removeSessionTags } from '../logs/parse.ts';
 import type { LinkedErrorGroup } from './error-groups.ts';
@@ -41,9 +41,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** Log or page text with the token (and anything after a tag) masked unless revealed. */
 function masked(text: string, input: LinkedReportInput): string {
-  const token = input.token;
-  if (input.revealToken === true || token === undefined || token === '') return text;
-  return text.split(token).join(maskToken(token));
+  return maskTokensIn(text, tokensToMask(input));
 }
 
 const TAGGED_TEXT: Readonly<Record<EndpointTagging['status'], string>> = {
@@ -75,7 +73,7 @@ function backendMarkdown(input: LinkedReportInput): string[] {
   else {
     lines.push('| Endpoint | Requests | Header sent | Backend | Detail |', '|---|---:|---|---|---|');
     for (const row of b.tagging) {
-      lines.push(`| ${escapeMarkdown(row.endpoint, 300)} | ${row.requests} | ✓ ${row.withToken}/${row.requests} | ${taggedText(row)} | ${escapeMarkdown(masked(row.detail, input), 400)} |`);
+      lines.push(`| ${escapeMarkdown(masked(row.endpoint, input), 300)} | ${row.requests} | ✓ ${row.withToken}/${row.requests} | ${taggedText(row)} | ${escapeMarkdown(masked(row.detail, input), 400)} |`);
     }
   }
   lines.push('');
@@ -87,7 +85,7 @@ function backendMarkdown(input: LinkedReportInput): string[] {
     const when = g.count === 1 ? `at ${iso(g.firstSeen)}` : `first ${iso(g.firstSeen)}, last ${iso(g.lastSeen)}`;
     const headline = escapeMarkdown(masked(removeSessionTags(g.headline), input), 300) || '(empty line)';
     lines.push(`${i + 1}. **${headline}** — ${plural(g.count, 'occurrence')}, ${when}`);
-    const eps = g.endpoints.map((e) => `${escapeMarkdown(e.endpoint, 300)} (${e.count})`).join(', ');
+    const eps = g.endpoints.map((e) => `${escapeMarkdown(masked(e.endpoint, input), 300)} (${e.count})`).join(', ');
     lines.push(`   - Requests: ${eps === '' ? 'none linked' : eps}`);
     if (g.ambiguous > 0) lines.push(`   - Ambiguous: ${plural(g.ambiguous, 'occurrence')} with several candidate requests`);
     if (g.unlinked > 0) lines.push(`   - Not linked: ${plural(g.unlinked, 'occurrence')} (no request of this session matched)`);
@@ -145,14 +143,14 @@ export function buildLinkedJson(input: LinkedReportInput): LinkedJson {
       lines: b.lines,
       skewMs: b.skewMs,
       windowMs: b.windowMs,
-      tagging: b.tagging.map((row) => ({ ...row, detail: masked(row.detail, input), headerSent: row.withToken > 0, requestIds: [...row.requestIds] })),
+      tagging: b.tagging.map((row) => ({ ...row, endpoint: masked(row.endpoint, input), detail: masked(row.detail, input), headerSent: row.withToken > 0, requestIds: [...row.requestIds] })),
       errors: b.linking.errors.map((e) => ({
         time: isoOrNull(e.time),
         firstLine: masked(removeSessionTags(e.log.raw.split('\n', 1)[0] ?? ''), input).slice(0, 2000),
         outcome: e.outcome,
         summary: linkSummary(e),
         ambiguous: e.ambiguous,
-        hint: { method: e.hint.method ?? null, path: e.hint.path ?? null, status: e.hint.status ?? null },
+        hint: { method: e.hint.method ?? null, path: e.hint.path === undefined ? null : masked(e.hint.path, input), status: e.hint.status ?? null },
         candidates: e.candidates.map((c) => ({ ...c })),
       })),
       groups: b.groups.map((g) => ({
@@ -160,7 +158,7 @@ export function buildLinkedJson(input: LinkedReportInput): LinkedJson {
         count: g.count,
         firstSeen: isoOrNull(g.firstSeen),
         lastSeen: isoOrNull(g.lastSeen),
-        endpoints: g.endpoints.map((e) => ({ ...e })),
+        endpoints: g.endpoints.map((e) => ({ ...e, endpoint: masked(e.endpoint, input) })),
         ambiguous: g.ambiguous,
         unlinked: g.unlinked,
       })),

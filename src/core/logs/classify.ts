@@ -1,3 +1,4 @@
+import { firstParsedLine, parsedLines } from './lines.ts';
 import { stripLeadingTags } from './parse.ts';
 
 const ERROR_LEVELS = new Set(['ERROR', 'FATAL', 'CRITICAL', 'SEVERE', 'PANIC', 'ALERT', 'EMERGENCY']);
@@ -33,7 +34,7 @@ export function extractLevel(raw: string, fields?: Readonly<Record<string, strin
     const level = normalizeLevel(configured.trim());
     if (level) return level;
   }
-  const firstLine = stripLeadingTags(raw.split('\n', 1)[0] ?? '').slice(0, 400);
+  const firstLine = stripLeadingTags(firstParsedLine(raw)).slice(0, 400);
   const keyed = KEYED_LEVEL.exec(firstLine)?.[1];
   if (keyed) {
     const level = normalizeLevel(keyed);
@@ -59,13 +60,15 @@ export type ErrorMarker =
   | 'exception-line'
   | 'http-5xx';
 
+// Line-anchored markers use `[ \t]` for indentation: `\s` under the `m` flag would run across lines
+// and make a run of newlines cost quadratic time.
 const MARKERS: ReadonlyArray<[ErrorMarker, RegExp]> = [
   ['python-traceback', /Traceback \(most recent call last\):/],
   ['java-uncaught', /Exception in thread "[^"]*"/],
-  ['java-frame', /^\s*at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)/m],
-  ['node-frame', /^\s*at (?:(?:async )?[^\n()]+ \()?[^\s()]+:\d+:\d+\)?\s*$/m],
+  ['java-frame', /^[ \t]*at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)/m],
+  ['node-frame', /^[ \t]*at (?:(?:async )?[^\n()]+ \()?[^\s()]+:\d+:\d+\)?[ \t]*$/m],
   ['go-panic', /^(?:panic: |goroutine \d+ \[running\]:)/m],
-  ['caused-by', /^\s*Caused by: /m],
+  ['caused-by', /^[ \t]*Caused by: /m],
   ['exception-line', /^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception|Throwable)(?:: |:?$)/m],
   ['http-5xx', /"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 5\d\d\b|\b(?:status|status_code|statusCode|http_status|http\.status_code)["']?\s*[=:]\s*["']?5\d\d\b/],
 ];
@@ -79,7 +82,7 @@ export interface Classification {
 /** Errors told apart from other lines: by level, by exception/traceback/panic markers, or by a 5xx access line. */
 export function classifyLine(raw: string, fields?: Readonly<Record<string, string>>): Classification {
   const level = extractLevel(raw, fields);
-  const text = raw.split('\n').map(stripLeadingTags).join('\n');
+  const text = parsedLines(raw).map(stripLeadingTags).join('\n');
   const markers = MARKERS.filter(([, re]) => re.test(text)).map(([name]) => name);
   return { isError: isErrorLevel(level) || markers.length > 0, level, markers };
 }

@@ -2,7 +2,9 @@
 
 export const DEFAULT_LINE_LIMIT = 4000;
 
-const BIDI_AND_INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Soft hyphen, Arabic letter mark, zero-width and bidi controls, line/paragraph separators, BOM:
+// each can hide or disguise text (a token that looks right but is not).
+const BIDI_AND_INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** One character as it should be shown: C0 controls as Control Pictures (ESC → ␛), others as \uXXXX / \xNN. */
 export function visibleChar(ch: string, keepNewlines = true): string {
@@ -17,7 +19,7 @@ export function visibleChar(ch: string, keepNewlines = true): string {
 }
 
 // eslint-disable-next-line no-control-regex -- these are exactly the characters being made visible
-const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** Control, bidi-override and zero-width characters made visible; newlines and tabs kept unless asked. */
 export function makeVisible(text: string, options: { keepNewlines?: boolean } = {}): string {

@@ -1,4 +1,5 @@
 import type { LogMessage } from './parse.ts';
+import { lastParsedLine, MAX_PARSED_LINES, parsedLines } from './lines.ts';
 import { removeSessionTags, stripLeadingTags } from './parse.ts';
 
 export type StackLanguage = 'python' | 'java' | 'node' | 'go';
@@ -31,9 +32,10 @@ const PY_FRAME = /^\s*File "([^"]+)", line (\d+)(?:, in (.+))?\s*$/;
 const PY_CHAIN = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 const JAVA_FRAME = /^\s*at ([\w$.<>/-]+)\(([^()]*)\)\s*$/;
 const NODE_FRAME = /^\s*at (?:(?:async )?(.+?) \()?([^\s()]+?):(\d+):(\d+)\)?\s*$/;
-const GO_PANIC = /^panic: (.*?)(?: \[recovered\])?\s*$/;
+const GO_PANIC_PREFIX = 'panic: ';
 const GO_GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
-const GO_FUNC = /^(?:created by )?[\w./*()[\]{}-]+\(.*\)(?: in goroutine \d+)?\s*$|^created by [\w./*()[\]-]+(?: in goroutine \d+)?\s*$/;
+const GO_IN_GOROUTINE = / in goroutine \d+$/;
+const GO_NAME_CHAR = /[\w./*()[\]{}-]/;
 const GO_LOCATION = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
 const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
 const LEADING_TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*/;
@@ -46,7 +48,38 @@ function messagePart(line: string): string {
 }
 
 function cleanLines(raw: string): string[] {
-  return raw.split(/\r?\n/).map(stripLeadingTags);
+  return parsedLines(raw).map(stripLeadingTags);
+}
+
+/** The message of a `panic: ` line (without ` [recovered]`), or undefined; no backtracking over its length. */
+function goPanicMessage(line: string): string | undefined {
+  if (!line.startsWith(GO_PANIC_PREFIX)) return undefined;
+  const rest = line.slice(GO_PANIC_PREFIX.length).trimEnd();
+  return rest.endsWith(' [recovered]') ? rest.slice(0, -' [recovered]'.length) : rest;
+}
+
+function isGoPanic(line: string): boolean {
+  return line.startsWith(GO_PANIC_PREFIX);
+}
+
+/**
+ * A Go frame's function line: `pkg.(*T).fn(0x1, …)`, `created by pkg.fn in goroutine 7`. Read
+ * by hand: the name may itself hold parentheses, which a regular expression would try every split of.
+ */
+function isGoFunc(line: string): boolean {
+  let text = line.trimEnd();
+  const created = text.startsWith('created by ');
+  if (created) text = text.slice('created by '.length);
+  const suffix = GO_IN_GOROUTINE.exec(text);
+  if (suffix) text = text.slice(0, suffix.index);
+  if (text === '') return false;
+  let name = 0;
+  while (name < text.length && GO_NAME_CHAR.test(text[name] ?? '')) name++;
+  if (created && name === text.length && !/[{}]/.test(text)) return true;
+  // `name(args)`: some `(` after at least one name character, within the name run, and a closing `)`.
+  if (!text.endsWith(')')) return false;
+  const open = text.indexOf('(', 1);
+  return open !== -1 && open <= name && open < text.length - 1;
 }
 
 function splitException(line: string): { type: string | undefined; message: string | undefined } {
@@ -64,7 +97,7 @@ function headlineOf(type: string | undefined, message: string | undefined): stri
 export function detectLanguage(raw: string): StackLanguage | undefined {
   const lines = cleanLines(raw);
   if (lines.some((l) => PY_TRACEBACK.test(l.trim()))) return 'python';
-  if (lines.some((l) => GO_PANIC.test(l) || GO_GOROUTINE.test(l))) return 'go';
+  if (lines.some((l) => isGoPanic(l) || GO_GOROUTINE.test(l))) return 'go';
   if (lines.some((l) => JAVA_FRAME.test(l) && !NODE_FRAME.test(l))) return 'java';
   if (lines.some((l) => NODE_FRAME.test(l))) return 'node';
   return undefined;
@@ -135,8 +168,8 @@ function javaOrNode(lines: string[], language: 'java' | 'node'): StackInfo {
 }
 
 function go(lines: string[]): StackInfo {
-  const panicLine = lines.find((l) => GO_PANIC.test(l));
-  const message = panicLine ? removeSessionTags(GO_PANIC.exec(panicLine)?.[1] ?? '').trim() : undefined;
+  const panicLine = lines.find(isGoPanic);
+  const message = panicLine ? removeSessionTags(goPanicMessage(panicLine) ?? '').trim() : undefined;
   const frames: StackFrame[] = [];
   let goroutines = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -147,7 +180,7 @@ function go(lines: string[]): StackInfo {
     }
     if (goroutines !== 1) continue; // the panicking goroutine is printed first
     const loc = GO_LOCATION.exec(lines[i + 1] ?? '');
-    if (GO_FUNC.test(l.trim()) && loc) {
+    if (isGoFunc(l.trim()) && loc) {
       const fn = l.trim().replace(/^created by /, '').replace(/\(.*\)(?: in goroutine \d+)?$/, '').replace(/ in goroutine \d+$/, '');
       frames.push({ text: `${l.trim()} ${(lines[i + 1] ?? '').trim()}`, fn, file: loc[1] ?? '', line: Number(loc[2]) });
       i++;
@@ -185,7 +218,7 @@ const ERROR_WORD = /(?:^|[^A-Za-z0-9_])(?:ERROR|SEVERE|FATAL|CRITICAL)(?![A-Za-z
 
 function kindOfLine(line: string): Kind {
   if (PY_TRACEBACK.test(line.trim())) return 'python';
-  if (GO_PANIC.test(line) || GO_GOROUTINE.test(line)) return 'go';
+  if (isGoPanic(line) || GO_GOROUTINE.test(line)) return 'go';
   if (/^Exception in thread "/.test(line)) return 'java';
   if (/^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception|Throwable)(?:: |$)/.test(line)) return 'headline';
   return undefined;
@@ -205,7 +238,7 @@ function continues(line: string, kind: Kind, previous: string): boolean {
     return /^\s/.test(previous) && EXCEPTION_LINE.test(removeSessionTags(line).trim());
   }
   if (kind === 'go') {
-    return GO_GOROUTINE.test(line) || GO_FUNC.test(line) || /^(?:exit status \d+|\[signal )/.test(line);
+    return GO_GOROUTINE.test(line) || isGoFunc(line) || /^(?:exit status \d+|\[signal )/.test(line);
   }
   return false;
 }
@@ -277,7 +310,7 @@ export function mergeStackMessages(newestFirst: readonly LogMessage[], options: 
       if (k !== undefined && (group.kind === undefined || group.kind === 'headline')) group.kind = k;
       if (group.kind === undefined && /^\s+at /.test(line)) group.kind = 'headline';
     }
-    group.lastLine = lines[lines.length - 1] ?? '';
+    group.lastLine = lines.length < MAX_PARSED_LINES ? (lines[lines.length - 1] ?? '') : stripLeadingTags(lastParsedLine(message.raw));
   }
   const merged = groups.map((g): MergedMessage => {
     const head = g.messages[0] as LogMessage;

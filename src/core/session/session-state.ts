@@ -63,6 +63,8 @@ export interface SessionView {
   projectId?: string;
   trackerVersion?: string;
   startTimestamp?: number;
+  /** The ingest point of the tracker's start request that issued the token, when seen. */
+  ingestBase?: string;
 }
 
 interface PageSnapshot {
@@ -225,6 +227,7 @@ function viewOf(live: LiveToken, entry: HistoryEntry): SessionView {
   if (live.trackerVersion !== undefined) view.trackerVersion = live.trackerVersion;
   if (entry.projectId !== undefined) view.projectId = entry.projectId;
   if (entry.startTimestamp !== undefined) view.startTimestamp = entry.startTimestamp;
+  if (entry.ingestBase !== undefined) view.ingestBase = entry.ingestBase;
   return view;
 }
 

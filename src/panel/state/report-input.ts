@@ -14,6 +14,8 @@ export function reportInput(store: AuditStore, capture: CaptureInfo | null, reve
     cap: store.cap,
     revealToken: reveal,
   };
+  const earlier = store.tokens.earlier.map((t) => t.token);
+  if (earlier.length > 0) input.otherTokens = earlier;
   if (current !== undefined) {
     input.token = current.token;
     input.sessionId = current.sessionId;

@@ -22,7 +22,7 @@ export function SessionView() {
         </button>
       </header>
       {s.manual && <ManualBanner detected={s.detected} onBack={() => devtools.clearByHand()} />}
-      {s.current ? <SessionFacts view={s.current} /> : <NoSession state={s} />}
+      {s.current ? <SessionFacts view={s.current} ingestUrls={devtools.capture.value?.ingestUrls ?? []} /> : <NoSession state={s} />}
       <PageNotes state={s} />
       <ManualEntry onAccept={(input) => devtools.enterByHand(input)} />
       <SessionHistory state={s} />

@@ -3,11 +3,14 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
 import { activeLabel, formatTime, frameLabel, sourcesLabel } from './labels.ts';
 import { safeHttpUrl } from '../../../core/safe-url.ts';
+import { inertText } from '../../../core/audit/mask.ts';
+import { checkReplayLink } from '../../../core/session/replay-link.ts';
 import { STORAGE_FORMAT_LABEL } from '../../../core/session/storage-formats.ts';
 
 /** Everything known about the session in use, as a definition list. Page text is only ever text. */
-export function SessionFacts({ view }: { view: SessionView }) {
+export function SessionFacts({ view, ingestUrls = [] }: { view: SessionView; ingestUrls?: readonly string[] }) {
   const href = safeHttpUrl(view.sessionUrl);
+  const linkCheck = href ? checkReplayLink(href, view.ingestBase !== undefined ? [view.ingestBase, ...ingestUrls] : ingestUrls) : null;
   const others = view.sources.filter((s) => s !== view.source);
   return (
     <dl class="session-facts" data-testid="session-facts">
@@ -16,7 +19,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
         {view.token !== null ? (
           <>
             <code class="token" data-testid="current-token">
-              {view.token}
+              {inertText(view.token, 400)}
             </code>
             <CopyButton text={view.token} label="Copy the session token" testId="copy-token" />
           </>
@@ -49,7 +52,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
               · <span data-testid="token-frame">{frameLabel(view)}</span>
               {view.frameUrl ? (
                 <>
-                  : <span class="frame-url">{view.frameUrl}</span>
+                  : <span class="frame-url">{inertText(view.frameUrl, 300)}</span>
                 </>
               ) : null}
             </span>
@@ -81,7 +84,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
         <>
           <dt>Project key</dt>
           <dd>
-            <code data-testid="project-key">{view.projectKey}</code>
+            <code data-testid="project-key">{inertText(view.projectKey, 120)}</code>
           </dd>
         </>
       )}
@@ -97,7 +100,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
         <>
           <dt>Tracker version</dt>
           <dd>
-            <code data-testid="tracker-version">{view.trackerVersion}</code>
+            <code data-testid="tracker-version">{inertText(view.trackerVersion, 60)}</code>
           </dd>
         </>
       )}
@@ -106,11 +109,19 @@ export function SessionFacts({ view }: { view: SessionView }) {
           <dt>Replay</dt>
           <dd>
             {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" data-testid="session-url">
-                {href}
-              </a>
+              <>
+                <a href={href} target="_blank" rel="noopener noreferrer" data-testid="session-url">
+                  {inertText(href, 300)}
+                </a>
+                {linkCheck && !linkCheck.expected && (
+                  <span class="claim-note" data-testid="session-url-claim">
+                    {' '}
+                    — {inertText(linkCheck.note, 400)}
+                  </span>
+                )}
+              </>
             ) : (
-              <span class="frame-url">{view.sessionUrl}</span>
+              <span class="frame-url">{inertText(view.sessionUrl, 300)}</span>
             )}
           </dd>
         </>

@@ -1,5 +1,6 @@
 import type { SessionState } from '../../../core/session/session-state.ts';
 import { formatTime, sourcesLabel } from './labels.ts';
+import { inertText } from '../../../core/audit/mask.ts';
 
 /**
  * Every token this tab has shown while DevTools was open, newest first: the audit calls a request
@@ -28,7 +29,7 @@ export function SessionHistory({ state }: { state: SessionState }) {
               <tr key={h.token} data-testid="history-row" data-current={current ? 'true' : 'false'} class={current ? 'current' : ''}>
                 <td>
                   <code class="token" data-testid="history-token">
-                    {h.token}
+                    {inertText(h.token, 400)}
                   </code>
                   <div class="history-id">
                     <span class={current ? 'badge ok' : 'badge muted'}>{current ? 'current' : 'earlier'}</span> id{' '}
