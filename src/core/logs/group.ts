@@ -59,11 +59,11 @@ function timeOf(e: GroupableEntry): number | undefined {
 }
 
 /** Groups identical errors; groups come newest first (by last seen). */
-export function groupErrors<T extends GroupableEntry>(entries: readonly T[]): ErrorGroup<T>[] {
+export function groupErrors<T extends GroupableEntry>(entries: readonly T[], signatureOf: (entry: T) => string = (e) => errorSignature(e.stack)): ErrorGroup<T>[] {
   const groups = new Map<string, ErrorGroup<T>>();
   const sourceKeys = new Map<string, Set<string>>();
   for (const entry of entries) {
-    const signature = errorSignature(entry.stack);
+    const signature = signatureOf(entry);
     const t = timeOf(entry);
     let group = groups.get(signature);
     if (!group) {

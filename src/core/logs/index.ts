@@ -4,3 +4,4 @@ export * from './group.ts';
 export * from './inert.ts';
 export * from './parse.ts';
 export * from './stack.ts';
+export * from './merge.ts';

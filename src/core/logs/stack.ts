@@ -1,5 +1,4 @@
-import type { LogMessage } from './parse.ts';
-import { lastParsedLine, MAX_PARSED_LINES, parsedLines } from './lines.ts';
+import { parsedLines } from './lines.ts';
 import { removeSessionTags, stripLeadingTags } from './parse.ts';
 
 export type StackLanguage = 'python' | 'java' | 'node' | 'go';
@@ -27,17 +26,17 @@ export interface StackInfo {
   causes: string[];
 }
 
-const PY_TRACEBACK = /^Traceback \(most recent call last\):\s*$/;
+export const PY_TRACEBACK = /^Traceback \(most recent call last\):\s*$/;
 const PY_FRAME = /^\s*File "([^"]+)", line (\d+)(?:, in (.+))?\s*$/;
-const PY_CHAIN = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
+export const PY_CHAIN = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 const JAVA_FRAME = /^\s*at ([\w$.<>/-]+)\(([^()]*)\)\s*$/;
 const NODE_FRAME = /^\s*at (?:(?:async )?(.+?) \()?([^\s()]+?):(\d+):(\d+)\)?\s*$/;
 const GO_PANIC_PREFIX = 'panic: ';
-const GO_GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
+export const GO_GOROUTINE = /^goroutine \d+ \[[^\]]*\]:\s*$/;
 const GO_IN_GOROUTINE = / in goroutine \d+$/;
 const GO_NAME_CHAR = /[\w./*()[\]{}-]/;
 const GO_LOCATION = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
-const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
+export const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
 const LEADING_TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*/;
 // A headline names the error; the level word in front of it ("ERROR") says nothing the view doesn't.
 const LEADING_LEVEL = /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERG)\]?:?\s+/i;
@@ -58,7 +57,7 @@ function goPanicMessage(line: string): string | undefined {
   return rest.endsWith(' [recovered]') ? rest.slice(0, -' [recovered]'.length) : rest;
 }
 
-function isGoPanic(line: string): boolean {
+export function isGoPanic(line: string): boolean {
   return line.startsWith(GO_PANIC_PREFIX);
 }
 
@@ -66,7 +65,7 @@ function isGoPanic(line: string): boolean {
  * A Go frame's function line: `pkg.(*T).fn(0x1, …)`, `created by pkg.fn in goroutine 7`. Read
  * by hand: the name may itself hold parentheses, which a regular expression would try every split of.
  */
-function isGoFunc(line: string): boolean {
+export function isGoFunc(line: string): boolean {
   let text = line.trimEnd();
   const created = text.startsWith('created by ');
   if (created) text = text.slice('created by '.length);
@@ -210,113 +209,5 @@ export function extractStack(raw: string): StackInfo {
   return { language: undefined, headline: firstMeaningfulLine(lines), exceptionType: undefined, exceptionMessage: undefined, frames: [], causes: [] };
 }
 
-// ---- merging traces that arrive as one message per line ----
-
-type Kind = StackLanguage | 'headline' | undefined;
-
-const ERROR_WORD = /(?:^|[^A-Za-z0-9_])(?:ERROR|SEVERE|FATAL|CRITICAL)(?![A-Za-z0-9_])|\blevel=error\b/;
-
-function kindOfLine(line: string): Kind {
-  if (PY_TRACEBACK.test(line.trim())) return 'python';
-  if (isGoPanic(line) || GO_GOROUTINE.test(line)) return 'go';
-  if (/^Exception in thread "/.test(line)) return 'java';
-  if (/^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception|Throwable)(?:: |$)/.test(line)) return 'headline';
-  return undefined;
-}
-
-/** Whether a line continues the trace that `kind`'s group holds, given that group's last line. */
-function continues(line: string, kind: Kind, previous: string): boolean {
-  if (line.trim() === '') return kind !== undefined;
-  // Loggers print "<message>" then the exception on the next line of the same event.
-  if (kind === undefined && ERROR_WORD.test(previous) && (PY_TRACEBACK.test(line.trim()) || kindOfLine(line) === 'headline')) return true;
-  if (/^\s+\S/.test(line)) return true; // frames, code lines, "\tat …", Go locations
-  if (/^(?:Caused by: |Suppressed: |\.\.\. \d+ more)/.test(line)) return true;
-  if (kind === 'python') {
-    if (PY_CHAIN.test(line)) return true;
-    if (PY_TRACEBACK.test(line.trim())) return PY_CHAIN.test(previous) || previous.trim() === '';
-    // The exception line closes a traceback: it follows a frame or its code line.
-    return /^\s/.test(previous) && EXCEPTION_LINE.test(removeSessionTags(line).trim());
-  }
-  if (kind === 'go') {
-    return GO_GOROUTINE.test(line) || isGoFunc(line) || /^(?:exit status \d+|\[signal )/.test(line);
-  }
-  return false;
-}
-
-export interface MergedMessage extends LogMessage {
-  /** How many Sumo messages were joined into this one (1 when none). */
-  parts: number;
-  messageIds: string[];
-}
-
-export interface MergeOptions {
-  /** Largest time gap between two lines of one trace (default 2 s). */
-  maxGapMs?: number;
-}
-
-function leadingTag(raw: string): string {
-  return /^\s*(\[openReplay[A-Za-z0-9_.]*=[A-Za-z0-9._-]*\])/i.exec(raw)?.[1] ?? '';
-}
-
-/** A line without a tag (an unprefixed continuation) may join; two different tags never do. */
-function sameTag(a: string, b: string): boolean {
-  const ta = leadingTag(a);
-  const tb = leadingTag(b);
-  return ta === '' || tb === '' || ta === tb;
-}
-
-function timeOf(m: LogMessage): number | undefined {
-  return m.messageTime ?? m.receiptTime;
-}
-
-/**
- * Joins consecutive messages that are lines of one stack trace (same source, same tag, close in time).
- * Input and output are newest first, as Sumo returns messages; joining happens in logged order.
- */
-export function mergeStackMessages(newestFirst: readonly LogMessage[], options: MergeOptions = {}): MergedMessage[] {
-  const maxGap = options.maxGapMs ?? 2000;
-  const chronological = newestFirst
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => (timeOf(a.m) ?? 0) - (timeOf(b.m) ?? 0) || b.i - a.i)
-    .map(({ m }) => m);
-  type Group = { messages: LogMessage[]; kind: Kind; lastLine: string };
-  const groups: Group[] = [];
-  for (const message of chronological) {
-    const lines = cleanLines(message.raw);
-    const first = lines[0] ?? '';
-    const current = groups[groups.length - 1];
-    const previous = current?.messages[current.messages.length - 1];
-    const t = timeOf(message);
-    const tp = previous ? timeOf(previous) : undefined;
-    const joinable =
-      current !== undefined &&
-      previous !== undefined &&
-      previous.sourceHost === message.sourceHost &&
-      previous.sourceName === message.sourceName &&
-      previous.sourceCategory === message.sourceCategory &&
-      sameTag(previous.raw, message.raw) &&
-      (t === undefined || tp === undefined || Math.abs(t - tp) <= maxGap) &&
-      continues(first, current.kind, current.lastLine);
-    let group: Group;
-    if (joinable && current) {
-      group = current;
-      group.messages.push(message);
-    } else {
-      group = { messages: [message], kind: undefined, lastLine: '' };
-      groups.push(group);
-    }
-    for (const line of lines) {
-      const k = kindOfLine(line);
-      if (k !== undefined && (group.kind === undefined || group.kind === 'headline')) group.kind = k;
-      if (group.kind === undefined && /^\s+at /.test(line)) group.kind = 'headline';
-    }
-    group.lastLine = lines.length < MAX_PARSED_LINES ? (lines[lines.length - 1] ?? '') : stripLeadingTags(lastParsedLine(message.raw));
-  }
-  const merged = groups.map((g): MergedMessage => {
-    const head = g.messages[0] as LogMessage;
-    const messageIds = g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId]));
-    if (g.messages.length === 1) return { ...head, parts: 1, messageIds };
-    return { ...head, raw: g.messages.map((m) => m.raw).join('\n'), parts: g.messages.length, messageIds };
-  });
-  return merged.reverse();
-}
+// Merging one-line-per-message traces lives in merge.ts; re-exported for existing callers.
+export { mergeStackMessages, type MergedMessage, type MergeOptions } from './merge.ts';

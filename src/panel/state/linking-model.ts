@@ -9,7 +9,6 @@ import { clampSkew, DEFAULT_SKEW_MS, linkErrors, type ErrorLink, type Linking } 
 import { openReplayAtTime, sumoSearchAtTime } from '../../core/linking/out-links.ts';
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../../core/linking/report.ts';
 import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from '../../core/linking/tagging.ts';
-import { analysisOf } from './search-analysis.ts';
 import { planSearch, tagsFromClause } from '../../core/results/target.ts';
 import type { SearchRun } from './backend-model.ts';
 import type { PanelModel } from './model.ts';
@@ -81,7 +80,7 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
 
   const analysis = computed<LogAnalysis | null>(() => {
     const r = run.value;
-    return r === null ? null : analysisOf(r);
+    return r === null ? null : model.analysis.of(r);
   });
 
   // Every returned line, including those the exact re-check dropped: tagging diagnoses those.

@@ -4,6 +4,7 @@ import type { Transport } from '../../shared/transport.ts';
 import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../shared/protocol.ts';
 import { createDevtoolsModel } from './devtools-model.ts';
 import { createBackendModel } from './backend-model.ts';
+import { createSearchAnalysis, type AnalysisWorkerLike } from './search-analysis.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 
 export interface PanelDeps {
@@ -11,6 +12,8 @@ export interface PanelDeps {
   background: Transport<PanelToBackground, BackgroundToPanel>;
   storage: KeyValueStorage;
   now?: () => number;
+  /** The log analysis Worker; none in Node tests, where the analysis runs inline. */
+  analysisWorker?: () => AnalysisWorkerLike | null;
 }
 
 /** Everything the views read and do; built from transports so component tests can pass fakes. */
@@ -18,6 +21,8 @@ export function createPanelModel(deps: PanelDeps) {
   return {
     devtools: createDevtoolsModel(deps.devtools, deps.storage),
     backend: createBackendModel(deps.background, deps.now),
+    /** One analysis per search, shared by the Backend errors view and the linking model. */
+    analysis: createSearchAnalysis(deps.analysisWorker),
   };
 }
 

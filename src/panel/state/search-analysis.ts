@@ -1,23 +1,121 @@
+import { signal, type Signal } from '@preact/signals';
 import type { LogAnalysis } from '../../core/logs/analyze.ts';
-import { IncrementalAnalysis } from '../../core/results/incremental.ts';
+import { AnalysisEngine } from '../../core/search/analysis-engine.ts';
+import { AnalysisMirror } from '../../core/search/analysis-mirror.ts';
+import type { FromAnalysisWorker, ToAnalysisWorker } from '../../core/search/analysis-protocol.ts';
 import { tagsFromClause } from '../../core/results/target.ts';
 import type { SearchRun } from './backend-model.ts';
 
-// One analysis per search, shared by the Backend errors view and the linking model: both read the
-// same messages, and re-checking, merging traces and grouping them is the costly part of a search.
-// The last two searches are kept (the one shown while an auto-refresh runs, and the refresh).
+// One analysis per search, shared by the Backend errors view and the linking model. It runs in a
+// Worker: log lines come from whoever can reach the backend, and parsing thousands of them on the
+// panel's thread would freeze it. The last two searches are kept (the one shown while an
+// auto-refresh runs, and the refresh).
 const KEEP = 2;
-const analyses = new Map<string, IncrementalAnalysis>();
 
-/** The run's messages re-checked, merged and grouped; only new pages are parsed. */
-export function analysisOf(run: SearchRun): LogAnalysis | null {
-  if (run.tagClause === undefined) return null;
-  const key = `${run.id}\u0000${run.tagClause}`;
-  let analysis = analyses.get(key);
-  if (analysis === undefined) {
-    analysis = new IncrementalAnalysis(tagsFromClause(run.tagClause));
-    analyses.set(key, analysis);
-    for (const old of analyses.keys()) if (analyses.size > KEEP) analyses.delete(old);
-  }
-  return analysis.update(run.messages);
+/** What the service needs of a Worker (a fake in tests). */
+export interface AnalysisWorkerLike {
+  postMessage(message: ToAnalysisWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromAnalysisWorker>) => void): void;
+  terminate(): void;
+}
+
+export interface SearchAnalysis {
+  /**
+   * The run's messages re-checked, merged and grouped, as far as the analysis got (null before its
+   * first answer). Sends the pages not yet sent; reading it inside a computed re-runs on each answer.
+   */
+  of(run: SearchRun): LogAnalysis | null;
+  /** Messages of the run not analysed yet. */
+  pendingOf(run: SearchRun): number;
+  dispose(): void;
+}
+
+interface RunState {
+  key: string;
+  sent: number;
+  maps: SearchRun['messages'];
+  mirror: AnalysisMirror;
+  result: Signal<LogAnalysis | null>;
+  analysed: Signal<number>;
+  /** Only without a Worker (unit tests in Node): the engine runs inline. */
+  engine?: AnalysisEngine;
+  inline?: LogAnalysis | null;
+}
+
+function defaultWorker(): AnalysisWorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('../analysis/analysis.worker.ts', import.meta.url), { type: 'module' }) as unknown as AnalysisWorkerLike;
+}
+
+/** Owned by the panel model; `dispose` ends the Worker. */
+export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = defaultWorker): SearchAnalysis {
+  const runs = new Map<string, RunState>();
+  let worker: AnalysisWorkerLike | null | undefined;
+
+  const onReply = (event: MessageEvent<FromAnalysisWorker>): void => {
+    const m = event.data;
+    const state = runs.get(m.key);
+    if (state === undefined) return;
+    if (m.type === 'failed') {
+      console.warn(`Replay Link: the log analysis stopped: ${m.message}`);
+      return;
+    }
+    state.result.value = state.mirror.apply(m.delta, state.maps);
+    state.analysed.value = m.delta.received;
+  };
+
+  const workerOf = (): AnalysisWorkerLike | null => {
+    if (worker === undefined) {
+      worker = spawn();
+      worker?.addEventListener('message', onReply);
+    }
+    return worker;
+  };
+
+  const stateOf = (run: SearchRun): RunState | null => {
+    if (run.tagClause === undefined) return null;
+    const key = `${run.id}\u0000${run.tagClause}`;
+    let state = runs.get(key);
+    if (state === undefined) {
+      state = { key, sent: 0, maps: run.messages, mirror: new AnalysisMirror(), result: signal(null), analysed: signal(0) };
+      if (workerOf() === null) state.engine = new AnalysisEngine(tagsFromClause(run.tagClause));
+      runs.set(key, state);
+      for (const old of runs.keys()) {
+        if (runs.size <= KEEP) break;
+        runs.delete(old);
+        worker?.postMessage({ type: 'drop', key: old });
+      }
+    }
+    state.maps = run.messages;
+    const fresh = run.messages.length - state.sent;
+    if (fresh > 0) {
+      const page = run.messages.slice(state.sent);
+      const from = state.sent;
+      state.sent = run.messages.length;
+      if (state.engine) {
+        state.inline = state.mirror.apply(state.engine.append(page), run.messages);
+      } else {
+        worker?.postMessage({ type: 'page', key, tags: tagsFromClause(run.tagClause), from, maps: page });
+      }
+    }
+    return state;
+  };
+
+  return {
+    of(run) {
+      const state = stateOf(run);
+      if (state === null) return null;
+      return state.engine ? (state.inline ?? null) : state.result.value;
+    },
+    pendingOf(run) {
+      const state = stateOf(run);
+      if (state === null || state.engine) return 0;
+      return run.messages.length - state.analysed.value;
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      runs.clear();
+    },
+  };
 }

@@ -5,7 +5,6 @@ import { planSearch, targetChanged } from '../../core/results/target.ts';
 import { windowText } from '../../core/results/present.ts';
 import type { SearchRun } from '../state/backend-model.ts';
 import { cancelledBecause, guardTokenChanges, isActive, searchWanted } from './backend/backend-state.ts';
-import { analysisOf } from '../state/search-analysis.ts';
 import { inertLine } from './backend/LogText.tsx';
 import { QueryLine } from './backend/QueryLine.tsx';
 import { Results } from './backend/Results.tsx';
@@ -72,7 +71,9 @@ export function BackendView() {
 function RunDetails({ run, now }: { run: SearchRun; now: number }) {
   const running = isActive(run);
   const because = cancelledBecause.value;
-  const analysis = analysisOf(run);
+  const { analysis: analyses } = useModel();
+  const analysis = analyses.of(run);
+  const pending = analyses.pendingOf(run);
   return (
     <>
       {run.query !== undefined && run.tagClause !== undefined && (
@@ -86,6 +87,11 @@ function RunDetails({ run, now }: { run: SearchRun; now: number }) {
       )}
       <SearchProgress run={run} now={now} />
       <SearchNotices run={run} cancelReason={because?.searchId === run.id ? because.reason : null} />
+      {pending > 0 && (
+        <p class="muted" data-testid="analysing" role="status">
+          Analysing {pending} more message{pending === 1 ? '' : 's'}…
+        </p>
+      )}
       {analysis && <Results key={run.id} analysis={analysis} running={running} />}
     </>
   );
