@@ -51,12 +51,13 @@ export function windowText(window: { from: number; to: number; basis?: 'session-
 }
 
 /** The visible count of lines the exact re-check threw away, or null when none were. */
-export function droppedText(droppedCaseOnly: number, droppedNoMatch: number): string | null {
-  const total = droppedCaseOnly + droppedNoMatch;
+export function droppedText(droppedCaseOnly: number, droppedNoMatch: number, droppedOtherSession = 0): string | null {
+  const total = droppedCaseOnly + droppedNoMatch + droppedOtherSession;
   if (total === 0) return null;
   const parts: string[] = [];
   if (droppedCaseOnly > 0) parts.push(`${droppedCaseOnly} matched the tag only when case is ignored`);
   if (droppedNoMatch > 0) parts.push(`${droppedNoMatch} did not carry the exact tag with a boundary after it`);
+  if (droppedOtherSession > 0) parts.push(`${droppedOtherSession} carried another session's token (or no valid token) in the tag`);
   return `${plural(total, 'line')} dropped: ${parts.join(', ')}.`;
 }
 
