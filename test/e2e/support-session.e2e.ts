@@ -77,14 +77,20 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     expect(await panel.getByTestId('dropped-count').textContent()).toContain("1 carried another session's token (or no valid token) in the tag");
   });
 
-  it('the window can be widened', async () => {
+  it('the window is shown before the next search and can be widened', async () => {
     const { panel } = s;
     const c = demo.world.customerSession;
+    const next = panel.getByTestId('next-window');
+    expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
     await panel.getByTestId('widen-window').click();
+    await expect.poll(async () => Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS - 60 * 60_000);
+    expect(Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + TWO_HOURS + SLACK_MS + 60 * 60_000);
+    expect(await next.textContent()).toContain('widened by 1 h on each side');
+    await searchAndWait(panel);
     const win = panel.getByTestId('search-window');
-    await expect.poll(async () => Number(await win.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS - 60 * 60_000);
-    expect(Number(await win.getAttribute('data-to'))).toBe(c.startTimestamp + TWO_HOURS + SLACK_MS + 60 * 60_000);
-    expect(await win.textContent()).toContain('widened by 1 h on each side');
+    expect(Number(await win.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS - 60 * 60_000);
+    await panel.getByTestId('reset-window').click();
+    await expect.poll(async () => Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
   });
 
   it('the same with the id typed by hand', async () => {
