@@ -40,7 +40,7 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
       { raw: `[openReplaySessionToken=${b36}.3az] INFO cut-off token`, messageTime: c.startTimestamp + 30_000, ...meta },
     ]);
     // 5 lines shipped by the demo backend + 2 ingested here.
-    await expect.poll(() => demo.sumo.stats().messagesStored, { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
+    for (let i = 0; i < 200 && demo.sumo.stats().messagesStored < 7; i++) await new Promise((r) => setTimeout(r, 50));
   });
   afterAll(async () => {
     await s?.close();
@@ -96,15 +96,19 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
   it('the same with the id typed by hand', async () => {
     const { panel } = s;
     const c = demo.world.customerSession;
+    await panel.getByRole('tab', { name: 'Session' }).click();
     await panel.getByTestId('manual-clear').click();
+    await expect.poll(() => panel.getByTestId('manual-banner').count()).toBe(0);
     await useByHand(panel, c.sessionId);
     await expect.poll(() => panel.getByTestId('session-id').textContent()).toBe(c.sessionId);
     expect(await panel.getByTestId('session-start').textContent()).toBe(`started ${utcText(c.startTimestamp)}, 1 day ago`);
     expect(await panel.getByTestId('session-url').count()).toBe(0);
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
-    const win = panel.getByTestId('search-window');
-    await expect.poll(async () => Number(await win.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
+    const next = panel.getByTestId('next-window');
+    await expect.poll(async () => Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
+    expect(Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + TWO_HOURS + SLACK_MS);
     await searchAndWait(panel);
+    expect(Number(await panel.getByTestId('search-window').getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
     await panel.getByTestId('filter-errors-only').uncheck();
     await expect.poll(() => panel.getByTestId('log-line').count()).toBe(6);
   });
