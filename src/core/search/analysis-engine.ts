@@ -36,6 +36,7 @@ export interface AnalysisDelta {
   groups: GroupWire[];
   droppedCaseOnly: number;
   droppedNoMatch: number;
+  droppedOtherSession: number;
   tagIssues: TagIssueCount[];
 }
 
@@ -58,6 +59,7 @@ export class AnalysisEngine {
   private oldest: { time: number; index: number } | undefined;
   private droppedCaseOnly = 0;
   private droppedNoMatch = 0;
+  private droppedOtherSession = 0;
   private issues = new Map<string, TagIssueCount>();
   private readonly maxGap: number;
 
@@ -73,7 +75,8 @@ export class AnalysisEngine {
     const first = this.received;
     const fresh = maps.map((m, i): Indexed => ({ ...normalizeMessage(m), index: first + i }));
     this.received += maps.length;
-    const { kept, droppedCaseOnly, droppedNoMatch } = recheckMessages(fresh, this.tags);
+    const { kept, droppedCaseOnly, droppedNoMatch, droppedOtherSession } = recheckMessages(fresh, this.tags);
+    this.droppedOtherSession += droppedOtherSession;
     this.droppedCaseOnly += droppedCaseOnly;
     this.droppedNoMatch += droppedNoMatch;
     const keptSet = new Set(kept);
@@ -87,6 +90,7 @@ export class AnalysisEngine {
       groups: this.errorGroups(),
       droppedCaseOnly: this.droppedCaseOnly,
       droppedNoMatch: this.droppedNoMatch,
+      droppedOtherSession: this.droppedOtherSession,
       tagIssues: [...this.issues.values()].map((i) => ({ ...i })),
     };
   }
@@ -158,6 +162,8 @@ export class AnalysisEngine {
 
   private countIssues(message: LogMessage): void {
     for (const tag of this.tags) {
+      // A session-id search has no one token to compare a near miss with.
+      if (tag.match === 'session') continue;
       for (const issue of findTagIssues(message.raw, tag.tagName, tag.value)) {
         const key = `${issue.kind}\u0000${tag.tagName}`;
         const existing = this.issues.get(key);

@@ -21,6 +21,7 @@ export class AnalysisMirror {
       groups: delta.groups.map((g) => ({ ...g, sources: g.sources.map((s) => ({ ...s })), sample: entries[g.sample] as LogEntry })),
       droppedCaseOnly: delta.droppedCaseOnly,
       droppedNoMatch: delta.droppedNoMatch,
+      droppedOtherSession: delta.droppedOtherSession,
       tagIssues: delta.tagIssues,
     };
   }

@@ -6,6 +6,7 @@ import { createDevtoolsModel } from './devtools-model.ts';
 import { createBackendModel } from './backend-model.ts';
 import { createSearchAnalysis, type AnalysisWorkerLike } from './search-analysis.ts';
 import type { KeyValueStorage } from './site-storage.ts';
+import { createSettingsForms } from './settings-forms.ts';
 
 export interface PanelDeps {
   devtools: Transport<PanelToDevtools, DevtoolsToPanel>;
@@ -18,9 +19,12 @@ export interface PanelDeps {
 
 /** Everything the views read and do; built from transports so component tests can pass fakes. */
 export function createPanelModel(deps: PanelDeps) {
+  const devtools = createDevtoolsModel(deps.devtools, deps.storage);
+  const backend = createBackendModel(deps.background, deps.now);
   return {
-    devtools: createDevtoolsModel(deps.devtools, deps.storage),
-    backend: createBackendModel(deps.background, deps.now),
+    devtools,
+    backend,
+    settings: createSettingsForms(devtools, backend),
     /** One analysis per search, shared by the Backend errors view and the linking model. */
     analysis: createSearchAnalysis(deps.analysisWorker),
   };
