@@ -9,6 +9,7 @@ import { loadCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings } from './sumo-settings.ts';
 import type { SumoSettings } from '../shared/settings.ts';
 import { SEARCH_POLL_POLICY } from '../core/results/poll-policy.ts';
+import { chunkMessages } from '../core/search/chunks.ts';
 
 /** One limiter for the whole browser: every panel of every tab searches through this worker. */
 export const sharedLimiter = new RateLimiter();
@@ -94,13 +95,19 @@ export async function startSearch(searchId: string, target: SearchTarget, send: 
       byReceiptTime: settings.byReceiptTime,
       poll: SEARCH_POLL_POLICY,
       signal: controller.signal,
+      // The newest messages up to the user's cap; each page is passed on in chunks and not kept here.
+      maxMessages: settings.maxMessages,
+      retainMessages: false,
       onProgress: (progress) => send({ type: 'search.progress', searchId, progress }),
-      onMessages: (messages) => send({ type: 'search.messages', searchId, messages }),
+      onMessages: (batch) => {
+        for (const messages of chunkMessages(batch)) send({ type: 'search.messages', searchId, messages });
+      },
     });
     send({
       type: 'search.done',
       searchId,
       truncated: result.truncated,
+      capped: result.truncated && result.fetched >= settings.maxMessages,
       messageCount: result.messageCount,
       warnings: result.pendingWarnings,
       requests: result.stats.requests,

@@ -71,7 +71,8 @@ export type BackgroundToPanel =
   | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }
-  | { type: 'search.done'; searchId: string; truncated: boolean; messageCount: number; warnings: string[]; requests: number; durationMs: number }
+  /** `capped`: the search stopped at the user's cap on kept messages (Settings → Messages kept). */
+  | { type: 'search.done'; searchId: string; truncated: boolean; capped?: boolean; messageCount: number; warnings: string[]; requests: number; durationMs: number }
   | { type: 'search.failed'; searchId: string; error: SearchFailure };
 
 export interface ApiBaseInfo {

@@ -33,9 +33,13 @@ export interface SumoSettings {
   /** The OpenReplay project's maximum session length, in minutes (OpenReplay's default: 2 h). */
   maxSessionMinutes: number;
   byReceiptTime: boolean;
+  /** Messages a search keeps (the newest); more would cost the panel memory nobody reads. */
+  maxMessages: number;
 }
 
 export const MAX_SESSION_MINUTES_RANGE = { min: 5, max: 7 * 24 * 60 } as const;
+export const MAX_MESSAGES_RANGE = { min: 100, max: 100_000 } as const;
+export const DEFAULT_MAX_MESSAGES = 20_000;
 
 export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   deployment: 'US1',
@@ -48,6 +52,7 @@ export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   windowEnd: 'now',
   maxSessionMinutes: 120,
   byReceiptTime: false,
+  maxMessages: DEFAULT_MAX_MESSAGES,
 });
 
 const str = (v: unknown, fallback: string, max = 2000): string => (typeof v === 'string' ? v.slice(0, max) : fallback);
@@ -76,6 +81,10 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
     maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
     byReceiptTime: r.byReceiptTime === true,
+    maxMessages:
+      typeof r.maxMessages === 'number' && Number.isFinite(r.maxMessages)
+        ? Math.min(Math.max(Math.round(r.maxMessages), MAX_MESSAGES_RANGE.min), MAX_MESSAGES_RANGE.max)
+        : d.maxMessages,
   };
 }
 
@@ -111,6 +120,9 @@ export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof Sumo
   if (tagError) errors.tagNames = tagError;
   if (!Number.isInteger(s.windowMinutes) || s.windowMinutes < 1 || s.windowMinutes > MAX_WINDOW_MINUTES) {
     errors.windowMinutes = `Give a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}.`;
+  }
+  if (!Number.isInteger(s.maxMessages) || s.maxMessages < MAX_MESSAGES_RANGE.min || s.maxMessages > MAX_MESSAGES_RANGE.max) {
+    errors.maxMessages = `Give a whole number of messages from ${MAX_MESSAGES_RANGE.min} to ${MAX_MESSAGES_RANGE.max.toLocaleString('en-US')}.`;
   }
   return errors;
 }

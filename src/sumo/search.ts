@@ -58,12 +58,19 @@ export interface RunSearchOptions {
   pageLimit?: number;
   /** Stop fetching after this many messages (the job still gets deleted); result flagged truncated. */
   maxMessages?: number;
+  /**
+   * Keep the messages for the result (default). A caller that takes them from `onMessages` says
+   * false, so they are not held twice while a long search runs.
+   */
+  retainMessages?: boolean;
   poll?: Partial<PollPolicy>;
 }
 
 export interface SearchResult {
-  /** Newest first as Sumo returns them; keys lowercased, values strings. */
+  /** Newest first as Sumo returns them; keys lowercased, values strings (empty unless retained). */
   messages: MessageMap[];
+  /** Messages fetched (kept or passed on). */
+  fetched: number;
   truncated: boolean;
   messageCount: number;
   pendingWarnings: string[];
@@ -99,6 +106,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   };
 
   const messages: MessageMap[] = [];
+  const retain = options.retainMessages ?? true;
+  let fetched = 0;
   const histogram = new Map<string, HistogramBucket>();
   const pendingWarnings: string[] = [];
   const pendingErrors: string[] = [];
@@ -106,7 +115,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   let messageCount = 0;
 
   const progress = (): void => {
-    options.onProgress?.({ state, messageCount, fetched: messages.length, elapsedMs: clock.now() - started, requests });
+    options.onProgress?.({ state, messageCount, fetched, elapsedMs: clock.now() - started, requests });
   };
   const throwIfAborted = (): void => {
     if (signal?.aborted) throw abortedError();
@@ -155,8 +164,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
       if (state === STATE_FORCE_PAUSED) truncated = true;
 
       let emptyPages = 0;
-      while (messages.length < messageCount && messages.length < maxMessages) {
-        const offset = messages.length;
+      while (fetched < messageCount && fetched < maxMessages) {
+        const offset = fetched;
         const limit = Math.min(pageLimit, messageCount - offset, maxMessages - offset);
         const page = await client.getMessages(jobId, offset, limit, { signal, onAttempt });
         if (page.messages.length === 0) {
@@ -170,16 +179,18 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
         }
         emptyPages = 0;
         const batch = page.messages.slice(0, limit);
-        messages.push(...batch);
+        if (retain) for (const m of batch) messages.push(m);
+        fetched += batch.length;
         options.onMessages?.(batch);
         progress();
       }
 
-      if (messages.length >= maxMessages && messageCount > messages.length) truncated = true;
+      if (fetched >= maxMessages && messageCount > fetched) truncated = true;
       if (finished || truncated) {
         const deleted = await deleteQuietly();
         return {
           messages,
+          fetched,
           truncated,
           messageCount,
           pendingWarnings,

@@ -80,6 +80,12 @@ export function tagIssueText(issue: { issue: string; count: number }): string {
 }
 
 /** The truncation notice: what happened and what to do. */
+/** The cap on kept messages was reached: the newest are shown. */
+export function cappedText(kept: number, found: number | undefined): string {
+  const of = found !== undefined && found > kept ? ` of ${found.toLocaleString('en-US')}` : '';
+  return `Showing the newest ${kept.toLocaleString('en-US')}${of} messages — narrow the time window to see older ones (or raise "Messages kept" in Settings).`;
+}
+
 export function truncatedText(messageCount: number | undefined): string {
   const count = messageCount === undefined ? '' : ` at ${plural(messageCount, 'message')}`;
   return `Results truncated: SumoLogic stopped the search${count} (FORCE PAUSED). Narrow the time window or the scope query in Settings to see everything.`;

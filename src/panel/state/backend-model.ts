@@ -18,6 +18,8 @@ export interface SearchRun {
   /** Raw maps as they arrive (newest first per page); parsed by the view's selectors. */
   messages: MessageMap[];
   truncated?: boolean;
+  /** Stopped at the cap on kept messages (the newest were kept). */
+  capped?: boolean;
   messageCount?: number;
   warnings?: string[];
   requests?: number;
@@ -65,14 +67,17 @@ export function createBackendModel(transport: Transport<PanelToBackground, Backg
       case 'search.progress':
         return update(m.searchId, { progress: m.progress });
       case 'search.messages':
-        return update(m.searchId, (run) => ({
-          messages: [...run.messages, ...m.messages],
-          ...(run.firstResultsAt === undefined && m.messages.length > 0 ? { firstResultsAt: now() } : {}),
-        }));
+        // Appended in place: copying the whole list for every chunk would cost the panel a
+        // copy per chunk of everything received so far. A new run object still tells the views.
+        return update(m.searchId, (run) => {
+          for (const message of m.messages) run.messages.push(message);
+          return run.firstResultsAt === undefined && m.messages.length > 0 ? { firstResultsAt: now() } : {};
+        });
       case 'search.done':
         return update(m.searchId, (run) => ({
           status: run.status === 'cancelled' ? 'cancelled' : 'done',
           truncated: m.truncated,
+          capped: m.capped === true,
           messageCount: m.messageCount,
           warnings: m.warnings,
           requests: m.requests,

@@ -1,6 +1,6 @@
 import type { SearchRun } from '../../state/backend-model.ts';
 import { failureTitle } from '../../../core/results/failure.ts';
-import { truncatedText } from '../../../core/results/present.ts';
+import { cappedText, truncatedText } from '../../../core/results/present.ts';
 import { inertLine } from './LogText.tsx';
 
 /** What went wrong or was cut short, each with what to do; the messages come from the background's SumoErrors. */
@@ -17,7 +17,12 @@ export function SearchNotices({ run, cancelReason }: { run: SearchRun; cancelRea
           {cancelReason ?? 'Search cancelled; its job on SumoLogic was deleted. Results received so far are shown below.'}
         </div>
       )}
-      {run.truncated && (
+      {run.truncated && run.capped && (
+        <div class="notice notice-warn" role="status" data-testid="search-capped">
+          {cappedText(run.messages.length, run.messageCount)}
+        </div>
+      )}
+      {run.truncated && !run.capped && (
         <div class="notice notice-warn" role="status" data-testid="search-truncated">
           {truncatedText(run.messageCount)}
         </div>

@@ -1,4 +1,4 @@
-import { MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
+import { MAX_MESSAGES_RANGE, MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
 import { CheckSetting, ListSetting, NumberSetting, SelectSetting, SettingsSection, TextSetting, type Section } from './controls.tsx';
 
 const WINDOW_START: ReadonlyArray<readonly [SumoSettings['windowStart'], string]> = [
@@ -35,6 +35,16 @@ export function SearchDefaults(props: { section: Section<SumoSettings> }) {
         label="Receipt time"
         text="Use receipt time"
         hint="Search by when SumoLogic received lines: helps when server clocks are off."
+      />
+      <NumberSetting
+        section={section}
+        name="maxMessages"
+        id="sumo-max-messages"
+        label="Messages kept"
+        min={MAX_MESSAGES_RANGE.min}
+        max={MAX_MESSAGES_RANGE.max}
+        unit="newest messages per search"
+        hint="A search keeps the newest messages up to this many and says when there were more; narrow the time window to see older ones."
       />
     </SettingsSection>
   );
