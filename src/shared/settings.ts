@@ -1,5 +1,11 @@
-import { DEPLOYMENTS, type DeploymentId } from '../sumo/deployments.ts';
-import { DEFAULT_TAG_NAMES } from '../sumo/query.ts';
+// The bottom layer: plain data and checks, so the panel, the service worker and the pure code can
+// all read a setting without pulling in the SumoLogic client.
+
+export const DEPLOYMENT_IDS = ['US1', 'US2', 'EU', 'DE', 'CH', 'AU', 'JP', 'KR', 'CA', 'IN', 'FED'] as const;
+export type DeploymentId = (typeof DEPLOYMENT_IDS)[number];
+
+/** Names ending in ".id" carry the numeric session id; the others carry the token. */
+export const DEFAULT_TAG_NAMES: readonly string[] = Object.freeze(['openReplaySessionToken', 'openReplaySession.id']);
 
 /** Everything about SumoLogic the user sets, except the credentials (those never leave the background). */
 export interface SumoSettings {
@@ -36,7 +42,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_SUMO_SETTINGS;
   const deployment =
-    r.deployment === 'custom' || DEPLOYMENTS.some((x) => x.id === r.deployment)
+    r.deployment === 'custom' || (DEPLOYMENT_IDS as readonly unknown[]).includes(r.deployment)
       ? (r.deployment as SumoSettings['deployment'])
       : d.deployment;
   const tagNames = Array.isArray(r.tagNames)

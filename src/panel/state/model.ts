@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Transport } from '../../shared/transport.ts';
 import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../shared/protocol.ts';
 import { createDevtoolsModel } from './devtools-model.ts';
-import { createBackendModel } from './backend-model.ts';
+import { createWorkerModel } from './worker-model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 
 export interface PanelDeps {
@@ -17,7 +17,7 @@ export interface PanelDeps {
 export function createPanelModel(deps: PanelDeps) {
   return {
     devtools: createDevtoolsModel(deps.devtools, deps.storage),
-    backend: createBackendModel(deps.background, deps.now),
+    worker: createWorkerModel(deps.background, deps.now),
   };
 }
 

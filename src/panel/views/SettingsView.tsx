@@ -8,8 +8,8 @@ import { AuditScope } from './settings/AuditScope.tsx';
 import './settings.css';
 
 export function SettingsView() {
-  const { backend } = useModel();
-  const saved = backend.settings.value;
+  const { worker } = useModel();
+  const saved = worker.settings.value;
   const [draft, setDraft] = useState<SumoSettings | null>(saved);
   useEffect(() => setDraft(saved), [saved]);
 
@@ -22,7 +22,7 @@ export function SettingsView() {
           <SumoCredentials />
           <SearchDefaults draft={draft} onChange={setDraft} />
           <div class="actions">
-            <button type="button" class="primary" data-testid="sumo-save-search" onClick={() => void backend.saveSettings(draft)}>
+            <button type="button" class="primary" data-testid="sumo-save-search" onClick={() => void worker.saveSettings(draft)}>
               Save search settings
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { validateScope, validateTagName } from '../../../sumo/query.ts';
+import { validateScope, validateTagName } from '../../../core/search/query.ts';
 import type { SumoSettings } from '../../../shared/settings.ts';
 import { Field } from './Field.tsx';
 

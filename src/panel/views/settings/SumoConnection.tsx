@@ -7,12 +7,12 @@ import { Field, Notice } from './Field.tsx';
 
 /** Where SumoLogic is: a deployment by name, derived from a pasted login address, or a custom API base. */
 export function SumoConnection(props: { draft: SumoSettings; onChange: (next: SumoSettings) => void }) {
-  const { backend } = useModel();
+  const { worker } = useModel();
   const { draft, onChange } = props;
   const [loginUrl, setLoginUrl] = useState('');
   const [derived, setDerived] = useState<{ ok: boolean; text: string } | null>(null);
   const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
-  const apiBase = backend.apiBase.value;
+  const apiBase = worker.apiBase.value;
 
   const derive = () => {
     const r = deploymentFromLoginUrl(loginUrl);
@@ -40,7 +40,7 @@ export function SumoConnection(props: { draft: SumoSettings; onChange: (next: Su
         return;
       }
     }
-    const result = await backend.saveSettings(draft);
+    const result = await worker.saveSettings(draft);
     setSaved(result.ok ? { ok: true, message: 'Saved.' } : result);
   };
 
