@@ -193,7 +193,7 @@ describe('docs/audit-json.md', () => {
   }
 
   it('documents the shape the export really has', () => {
-    const md = readFileSync(new URL('../../../docs/audit-json.md', import.meta.url), 'utf8');
+    const md = readFileSync(new URL('../../../../docs/audit-json.md', import.meta.url), 'utf8');
     const example = /```json\n([\s\S]*?)\n```/.exec(md)?.[1];
     expect(example).toBeDefined();
     const s = new AuditStore({ tokens: TOKENS, settings: SETTINGS });

@@ -22,6 +22,7 @@ describe('validateSessionId', () => {
       const x = validateSessionId(v);
       return x.ok ? 'OK' : x.reason;
     };
+    // eslint-disable-next-line no-loss-of-precision -- the number a careless caller would pass; its precision is the point
     expect(r(2618307011354435587)).toBe('Session id must be text, got number');
     expect(r('')).toBe('Session id is empty');
     expect(r('1'.repeat(21))).toBe('Session id is too long: 21 characters, at most 20 digits');

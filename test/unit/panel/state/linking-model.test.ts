@@ -18,7 +18,7 @@ function memoryStorage(): KeyValueStorage {
 }
 
 function setup() {
-  const [devtools, devtoolsPage] = fakeTransportPair<PanelToDevtools, DevtoolsToPanel>();
+  const [devtools] = fakeTransportPair<PanelToDevtools, DevtoolsToPanel>();
   const [background, worker] = fakeTransportPair<PanelToBackground, BackgroundToPanel>();
   const sent: PanelToBackground[] = [];
   worker.subscribe((m) => sent.push(m));
