@@ -7,7 +7,24 @@ export type DeploymentId = (typeof DEPLOYMENT_IDS)[number];
 /** Names ending in ".id" carry the numeric session id; the others carry the token. */
 export const DEFAULT_TAG_NAMES: readonly string[] = Object.freeze(['openReplaySessionToken', 'openReplaySession.id']);
 
-/** Everything about SumoLogic the user sets, except the credentials (those never leave the background). */
+export const MAX_TAG_NAMES = 8;
+export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+
+/**
+ * Everything about SumoLogic the user sets, except the credentials (those never leave the background).
+ *
+ * Settings save as you go (src/panel/state/autosave.ts): there is no Save button. To add a field:
+ *  1. declare it here, give it a default in DEFAULT_SUMO_SETTINGS and read it defensively in
+ *     normalizeSumoSettings (storage may hold an older shape);
+ *  2. if some values are wrong, say why in validateSumoSettings
+ *     (src/panel/state/validate-settings.ts; the message shows beside the
+ *     field, and the field is not saved until it is fixed);
+ *  3. put one control in a section of the Settings view, bound by name, e.g.
+ *     `<NumberSetting section={search} name="windowMinutes" id="sumo-window-minutes" label="…" />`
+ *     (controls in src/panel/views/settings/controls.tsx; a new section is a <SettingsSection>).
+ *  An action that sets a field (like "Use this address") calls `section.set(name, value)`.
+ * Secrets never go here: they are saved only by an explicit action (see SumoCredentials).
+ */
 export interface SumoSettings {
   deployment: DeploymentId | 'custom';
   /** Only with deployment 'custom': a local server or a proxy, e.g. http://127.0.0.1:4800/api */
@@ -46,7 +63,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
       ? (r.deployment as SumoSettings['deployment'])
       : d.deployment;
   const tagNames = Array.isArray(r.tagNames)
-    ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, 8)
+    ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, MAX_TAG_NAMES)
     : [...d.tagNames];
   const minutes = typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
   return {
@@ -56,7 +73,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     scopeQuery: str(r.scopeQuery, d.scopeQuery, 5000),
     tagNames: tagNames.length ? tagNames : [...d.tagNames],
     windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
-    windowMinutes: Math.min(Math.max(Math.round(minutes), 1), 7 * 24 * 60),
+    windowMinutes: Math.min(Math.max(Math.round(minutes), 1), MAX_WINDOW_MINUTES),
     windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
     byReceiptTime: r.byReceiptTime === true,
   };
