@@ -37,8 +37,12 @@ export interface SumoSettings {
   windowStart: 'session-start' | 'last-minutes';
   windowMinutes: number;
   windowEnd: 'now' | 'expiry';
+  /** The OpenReplay project's maximum session length, in minutes (OpenReplay's default: 2 h). */
+  maxSessionMinutes: number;
   byReceiptTime: boolean;
 }
+
+export const MAX_SESSION_MINUTES_RANGE = { min: 5, max: 7 * 24 * 60 } as const;
 
 export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   deployment: 'US1',
@@ -49,6 +53,7 @@ export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   windowStart: 'session-start',
   windowMinutes: 60,
   windowEnd: 'now',
+  maxSessionMinutes: 120,
   byReceiptTime: false,
 });
 
@@ -66,6 +71,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, MAX_TAG_NAMES)
     : [...d.tagNames];
   const minutes = typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
+  const maxSession = typeof r.maxSessionMinutes === 'number' && Number.isFinite(r.maxSessionMinutes) ? r.maxSessionMinutes : d.maxSessionMinutes;
   return {
     deployment,
     customApiBase: str(r.customApiBase, d.customApiBase),
@@ -75,6 +81,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
     windowMinutes: Math.min(Math.max(Math.round(minutes), 1), MAX_WINDOW_MINUTES),
     windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
+    maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
     byReceiptTime: r.byReceiptTime === true,
   };
 }

@@ -23,6 +23,8 @@ export interface LogAnalysis {
   groups: ErrorGroup<LogEntry>[];
   droppedCaseOnly: number;
   droppedNoMatch: number;
+  /** Lines tagged with another session's token (a search from a session id alone). */
+  droppedOtherSession: number;
   /** Near misses found in dropped lines (wrong case, cut-off token…), for diagnosing backend tagging. */
   tagIssues: TagIssueCount[];
 }
