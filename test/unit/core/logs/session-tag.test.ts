@@ -62,7 +62,7 @@ describe('re-check for a session id alone', () => {
 
   it('keeps a line exactly when its token decodes to the searched id (property)', () => {
     const id = fc.bigInt({ min: 1n << 24n, max: (1n << 64n) - 1n });
-    const filler = fc.stringMatching(/^[ a-zA-Z:\[\]/]{0,20}$/);
+    const filler = fc.stringMatching(/^[ a-zA-Z:[\]/]{0,20}$/);
     fc.assert(
       fc.property(id, id, filler, filler, fc.integer({ min: -5000, max: 5000 }), (searched, carried, pre, post, delay) => {
         const token = encodeToken({ sessionId: carried, delayMs: delay, expiresAt: 1_800_000_000_000, signature: sig });
