@@ -1,5 +1,5 @@
 import { validateScope, validateTagName } from '../../core/search/query.ts';
-import { MAX_TAG_NAMES, MAX_WINDOW_MINUTES, type SumoSettings } from '../../shared/settings.ts';
+import { MAX_SESSION_MINUTES_RANGE, MAX_TAG_NAMES, MAX_WINDOW_MINUTES, type SumoSettings } from '../../shared/settings.ts';
 import { resolveApiBase } from '../../sumo/deployments.ts';
 
 // The checks behind Settings' save-as-you-go: they use the query language (src/core/search) and the
@@ -37,6 +37,10 @@ export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof Sumo
   if (tagError) errors.tagNames = tagError;
   if (!Number.isInteger(s.windowMinutes) || s.windowMinutes < 1 || s.windowMinutes > MAX_WINDOW_MINUTES) {
     errors.windowMinutes = `Give a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}.`;
+  }
+  const { min, max } = MAX_SESSION_MINUTES_RANGE;
+  if (!Number.isInteger(s.maxSessionMinutes) || s.maxSessionMinutes < min || s.maxSessionMinutes > max) {
+    errors.maxSessionMinutes = `Give a whole number of minutes from ${min} to ${max} (OpenReplay's default is 120).`;
   }
   return errors;
 }
