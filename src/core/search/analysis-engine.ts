@@ -3,7 +3,7 @@
 // entry list keeps its first `keep` entries and gains `append`) that refers to messages by their
 // position in the search's message list, so no log text crosses back.
 
-import type { TagIssueCount } from '../logs/analyze.ts';
+import type { TagIssueCount } from '../logs/analysis.ts';
 import type { Classification } from '../logs/classify.ts';
 import { classifyLine } from '../logs/classify.ts';
 import { errorSignature, groupErrors, type ErrorGroup } from '../logs/group.ts';

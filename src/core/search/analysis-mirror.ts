@@ -1,7 +1,7 @@
 // The panel's side of the Worker analysis: applies each delta to the entry list it holds, building
 // entries from the messages the panel already has (only positions and parse results cross over).
 
-import type { LogAnalysis, LogEntry } from '../logs/analyze.ts';
+import type { LogAnalysis, LogEntry } from '../logs/analysis.ts';
 import type { LogMessage } from '../logs/parse.ts';
 import { normalizeMessage } from '../logs/parse.ts';
 import type { AnalysisDelta, EntryWire, RawMap } from './analysis-engine.ts';

@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Transport } from '../../shared/transport.ts';
 import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../shared/protocol.ts';
 import { createDevtoolsModel } from './devtools-model.ts';
-import { createBackendModel } from './backend-model.ts';
+import { createWorkerModel } from './worker-model.ts';
 import { createSearchAnalysis, type AnalysisWorkerLike } from './search-analysis.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 import { createSettingsForms } from './settings-forms.ts';
@@ -20,11 +20,11 @@ export interface PanelDeps {
 /** Everything the views read and do; built from transports so component tests can pass fakes. */
 export function createPanelModel(deps: PanelDeps) {
   const devtools = createDevtoolsModel(deps.devtools, deps.storage);
-  const backend = createBackendModel(deps.background, deps.now);
+  const worker = createWorkerModel(deps.background, deps.now);
   return {
     devtools,
-    backend,
-    settings: createSettingsForms(devtools, backend),
+    worker,
+    settings: createSettingsForms(devtools, worker),
     /** One analysis per search, shared by the Backend errors view and the linking model. */
     analysis: createSearchAnalysis(deps.analysisWorker),
   };

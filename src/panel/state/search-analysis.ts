@@ -1,10 +1,10 @@
 import { signal, type Signal } from '@preact/signals';
-import type { LogAnalysis } from '../../core/logs/analyze.ts';
+import type { LogAnalysis } from '../../core/logs/analysis.ts';
 import { AnalysisEngine } from '../../core/search/analysis-engine.ts';
 import { AnalysisMirror } from '../../core/search/analysis-mirror.ts';
 import type { FromAnalysisWorker, ToAnalysisWorker } from '../../core/search/analysis-protocol.ts';
-import { tagsFromClause } from '../../core/results/target.ts';
-import type { SearchRun } from './backend-model.ts';
+import { tagsFromClause } from '../../core/search/plan.ts';
+import type { SearchRun } from './worker-model.ts';
 
 // One analysis per search, shared by the Backend errors view and the linking model. It runs in a
 // Worker: log lines come from whoever can reach the backend, and parsing thousands of them on the

@@ -6,7 +6,7 @@ import { inertText } from '../../../src/core/audit/mask.ts';
 import { templatePath } from '../../../src/core/audit/path-template.ts';
 import { compileGlob, compileScope, decideScope, DEFAULT_SCOPE_SETTINGS } from '../../../src/core/audit/scope.ts';
 import { extractRequestHint } from '../../../src/core/linking/hint.ts';
-import { analyzeMessages } from '../../../src/core/logs/analyze.ts';
+import { analyzeMessages } from '../../support/analyze-messages.ts';
 import { classifyLine } from '../../../src/core/logs/classify.ts';
 import { groupErrors, normalizeForSignature } from '../../../src/core/logs/group.ts';
 import { makeVisible } from '../../../src/core/logs/inert.ts';
@@ -17,7 +17,7 @@ import { extractNetworkToken, matchTrackerIngestUrl } from '../../../src/core/se
 import { validateSessionId } from '../../../src/core/session/session-id.ts';
 import { parseStoredToken } from '../../../src/core/session/storage-formats.ts';
 import { tryDecodeToken, validateToken } from '../../../src/core/session/token.ts';
-import { tryBuildSessionQuery } from '../../../src/sumo/query.ts';
+import { tryBuildSessionQuery } from '../../../src/core/search/query.ts';
 
 const TOKEN = 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TAG = 'openReplaySessionToken';

@@ -1,5 +1,6 @@
 import type { SessionState } from '../../../core/session/session-state.ts';
-import { formatTime, sourcesLabel } from './labels.ts';
+import { sourcesLabel } from './labels.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { inertText } from '../../../core/audit/mask.ts';
 
 /**

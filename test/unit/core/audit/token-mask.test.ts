@@ -5,7 +5,7 @@ import { buildJsonExport, renderMarkdownReport } from '../../../../src/core/audi
 import { maskTokensIn } from '../../../../src/core/audit/token-mask.ts';
 import { renderLinkedReport } from '../../../../src/core/linking/report.ts';
 import { linkErrors } from '../../../../src/core/linking/link.ts';
-import { API, APP, CURRENT, EARLIER, req, tokenHeader, TOKENS } from '../../audit/fixtures.ts';
+import { API, APP, CURRENT, EARLIER, req, tokenHeader, TOKENS } from './fixtures.ts';
 
 const PAGE_WITH_TOKEN = `${APP}/replay?t=${CURRENT.token}#${CURRENT.token}`;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMessages } from '../../../../src/core/logs/analyze.ts';
+import { analyzeMessages } from '../../../support/analyze-messages.ts';
 import { AnalysisEngine } from '../../../../src/core/search/analysis-engine.ts';
 import { AnalysisMirror } from '../../../../src/core/search/analysis-mirror.ts';
-import { JAVA_TRACE, NODE_TRACE, PYTHON_TRACE, TAG, TOKEN, msg } from '../../logs/fixtures.ts';
+import { JAVA_TRACE, NODE_TRACE, PYTHON_TRACE, TAG, TOKEN, msg } from '../logs/fixtures.ts';
 
 const TAGS = [{ tagName: 'openReplaySessionToken', value: TOKEN }];
 
