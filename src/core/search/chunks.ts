@@ -1,10 +1,10 @@
 // Search pages cross from the background to the panel as extension messages, which Chrome
 // serializes as JSON and refuses beyond 64 MiB. A page of 10,000 lines of 64 KB would be 640 MB,
 // so pages go over in chunks bounded by count and by text size; each chunk is also small enough
-// for the panel to receive without a long task.
+// for the panel to receive (and hand to its analysis Worker) without a long task.
 
 /** At most this many characters of text per chunk (JSON escaping can grow it a few times). */
-export const CHUNK_MAX_CHARS = 2 * 1024 * 1024;
+export const CHUNK_MAX_CHARS = 256 * 1024;
 export const CHUNK_MAX_MESSAGES = 1000;
 
 function sizeOf(map: Readonly<Record<string, unknown>>): number {

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Transport } from '../../shared/transport.ts';
@@ -21,12 +22,19 @@ export interface PanelDeps {
 export function createPanelModel(deps: PanelDeps) {
   const devtools = createDevtoolsModel(deps.devtools, deps.storage);
   const worker = createWorkerModel(deps.background, deps.now);
+  const analysis = createSearchAnalysis(deps.analysisWorker);
+  // Each chunk of messages goes to the analysis Worker in the task that received it, not in a
+  // later render that would hand over everything that arrived meanwhile at once.
+  effect(() => {
+    const run = worker.search.value;
+    if (run !== null) analysis.feed(run);
+  });
   return {
     devtools,
     worker,
     settings: createSettingsForms(devtools, worker),
     /** One analysis per search, shared by the Backend errors view and the linking model. */
-    analysis: createSearchAnalysis(deps.analysisWorker),
+    analysis,
   };
 }
 

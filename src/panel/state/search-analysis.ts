@@ -20,6 +20,8 @@ export interface AnalysisWorkerLike {
 }
 
 export interface SearchAnalysis {
+  /** Sends the run's pages not yet sent, as they arrive (so each crosses to the Worker in its own task). */
+  feed(run: SearchRun): void;
   /**
    * The run's messages re-checked, merged and grouped, as far as the analysis got (null before its
    * first answer). Sends the pages not yet sent; reading it inside a computed re-runs on each answer.
@@ -102,6 +104,9 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
   };
 
   return {
+    feed(run) {
+      stateOf(run);
+    },
     of(run) {
       const state = stateOf(run);
       if (state === null) return null;
