@@ -11,6 +11,7 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   { name: 'audit verdicts (Node)', load: () => import('./audit-verdicts.ts') },
+  { name: 'hostile and huge inputs: analysis, worst line, capture heap (Node)', load: () => import('./hostile-inputs.ts') },
   { name: 'search latency against the local SumoLogic server (Node)', load: () => import('./search-latency.ts') },
   { name: 'panel render and scroll of 50,000 requests (real DevTools panel)', load: () => import('./panel-render.ts') },
 ];

@@ -6,8 +6,9 @@ import { groupErrors } from '../../src/core/logs/group.ts';
 import type { LogAnalysis, LogEntry, TagIssueCount } from '../../src/core/logs/analysis.ts';
 import type { TagValue } from '../../src/core/logs/parse.ts';
 import { findTagIssues, normalizeMessage, recheckMessages } from '../../src/core/logs/parse.ts';
-import type { MergeOptions } from '../../src/core/logs/stack.ts';
-import { extractStack, mergeStackMessages } from '../../src/core/logs/stack.ts';
+import type { MergeOptions } from '../../src/core/logs/merge.ts';
+import { mergeStackMessages } from '../../src/core/logs/merge.ts';
+import { extractStack } from '../../src/core/logs/stack.ts';
 
 export interface AnalyzeOptions extends MergeOptions {
   /** The tags searched for; a line is kept when it carries one of them exactly. */

@@ -2,11 +2,19 @@
 // strings), in the page URL and in log lines, so masking covers every string of an export.
 
 import { maskToken } from './mask.ts';
-import type { ReportInput } from './report.ts';
 import type { AuditEntry } from './types.ts';
 
+/** What of an export's input holds page text or says which tokens to mask. */
+export interface MaskableInput {
+  pageUrl: string;
+  token?: string;
+  otherTokens?: readonly string[];
+  revealToken?: boolean;
+  requests: readonly AuditEntry[];
+}
+
 /** The tokens an export must not show: the current one and the tab's earlier ones. */
-export function tokensToMask(input: Pick<ReportInput, 'token' | 'otherTokens' | 'revealToken'>): string[] {
+export function tokensToMask(input: Pick<MaskableInput, 'token' | 'otherTokens' | 'revealToken'>): string[] {
   if (input.revealToken === true) return [];
   const all = [input.token ?? '', ...(input.otherTokens ?? [])].filter((t) => t.length >= 8);
   // Longest first: one token may contain another (a cut-off copy).
@@ -35,7 +43,7 @@ function maskedEntry(e: AuditEntry, tokens: readonly string[]): AuditEntry {
 }
 
 /** The export's input with the token masked in every page-supplied string, unless revealed. */
-export function maskedReportInput<T extends ReportInput>(input: T): T {
+export function maskedReportInput<T extends MaskableInput>(input: T): T {
   const tokens = tokensToMask(input);
   if (tokens.length === 0) return input;
   return { ...input, pageUrl: maskTokensIn(input.pageUrl, tokens), requests: input.requests.map((e) => maskedEntry(e, tokens)) };

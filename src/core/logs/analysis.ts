@@ -3,7 +3,8 @@
 import type { Classification } from './classify.ts';
 import type { ErrorGroup } from './group.ts';
 import type { TagIssue } from './parse.ts';
-import type { MergedMessage, StackInfo } from './stack.ts';
+import type { MergedMessage } from './merge.ts';
+import type { StackInfo } from './stack.ts';
 
 export interface LogEntry extends MergedMessage {
   classification: Classification;

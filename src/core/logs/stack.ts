@@ -209,5 +209,3 @@ export function extractStack(raw: string): StackInfo {
   return { language: undefined, headline: firstMeaningfulLine(lines), exceptionType: undefined, exceptionMessage: undefined, frames: [], causes: [] };
 }
 
-// Merging one-line-per-message traces lives in merge.ts; re-exported for existing callers.
-export { mergeStackMessages, type MergedMessage, type MergeOptions } from './merge.ts';

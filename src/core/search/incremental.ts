@@ -3,8 +3,9 @@ import { classifyLine } from '../logs/classify.ts';
 import { groupErrors } from '../logs/group.ts';
 import type { LogMessage, TagValue } from '../logs/parse.ts';
 import { findTagIssues, normalizeMessage, recheckMessages } from '../logs/parse.ts';
-import type { MergedMessage, MergeOptions } from '../logs/stack.ts';
-import { extractStack, mergeStackMessages } from '../logs/stack.ts';
+import type { MergedMessage, MergeOptions } from '../logs/merge.ts';
+import { mergeStackMessages } from '../logs/merge.ts';
+import { extractStack } from '../logs/stack.ts';
 
 type RawMap = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeMessage } from '../../../../src/core/logs/parse.ts';
-import { extractStack, mergeStackMessages } from '../../../../src/core/logs/stack.ts';
+import { mergeStackMessages } from '../../../../src/core/logs/merge.ts';
+import { extractStack } from '../../../../src/core/logs/stack.ts';
 import { GO_TRACE, JAVA_TRACE, JAVA_UNCAUGHT, NODE_TRACE, PYTHON_CHAINED, PYTHON_TRACE, TAG, msg } from './fixtures.ts';
 
 describe('extractStack', () => {
