@@ -122,7 +122,7 @@ export async function startRecording(page: Page): Promise<Recording> {
     ingestUrls: () => [...ingest],
     pageUrl: () => pageUrl,
     probe,
-    async settle(quietMs = 500, maxMs = 5000) {
+    async settle(quietMs = 300, maxMs = 3000) {
       const deadline = Date.now() + maxMs;
       let quietSince = Date.now();
       while (Date.now() < deadline) {
