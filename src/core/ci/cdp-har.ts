@@ -56,7 +56,7 @@ export function headerList(v: unknown): Array<{ name: string; value: string }> {
     if (out.length >= MAX_HEADERS) break;
     const value = v[name];
     if (typeof value !== 'string') continue;
-    for (const part of value.split('\n', MAX_HEADERS)) out.push({ name: name.slice(0, 256), value: part.slice(0, 2048) });
+    for (const part of value.split('\n', MAX_HEADERS - out.length)) out.push({ name: name.slice(0, 256), value: part.slice(0, 2048) });
   }
   return out;
 }
