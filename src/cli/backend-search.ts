@@ -96,6 +96,7 @@ export async function checkBackend(
       { token, sessionId: plan.target.sessionId, tagNames: config.tagNames, windowMs: config.taggingWindowMs },
     );
   } catch (err) {
+    if (signal?.aborted) throw new CannotRun('interrupted: the SumoLogic search was stopped (its job is deleted)');
     if (isSumoError(err)) throw new CannotRun(`SumoLogic refused the search: ${err.message}`);
     throw err;
   }

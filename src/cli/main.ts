@@ -23,9 +23,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { args } = parsed;
   const progress = args.quiet ? () => undefined : say;
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // First Ctrl-C: stop cleanly (browser closed, a running search job deleted); second: leave now.
+  const stop = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    say('interrupted: stopping');
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     const { outcome } = await runAudit(args, progress, controller.signal);
     if (controller.signal.aborted) throw new CannotRun('interrupted');

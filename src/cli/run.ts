@@ -41,10 +41,22 @@ async function launch(): Promise<Browser> {
     throw new CannotRun(firstLine(err));
   }
   try {
-    return await chromium.launch({ executablePath, headless: true, args: QUIET_FLAGS });
+    // Ctrl-C is ours to handle: Playwright's own handler would exit before a search job is deleted.
+    return await chromium.launch({ executablePath, headless: true, args: QUIET_FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (err) {
     throw new CannotRun(`Chromium (${executablePath}) did not start: ${firstLine(err)} — set CHROME_PATH to a working Chromium`);
   }
+}
+
+/** Settles like `work`, or rejects as soon as the run is interrupted. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  return new Promise<T>((resolve, reject) => {
+    const stop = (): void => reject(new CannotRun('interrupted'));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 export interface RunResult {
@@ -64,8 +76,9 @@ export async function runAudit(args: AuditArgs, progress: Progress, signal?: Abo
     try {
       let response;
       try {
-        response = await page.goto(args.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+        response = await unlessAborted(page.goto(args.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS }), signal);
       } catch (err) {
+        if (err instanceof CannotRun) throw err;
         throw new CannotRun(`the page ${args.url} did not load: ${firstLine(err).replace(/^page\.goto: /, '')}`);
       }
       const status = response?.status() ?? 0;
@@ -83,8 +96,9 @@ export async function runAudit(args: AuditArgs, progress: Progress, signal?: Abo
       if (flow !== null) {
         progress(`flow: ${args.flow}`);
         try {
-          await flow(page, { step: (label) => progress(`flow: ${String(label).slice(0, 200)}`) });
+          await unlessAborted(flow(page, { step: (label) => progress(`flow: ${String(label).slice(0, 200)}`) }), signal);
         } catch (err) {
+          if (err instanceof CannotRun) throw err;
           throw new CannotRun(`the flow failed: ${firstLine(err)}`);
         }
         progress('flow: done');

@@ -98,6 +98,13 @@ describe('replay-link audit (CLI) against the demo world', () => {
     );
   });
 
+  it('exits 2 with a one-line reason when SumoLogic refuses the search', async () => {
+    const run = await runCli(['audit', `${app}/all-good.html`, '--config', config, '--quiet'], { ...SUMO_ENV, SUMO_ACCESS_KEY: 'not-the-key' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^replay-link: SumoLogic refused the search: [^\n]*key[^\n]*\n$/i);
+    expect(demo.sumo.stats().liveJobs).toBe(0);
+  });
+
   it('with --fail-on blocked, ignores the missing header and fails only on the blocked partner', async () => {
     const health = join(dir, 'health.xml');
     const onlyHealth = await runCli(['audit', `${app}/`, '--flow', 'test/e2e/support/health-flow.ts', '--fail-on', 'blocked', '--junit', health]);
