@@ -10,6 +10,7 @@ import type { EndpointTagging } from '../core/linking/tagging.ts';
 import { SEARCH_POLL_POLICY } from '../core/results/poll-policy.ts';
 import { planSearch } from '../core/results/target.ts';
 import type { SessionState } from '../core/session/session-state.ts';
+import { DEFAULT_SUMO_SETTINGS } from '../shared/settings.ts';
 import { SearchJobClient } from '../sumo/client.ts';
 import { isSumoError } from '../sumo/errors.ts';
 import { RateLimiter } from '../sumo/rate-limiter.ts';
@@ -66,6 +67,7 @@ export async function checkBackend(
       windowStart: config.windowMinutes === 'session' ? 'session-start' : 'last-minutes',
       windowMinutes: config.windowMinutes === 'session' ? 60 : config.windowMinutes,
       windowEnd: 'now',
+      maxSessionMinutes: DEFAULT_SUMO_SETTINGS.maxSessionMinutes,
     },
     Date.now(),
   );
