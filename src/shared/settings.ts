@@ -112,6 +112,10 @@ export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof Sumo
   if (!Number.isInteger(s.windowMinutes) || s.windowMinutes < 1 || s.windowMinutes > MAX_WINDOW_MINUTES) {
     errors.windowMinutes = `Give a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}.`;
   }
+  const { min, max } = MAX_SESSION_MINUTES_RANGE;
+  if (!Number.isInteger(s.maxSessionMinutes) || s.maxSessionMinutes < min || s.maxSessionMinutes > max) {
+    errors.maxSessionMinutes = `Give a whole number of minutes from ${min} to ${max} (OpenReplay's default is 120).`;
+  }
   return errors;
 }
 

@@ -113,6 +113,20 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     await expect.poll(() => panel.getByTestId('log-line').count()).toBe(6);
   });
 
+  it("the window follows the project's maximum session length set in Settings", async () => {
+    const { panel } = s;
+    const c = demo.world.customerSession;
+    const areas = panel.getByRole('tablist', { name: 'Replay Link areas' });
+    await areas.getByRole('tab', { name: 'Settings' }).click();
+    expect(await panel.getByTestId('sumo-max-session').inputValue()).toBe('120');
+    await panel.getByTestId('sumo-max-session').fill('30');
+    await expect.poll(() => panel.getByTestId('settings-search-status').textContent()).toBe('Saved');
+    await areas.getByRole('tab', { name: 'Backend errors' }).click();
+    const next = panel.getByTestId('next-window');
+    await expect.poll(async () => Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + 30 * 60_000 + SLACK_MS);
+    expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
+  });
+
   it('a URL without a session id gets its reason', async () => {
     const { panel } = s;
     const c = demo.world.customerSession;
