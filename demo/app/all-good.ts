@@ -10,6 +10,12 @@ const PROPAGATING = new Set(['load-profile', 'save-order', 'checkout', 'manual-h
 const config = readDemoConfig();
 const tracker = createDemoTracker(config);
 const root = document.getElementById('app');
-if (root) mountTrackerPage(root, tracker, config, FLOWS.filter((f) => PROPAGATING.has(f.id)));
+if (root)
+  mountTrackerPage(
+    root,
+    tracker,
+    config,
+    FLOWS.filter((f) => PROPAGATING.has(f.id)),
+  );
 void tracker.start();
 keepBatchesFlowing(tracker);

@@ -14,7 +14,8 @@ export interface AuditArgs {
   quiet: boolean;
 }
 
-export type ParsedArgs = { ok: true; command: 'help' } | { ok: true; command: 'audit'; args: AuditArgs } | { ok: false; message: string };
+export type ParsedArgs =
+  { ok: true; command: 'help' } | { ok: true; command: 'audit'; args: AuditArgs } | { ok: false; message: string };
 
 export const USAGE = `Usage: replay-link audit <url> [options]
 
@@ -39,7 +40,11 @@ const VALUE_OPTIONS = ['flow', 'config', 'fail-on', 'junit', 'md', 'json'] as co
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { ok: true, command: 'help' };
   const [command, ...rest] = argv;
-  if (command !== 'audit') return { ok: false, message: `unknown command "${String(command).slice(0, 40)}" — the command is: replay-link audit <url>` };
+  if (command !== 'audit')
+    return {
+      ok: false,
+      message: `unknown command "${String(command).slice(0, 40)}" — the command is: replay-link audit <url>`,
+    };
   const args: AuditArgs = { url: '', quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -50,13 +55,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq >= 0 ? eq : undefined);
-      if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { ok: false, message: `unknown option ${a.slice(0, 40)} (see --help)` };
+      if (!(VALUE_OPTIONS as readonly string[]).includes(name))
+        return { ok: false, message: `unknown option ${a.slice(0, 40)} (see --help)` };
       const value = eq >= 0 ? a.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, message: `--${name} needs a value` };
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+        return { ok: false, message: `--${name} needs a value` };
       if (name === 'fail-on') {
-        const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+        const kinds = value
+          .split(',')
+          .map((k) => k.trim())
+          .filter((k) => k !== '');
         const bad = kinds.find((k) => !isProblemKind(k));
-        if (bad !== undefined) return { ok: false, message: `--fail-on: "${bad.slice(0, 40)}" is not a problem kind (use ${PROBLEM_KINDS.join(', ')})` };
+        if (bad !== undefined)
+          return {
+            ok: false,
+            message: `--fail-on: "${bad.slice(0, 40)}" is not a problem kind (use ${PROBLEM_KINDS.join(', ')})`,
+          };
         args.failOn = kinds as ProblemKind[];
       } else if (name === 'flow') args.flow = value;
       else if (name === 'config') args.config = value;
@@ -65,7 +79,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       else args.json = value;
       continue;
     }
-    if (args.url !== '') return { ok: false, message: `one URL only (got "${args.url.slice(0, 80)}" and "${a.slice(0, 80)}")` };
+    if (args.url !== '')
+      return { ok: false, message: `one URL only (got "${args.url.slice(0, 80)}" and "${a.slice(0, 80)}")` };
     args.url = a;
   }
   if (args.url === '') return { ok: false, message: 'no URL given — replay-link audit <url>' };
@@ -73,8 +88,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   try {
     u = new URL(args.url);
   } catch {
-    return { ok: false, message: `"${args.url.slice(0, 200)}" is not a URL — give the page's full address, e.g. http://localhost:3000/` };
+    return {
+      ok: false,
+      message: `"${args.url.slice(0, 200)}" is not a URL — give the page's full address, e.g. http://localhost:3000/`,
+    };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: `${u.protocol} URLs cannot be audited — give an http:// or https:// address` };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { ok: false, message: `${u.protocol} URLs cannot be audited — give an http:// or https:// address` };
   return { ok: true, command: 'audit', args };
 }

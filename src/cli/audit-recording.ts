@@ -3,9 +3,15 @@
 
 import { maskToken } from '../core/audit/mask.ts';
 import { judgeRun } from '../core/ci/audit-run.ts';
-import type { AllowRule, ReplayLinkConfig } from '../core/ci/config.ts';
+import type { AllowRule, ReplayLinkConfig } from './config.ts';
 import { renderJUnit } from '../core/ci/junit.ts';
-import { applyPolicy, collectProblems, type IgnoredProblem, type Problem, type ProblemKind } from '../core/ci/problems.ts';
+import {
+  applyPolicy,
+  collectProblems,
+  type IgnoredProblem,
+  type Problem,
+  type ProblemKind,
+} from '../core/ci/problems.ts';
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../core/linking/report.ts';
 import type { AuditEntry } from '../core/audit/types.ts';
 import { checkBackend, credentialsFromEnv, type BackendCheck } from './backend-search.ts';
@@ -51,12 +57,23 @@ export async function auditRecording(rec: Recording, options: AuditRecordingOpti
   await rec.probe();
   const session = rec.session();
   const judged = judgeRun(
-    { pageUrl: rec.pageUrl(), requests: rec.requests(), dropped: rec.dropped(), session, ingestUrls: rec.ingestUrls(), settings: config.scope },
+    {
+      pageUrl: rec.pageUrl(),
+      requests: rec.requests(),
+      dropped: rec.dropped(),
+      session,
+      ingestUrls: rec.ingestUrls(),
+      settings: config.scope,
+    },
     Date.now(),
   );
   const current = session.detected;
-  if (current?.token) progress(`session: ${maskToken(current.token)} (session ${current.sessionId}, from ${current.source})`);
-  else progress(`session: no OpenReplay session found on the page${session.reasons.length > 0 ? ` — ${session.reasons.join('; ')}` : ''}`);
+  if (current?.token)
+    progress(`session: ${maskToken(current.token)} (session ${current.sessionId}, from ${current.source})`);
+  else
+    progress(
+      `session: no OpenReplay session found on the page${session.reasons.length > 0 ? ` — ${session.reasons.join('; ')}` : ''}`,
+    );
   progress(`${judged.entries.length} requests judged`);
 
   let backend: BackendCheck | null = null;
@@ -87,6 +104,14 @@ export async function auditRecording(rec: Recording, options: AuditRecordingOpti
     report,
     markdown: () => renderLinkedReport(report),
     json: () => renderLinkedJson(report),
-    junit: () => renderJUnit({ pageUrl: report.pageUrl, endpoints: judged.endpoints, failing, ignored, generatedAt: Date.now(), durationMs: Date.now() - startedAt }),
+    junit: () =>
+      renderJUnit({
+        pageUrl: report.pageUrl,
+        endpoints: judged.endpoints,
+        failing,
+        ignored,
+        generatedAt: Date.now(),
+        durationMs: Date.now() - startedAt,
+      }),
   };
 }

@@ -4,16 +4,16 @@
 import type { AuditEntry } from '../core/audit/types.ts';
 import { maskToken } from '../core/audit/mask.ts';
 import { backendOf } from '../core/ci/audit-run.ts';
-import type { SumoCiConfig } from '../core/ci/config.ts';
+import type { SumoCiConfig } from './config.ts';
 import type { BackendReport } from '../core/linking/report.ts';
 import type { EndpointTagging } from '../core/linking/tagging.ts';
-import { SEARCH_POLL_POLICY } from '../core/results/poll-policy.ts';
-import { planSearch } from '../core/results/target.ts';
+import { planSearch } from '../core/search/plan.ts';
 import type { SessionState } from '../core/session/session-state.ts';
 import { DEFAULT_SUMO_SETTINGS } from '../shared/settings.ts';
 import { SearchJobClient } from '../sumo/client.ts';
 import { isSumoError } from '../sumo/errors.ts';
 import { RateLimiter } from '../sumo/rate-limiter.ts';
+import { SEARCH_POLL_POLICY } from '../sumo/poll-policy.ts';
 import { runSearch } from '../sumo/search.ts';
 import { cookieFetch } from './cookie-fetch.ts';
 import { CannotRun, type Progress } from './errors.ts';
@@ -38,10 +38,14 @@ export interface BackendCheck {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -74,7 +78,12 @@ export async function checkBackend(
   if (!plan.ok) throw new CannotRun(`backend check: ${plan.reason}`);
   const token = plan.target.token;
   if (token === undefined) throw new CannotRun('backend check: the page has no session token to search for');
-  const client = new SearchJobClient({ apiBase: config.apiBase, ...credentials, fetch: cookieFetch(), limiter: new RateLimiter() });
+  const client = new SearchJobClient({
+    apiBase: config.apiBase,
+    ...credentials,
+    fetch: cookieFetch(),
+    limiter: new RateLimiter(),
+  });
   progress(`search: ${client.host}, ${plan.query.split(token).join(maskToken(token))}`);
   let lastState = '';
   try {
@@ -91,10 +100,19 @@ export async function checkBackend(
         progress(`search: ${p.state.toLowerCase()}, ${p.messageCount} message${p.messageCount === 1 ? '' : 's'}`);
       },
     });
-    progress(`search: done, ${result.messages.length} message${result.messages.length === 1 ? '' : 's'} in ${result.stats.requests} requests; job ${result.stats.jobDeleted ? 'deleted' : 'NOT deleted (it expires on its own)'}`);
+    progress(
+      `search: done, ${result.messages.length} message${result.messages.length === 1 ? '' : 's'} in ${result.stats.requests} requests; job ${result.stats.jobDeleted ? 'deleted' : 'NOT deleted (it expires on its own)'}`,
+    );
     return backendOf(
       entries,
-      { query: plan.query, tagClause: plan.tagClause, from: plan.target.from, to: plan.target.to, status: 'done', messages: result.messages },
+      {
+        query: plan.query,
+        tagClause: plan.tagClause,
+        from: plan.target.from,
+        to: plan.target.to,
+        status: 'done',
+        messages: result.messages,
+      },
       { token, sessionId: plan.target.sessionId, tagNames: config.tagNames, windowMs: config.taggingWindowMs },
     );
   } catch (err) {

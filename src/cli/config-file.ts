@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfigText, type ReplayLinkConfig } from '../core/ci/config.ts';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfigText, type ReplayLinkConfig } from './config.ts';
 import { CannotRun } from './errors.ts';
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The named file (it must exist), else `replay-link.config.json` in `cwd` when there is one, else the defaults. */
-export function loadConfig(file: string | undefined, cwd = process.cwd()): { config: ReplayLinkConfig; source: string | null } {
+export function loadConfig(
+  file: string | undefined,
+  cwd = process.cwd(),
+): { config: ReplayLinkConfig; source: string | null } {
   const path = resolve(cwd, file ?? CONFIG_FILE_NAME);
   if (!existsSync(path)) {
     if (file !== undefined) throw new CannotRun(`config file ${path} does not exist`);

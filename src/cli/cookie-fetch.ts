@@ -19,7 +19,8 @@ export function cookieFetch(inner: FetchLike = (input, init) => fetch(input, ini
       const name = pair.slice(0, eq).trim();
       const pathAttr = attrs.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('path='));
       const path = pathAttr ? pathAttr.slice(5) : '/';
-      if (jar.size < 100) jar.set(`${url.origin} ${name} ${path}`, { origin: url.origin, name, value: pair.slice(eq + 1).trim(), path });
+      if (jar.size < 100)
+        jar.set(`${url.origin} ${name} ${path}`, { origin: url.origin, name, value: pair.slice(eq + 1).trim(), path });
     }
     return response;
   };

@@ -36,12 +36,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (controller.signal.aborted) throw new CannotRun('interrupted');
     for (const p of outcome.ignored) progress(`ignored: ${p.kind} — ${p.endpoint} (${p.ignoredBecause})`);
     if (outcome.failing.length === 0) {
-      progress(`no ${outcome.failOn.join('/')} problem (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} found in all)`);
+      progress(
+        `no ${outcome.failOn.join('/')} problem (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} found in all)`,
+      );
       return 0;
     }
     if (!args.quiet) for (const p of outcome.failing) process.stderr.write(`  ${describeProblem(p)}\n`);
     const endpoints = new Set(outcome.failing.map((p) => p.endpoint)).size;
-    say(`${outcome.failing.length} propagation problem${outcome.failing.length === 1 ? '' : 's'} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'} (${[...new Set(outcome.failing.map((p) => p.kind))].join(', ')})`);
+    say(
+      `${outcome.failing.length} propagation problem${outcome.failing.length === 1 ? '' : 's'} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'} (${[...new Set(outcome.failing.map((p) => p.kind))].join(', ')})`,
+    );
     return 1;
   } catch (err) {
     if (err instanceof CannotRun) say(err.message);

@@ -9,7 +9,12 @@ import { CdpHarBuilder, type HarEntry } from '../core/ci/cdp-har.ts';
 import { PROBE_EXPRESSION } from '../core/session/probe-expression.ts';
 import { interpretProbe, type ProbeResult } from '../core/session/probe.ts';
 import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
-import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
+import {
+  initialSessionState,
+  reduceSession,
+  type SessionEvent,
+  type SessionState,
+} from '../core/session/session-state.ts';
 
 const NETWORK_EVENTS = [
   'Network.requestWillBeSent',
@@ -47,7 +52,10 @@ export async function startRecording(page: Page): Promise<Recording> {
   try {
     cdp = await page.context().newCDPSession(page);
   } catch (err) {
-    throw new Error(`Replay Link records through the Chrome DevTools Protocol, which this browser does not offer (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): run it with Chromium.`);
+    throw new Error(
+      `Replay Link records through the Chrome DevTools Protocol, which this browser does not offer (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): run it with Chromium.`,
+      { cause: err },
+    );
   }
   const requests: CapturedRequest[] = [];
   let dropped = 0;
@@ -67,7 +75,12 @@ export async function startRecording(page: Page): Promise<Recording> {
     ingest.add(match.ingestBase);
     const requestHeaders = req.requestHeaders.map(([name, value]) => ({ name, value }));
     const finish = (responseBody?: string): void => {
-      const finding = extractNetworkToken({ url: req.url, method: req.method, requestHeaders, ...(responseBody === undefined ? {} : { responseBody }) });
+      const finding = extractNetworkToken({
+        url: req.url,
+        method: req.method,
+        requestHeaders,
+        ...(responseBody === undefined ? {} : { responseBody }),
+      });
       if (finding) reduce({ type: 'network', at: Date.now(), finding });
     };
     if (match.endpoint !== 'start') return finish();
@@ -99,7 +112,10 @@ export async function startRecording(page: Page): Promise<Recording> {
   const probe = (): Promise<void> => {
     probing ??= (async () => {
       try {
-        const frames = page.frames().filter((f) => f === page.mainFrame() || /^https?:/.test(f.url())).slice(0, MAX_FRAMES);
+        const frames = page
+          .frames()
+          .filter((f) => f === page.mainFrame() || /^https?:/.test(f.url()))
+          .slice(0, MAX_FRAMES);
         const raw = await Promise.all(frames.map((f) => f.evaluate(PROBE_EXPRESSION).catch(() => undefined)));
         const results: ProbeResult[] = [];
         raw.forEach((value, i) => {

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath, QUIET_FLAGS } from '../../tooling/chromium.ts';
+import { chromiumPath, QUIET_FLAGS } from './chromium.ts';
 import type { AuditArgs } from './args.ts';
 import { auditRecording, type AuditOutcome } from './audit-recording.ts';
 import { loadConfig } from './config-file.ts';
@@ -22,10 +22,13 @@ async function loadFlow(file: string): Promise<Flow> {
   try {
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new CannotRun(`cannot load the flow ${path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    throw new CannotRun(
+      `cannot load the flow ${path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    );
   }
   const fn = mod['default'] ?? mod['flow'];
-  if (typeof fn !== 'function') throw new CannotRun(`the flow ${path} must export a function (export default async (page) => { … })`);
+  if (typeof fn !== 'function')
+    throw new CannotRun(`the flow ${path} must export a function (export default async (page) => { … })`);
   return fn as Flow;
 }
 
@@ -42,9 +45,18 @@ async function launch(): Promise<Browser> {
   }
   try {
     // Ctrl-C is ours to handle: Playwright's own handler would exit before a search job is deleted.
-    return await chromium.launch({ executablePath, headless: true, args: QUIET_FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: QUIET_FLAGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (err) {
-    throw new CannotRun(`Chromium (${executablePath}) did not start: ${firstLine(err)} — set CHROME_PATH to a working Chromium`);
+    throw new CannotRun(
+      `Chromium (${executablePath}) did not start: ${firstLine(err)} — set CHROME_PATH to a working Chromium`,
+    );
   }
 }
 
@@ -67,7 +79,9 @@ export interface RunResult {
 export async function runAudit(args: AuditArgs, progress: Progress, signal?: AbortSignal): Promise<RunResult> {
   const startedAt = Date.now();
   const { config, source } = loadConfig(args.config);
-  progress(source ? `config: ${source}` : 'config: none (defaults: same-origin fetch/XHR in scope, every problem fails)');
+  progress(
+    source ? `config: ${source}` : 'config: none (defaults: same-origin fetch/XHR in scope, every problem fails)',
+  );
   const flow = args.flow !== undefined ? await loadFlow(args.flow) : null;
   const browser = await launch();
   try {
@@ -82,7 +96,8 @@ export async function runAudit(args: AuditArgs, progress: Progress, signal?: Abo
         throw new CannotRun(`the page ${args.url} did not load: ${firstLine(err).replace(/^page\.goto: /, '')}`);
       }
       const status = response?.status() ?? 0;
-      if (status >= 400) throw new CannotRun(`the page ${args.url} answered HTTP ${status} — check the URL and that the app is running`);
+      if (status >= 400)
+        throw new CannotRun(`the page ${args.url} answered HTTP ${status} — check the URL and that the app is running`);
       progress(`page loaded: ${page.url()} (HTTP ${status || '—'})`);
 
       // The tracker starts its session after load: give it a moment before the flow starts.
@@ -96,7 +111,10 @@ export async function runAudit(args: AuditArgs, progress: Progress, signal?: Abo
       if (flow !== null) {
         progress(`flow: ${args.flow}`);
         try {
-          await unlessAborted(flow(page, { step: (label) => progress(`flow: ${String(label).slice(0, 200)}`) }), signal);
+          await unlessAborted(
+            flow(page, { step: (label) => progress(`flow: ${String(label).slice(0, 200)}`) }),
+            signal,
+          );
         } catch (err) {
           if (err instanceof CannotRun) throw err;
           throw new CannotRun(`the flow failed: ${firstLine(err)}`);

@@ -3,7 +3,7 @@
 // Works with @playwright/test's own runner, so its sharding spreads a suite over CI machines.
 
 import { expect as baseExpect, test as base, type Page } from '@playwright/test';
-import type { AllowRule } from '../core/ci/config.ts';
+import type { AllowRule } from '../cli/config.ts';
 import type { ProblemKind } from '../core/ci/problems.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
 import { auditRecording, type AuditOutcome } from '../cli/audit-recording.ts';
@@ -56,7 +56,8 @@ export const test = base.extend<ReplayLinkFixtures>({
   replayLink: async ({ page, replayLinkConfig }, use) => {
     const { config } = loadConfig(replayLinkConfig);
     const recording = recordings.get(page);
-    if (recording === undefined) throw new Error('replayLink: the page is not being recorded — use `test` from replay-link/playwright');
+    if (recording === undefined)
+      throw new Error('replayLink: the page is not being recorded — use `test` from replay-link/playwright');
     const startedAt = Date.now();
     await use({
       audit: (options = {}) =>

@@ -1,4 +1,4 @@
-import type { AllowRule } from '../core/ci/config.ts';
+import type { AllowRule } from '../cli/config.ts';
 import { applyPolicy, describeProblem } from '../core/ci/problems.ts';
 import type { AuditOutcome } from '../cli/audit-recording.ts';
 
@@ -12,9 +12,17 @@ interface MatcherContext {
 }
 
 /** Passes when no problem of the audit's fail-on kinds remains after its allow-list and `allow`. */
-export function propagationMatcher(this: MatcherContext, received: AuditOutcome, options: PropagateOptions = {}): { pass: boolean; message: () => string; name: string } {
+export function propagationMatcher(
+  this: MatcherContext,
+  received: AuditOutcome,
+  options: PropagateOptions = {},
+): { pass: boolean; message: () => string; name: string } {
   if (received === null || typeof received !== 'object' || !Array.isArray(received.problems)) {
-    return { pass: false, name: 'toPropagate', message: () => 'toPropagate() expects the result of `await replayLink.audit()`' };
+    return {
+      pass: false,
+      name: 'toPropagate',
+      message: () => 'toPropagate() expects the result of `await replayLink.audit()`',
+    };
   }
   const extra = (options.allow ?? []).map((a) => (typeof a === 'string' ? { endpoint: a } : a));
   const failing = extra.length === 0 ? received.failing : applyPolicy(received.failing, received.failOn, extra).failing;

@@ -3,7 +3,7 @@ import type { Frame } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../../demo/demo-settings.ts';
 import { auditRecording } from '../../src/cli/audit-recording.ts';
 import { startRecording } from '../../src/cli/recorder.ts';
-import { DEFAULT_CONFIG, parseConfig } from '../../src/core/ci/config.ts';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/cli/config.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
 
@@ -18,7 +18,9 @@ async function panelRows(panel: Frame): Promise<string[]> {
   await panel.getByTestId('filter-input').fill('-verdict:not-expected');
   const rows = await panel
     .getByTestId('request-row')
-    .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.verdict ?? ''} ${(e as HTMLElement).dataset.url ?? ''}`));
+    .evaluateAll((els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.verdict ?? ''} ${(e as HTMLElement).dataset.url ?? ''}`),
+    );
   return rows.sort();
 }
 
@@ -35,7 +37,9 @@ function comparable(markdown: string): { summary: string[]; problems: string[]; 
     summary: section('## Summary').filter((l) => !l.startsWith('| not expected') && !l.startsWith('Coverage:')),
     problems: section('## Problems').map((l) => l.replace(/ — \d+ requests?, (at )?\S+( to \S+)?$/, '')),
     // Endpoint, requests, header sent, backend verdict (the detail says how far the search reached).
-    tagging: section('### Header sent and backend tagging by endpoint').map((l) => l.split(' | ').slice(0, 4).join(' | ')),
+    tagging: section('### Header sent and backend tagging by endpoint').map((l) =>
+      l.split(' | ').slice(0, 4).join(' | '),
+    ),
   };
 }
 
@@ -57,16 +61,22 @@ describe('the CLI and the panel judge one demo run alike', () => {
     // From here both capture the same page load (the panel clears on the reload).
     await page.reload();
     await page.getByTestId('token').filter({ hasText: /\./ }).waitFor();
-    const token = await page.evaluate(() => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken());
+    const token = await page.evaluate(() =>
+      (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+    );
     await panel.getByTestId('current-token').filter({ hasText: token }).waitFor({ timeout: 15_000 });
     await page.getByTestId('run-all').click();
     await page.getByTestId('run-all-done').filter({ hasText: 'done' }).waitFor({ timeout: 30_000 });
 
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     await panel.getByTestId('search-button').click();
-    await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await expect
+      .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('done');
 
-    const parsed = parseConfig({ sumo: { apiBase: `${demo.sumo.url}/api`, scopeQuery: '_sourceCategory=demo/*', waitSeconds: 0 } });
+    const parsed = parseConfig({
+      sumo: { apiBase: `${demo.sumo.url}/api`, scopeQuery: '_sourceCategory=demo/*', waitSeconds: 0 },
+    });
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const cli = await auditRecording(recording, {
       config: { ...parsed.config, failOn: [...DEFAULT_CONFIG.failOn] },
@@ -76,7 +86,10 @@ describe('the CLI and the panel judge one demo run alike', () => {
     expect(cli.report.token).toBe(token);
     expect(cli.backend).not.toBeNull();
 
-    const cliRows = cli.entries.filter((e) => e.result.verdict !== 'not-expected').map((e) => `${e.result.verdict} ${e.req.url}`).sort();
+    const cliRows = cli.entries
+      .filter((e) => e.result.verdict !== 'not-expected')
+      .map((e) => `${e.result.verdict} ${e.req.url}`)
+      .sort();
     expect(cliRows.length).toBeGreaterThanOrEqual(9);
     await panel.getByRole('tab', { name: 'Requests' }).click();
     await expect.poll(() => panelRows(panel), POLL).toEqual(cliRows);
@@ -89,6 +102,8 @@ describe('the CLI and the panel judge one demo run alike', () => {
     expect(cliReport.problems.length).toBeGreaterThanOrEqual(8);
     expect(cliReport.tagging.length).toBeGreaterThanOrEqual(8);
     expect(cliReport).toEqual(panelReport);
-    expect(cliReport.tagging).toContain(`| GET ${demo.world.appUrl}api/legacy/report | 1 | ✓ 1/1 | ✗ backend not tagging`);
+    expect(cliReport.tagging).toContain(
+      `| GET ${demo.world.appUrl}api/legacy/report | 1 | ✓ 1/1 | ✗ backend not tagging`,
+    );
   });
 });

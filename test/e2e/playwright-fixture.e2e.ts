@@ -59,7 +59,11 @@ describe('replay-link/playwright fixture in the Playwright runner', () => {
     const message = (failing?.results[0]?.errors[0]?.message ?? '').split('\n').slice(0, 4);
     const app = world.appUrl.replace(/\/$/, '');
     expect(message).toEqual([
-      expect.stringMatching(new RegExp(`^Error: expected every request to propagate the OpenReplay session token; 1 problem \\(\\d+ requests judged on ${app.replace(/\./g, '\\.')}/\\):$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Error: expected every request to propagate the OpenReplay session token; 1 problem \\(\\d+ requests judged on ${app.replace(/\./g, '\\.')}/\\):$`,
+        ),
+      ),
       `1. missing — GET ${app}/api/health (1 request)`,
       '    reason: no session token header on this fetch (in scope: same-origin)',
       '    fix: add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',

@@ -7,6 +7,7 @@ import { expect, test as replayTest } from 'replay-link/playwright';
 // REPLAY_LINK_DEMO_URL points at a running one.
 const test = replayTest.extend<object, { demoUrl: string }>({
   demoUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
       const given = process.env['REPLAY_LINK_DEMO_URL'];
       if (given) return use(given);
@@ -41,7 +42,10 @@ test('the health check is allowed to go without the header', async ({ page, repl
 });
 
 test('the health check without the header fails the test', async ({ page, replayLink }) => {
-  test.fail(true, 'on purpose: the demo leaves /api/health out of tokenUrlMatcher, so toPropagate fails with reason and fix');
+  test.fail(
+    true,
+    'on purpose: the demo leaves /api/health out of tokenUrlMatcher, so toPropagate fails with reason and fix',
+  );
   await click(page, 'health');
   expect(await replayLink.audit()).toPropagate();
 });

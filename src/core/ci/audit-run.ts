@@ -2,17 +2,17 @@
 // ingest points; then the backend side assembled from a search's messages as the panel's linking
 // model does. Only assembly lives here: every verdict comes from core/audit and core/linking.
 
-import { AuditStore, DEFAULT_AUDIT_CAP } from '../audit/audit-store.ts';
+import { AuditStore } from '../audit/audit-store.ts';
 import { computeCoverage } from '../audit/coverage.ts';
 import type { ScopeSettings } from '../audit/scope.ts';
-import type { AuditEntry, CapturedRequest } from '../audit/types.ts';
+import { CAPTURE_CAP, type AuditEntry, type CapturedRequest } from '../audit/types.ts';
 import { groupLinkedErrors } from '../linking/error-groups.ts';
 import { DEFAULT_SKEW_MS, linkErrors } from '../linking/link.ts';
 import type { BackendReport, LinkedReportInput } from '../linking/report.ts';
 import { endpointTagging, type EndpointTagging } from '../linking/tagging.ts';
 import { normalizeMessage } from '../logs/parse.ts';
-import { IncrementalAnalysis } from '../results/incremental.ts';
-import { tagsFromClause } from '../results/target.ts';
+import { IncrementalAnalysis } from '../search/incremental.ts';
+import { tagsFromClause } from '../search/plan.ts';
 import type { SessionState } from '../session/session-state.ts';
 import { tokenContextOf } from '../session/token-context.ts';
 
@@ -34,7 +34,11 @@ export interface JudgedRun {
 }
 
 export function judgeRun(run: RecordedRun, now: number): JudgedRun {
-  const store = new AuditStore({ tokens: tokenContextOf(run.session), settings: run.settings, ingestUrls: run.ingestUrls });
+  const store = new AuditStore({
+    tokens: tokenContextOf(run.session),
+    settings: run.settings,
+    ingestUrls: run.ingestUrls,
+  });
   store.add(run.requests);
   const entries = store.toArray();
   const report: LinkedReportInput = {
@@ -43,7 +47,7 @@ export function judgeRun(run: RecordedRun, now: number): JudgedRun {
     requests: entries,
     settings: run.settings,
     dropped: run.dropped + store.dropped,
-    cap: DEFAULT_AUDIT_CAP,
+    cap: CAPTURE_CAP,
     revealToken: false,
   };
   const current = store.tokens.current;
@@ -73,7 +77,11 @@ export interface BackendOptions {
 }
 
 /** The backend half of the report (tagging per endpoint, linked errors) from one finished search. */
-export function backendOf(entries: readonly AuditEntry[], search: SearchOutcome, options: BackendOptions): { backend: BackendReport; tagging: EndpointTagging[] } {
+export function backendOf(
+  entries: readonly AuditEntry[],
+  search: SearchOutcome,
+  options: BackendOptions,
+): { backend: BackendReport; tagging: EndpointTagging[] } {
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   const tags = tagsFromClause(search.tagClause);
   const analysis = new IncrementalAnalysis(tags).update(search.messages);
@@ -86,7 +94,10 @@ export function backendOf(entries: readonly AuditEntry[], search: SearchOutcome,
     searched: true,
     searchedTo: search.to,
   });
-  const linking = analysis.errors.length === 0 ? { errors: [], byRequest: new Map(), skewMs } : linkErrors(entries, analysis.entries, { ...key, skewMs });
+  const linking =
+    analysis.errors.length === 0
+      ? { errors: [], byRequest: new Map(), skewMs }
+      : linkErrors(entries, analysis.entries, { ...key, skewMs });
   const byId = new Map(entries.map((e) => [e.req.id, e.req]));
   return {
     tagging,

@@ -56,7 +56,8 @@ export function headerList(v: unknown): Array<{ name: string; value: string }> {
     if (out.length >= MAX_HEADERS) break;
     const value = v[name];
     if (typeof value !== 'string') continue;
-    for (const part of value.split('\n', MAX_HEADERS - out.length)) out.push({ name: name.slice(0, 256), value: part.slice(0, 2048) });
+    for (const part of value.split('\n', MAX_HEADERS - out.length))
+      out.push({ name: name.slice(0, 256), value: part.slice(0, 2048) });
   }
   return out;
 }
@@ -120,7 +121,11 @@ export class CdpHarBuilder {
     }
   }
 
-  #remember(map: Map<string, Array<{ name: string; value: string }>>, id: string, headers: Array<{ name: string; value: string }>): void {
+  #remember(
+    map: Map<string, Array<{ name: string; value: string }>>,
+    id: string,
+    headers: Array<{ name: string; value: string }>,
+  ): void {
     if (map.size >= MAX_IN_FLIGHT) map.clear();
     map.set(id, headers);
   }

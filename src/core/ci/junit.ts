@@ -36,7 +36,9 @@ function problemText(p: Problem): string {
 }
 
 export function renderJUnit(input: JUnitInput): string {
-  const names = [...new Set([...input.endpoints, ...input.failing.map((p) => p.endpoint), ...input.ignored.map((p) => p.endpoint)])];
+  const names = [
+    ...new Set([...input.endpoints, ...input.failing.map((p) => p.endpoint), ...input.ignored.map((p) => p.endpoint)]),
+  ];
   const failingBy = new Map<string, Problem[]>();
   for (const p of input.failing) failingBy.set(p.endpoint, [...(failingBy.get(p.endpoint) ?? []), p]);
   const ignoredBy = new Map<string, IgnoredProblem[]>();
@@ -62,7 +64,9 @@ export function renderJUnit(input: JUnitInput): string {
     if (failing.length > 0) {
       const first = failing[0] as Problem;
       const message = `${failing.map((p) => p.kind).join(', ')}: ${first.reason} — ${first.fix}`;
-      lines.push(`      <failure type="${escapeXml(failing.map((p) => p.kind).join(','), 200)}" message="${escapeXml(message, 1000)}">${escapeXml(failing.map(problemText).join('\n\n'), 20_000)}</failure>`);
+      lines.push(
+        `      <failure type="${escapeXml(failing.map((p) => p.kind).join(','), 200)}" message="${escapeXml(message, 1000)}">${escapeXml(failing.map(problemText).join('\n\n'), 20_000)}</failure>`,
+      );
     }
     if (ignored.length > 0) {
       const text = ignored.map((p) => `ignored — ${p.ignoredBecause}\n${problemText(p)}`).join('\n\n');

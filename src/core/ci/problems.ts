@@ -40,7 +40,8 @@ export interface AllowRuleLike {
 }
 
 const TAGGING_FIX: Partial<Record<TaggingReason, string>> = {
-  'no-lines': 'in this endpoint\'s handler, read the session header and prefix every log line with [openReplaySessionToken=<token>]',
+  'no-lines':
+    "in this endpoint's handler, read the session header and prefix every log line with [openReplaySessionToken=<token>]",
   'wrong-case-name': 'write the tag name exactly as openReplaySessionToken (the exact-tag search is case-sensitive)',
   'truncated-token': 'log the whole token, unchanged',
   'other-tag-name': 'log the token as openReplaySessionToken=<token>',
@@ -119,7 +120,11 @@ export function endpointMatches(pattern: string, endpoint: string): boolean {
 }
 
 /** Splits problems into those that fail the run and those `failOn` or the allow-list set aside. */
-export function applyPolicy(problems: readonly Problem[], failOn: readonly ProblemKind[], allow: readonly AllowRuleLike[]): PolicyResult {
+export function applyPolicy(
+  problems: readonly Problem[],
+  failOn: readonly ProblemKind[],
+  allow: readonly AllowRuleLike[],
+): PolicyResult {
   const failing: Problem[] = [];
   const ignored: IgnoredProblem[] = [];
   for (const p of problems) {
@@ -127,8 +132,11 @@ export function applyPolicy(problems: readonly Problem[], failOn: readonly Probl
       ignored.push({ ...p, ignoredBecause: `${p.kind} is not in fail-on (${failOn.join(', ') || 'nothing'})` });
       continue;
     }
-    const rule = allow.find((r) => (r.problems === undefined || r.problems.includes(p.kind)) && endpointMatches(r.endpoint, p.endpoint));
-    if (rule !== undefined) ignored.push({ ...p, ignoredBecause: `allowed by "${rule.endpoint}"${rule.reason ? `: ${rule.reason}` : ''}` });
+    const rule = allow.find(
+      (r) => (r.problems === undefined || r.problems.includes(p.kind)) && endpointMatches(r.endpoint, p.endpoint),
+    );
+    if (rule !== undefined)
+      ignored.push({ ...p, ignoredBecause: `allowed by "${rule.endpoint}"${rule.reason ? `: ${rule.reason}` : ''}` });
     else failing.push(p);
   }
   return { failing, ignored };

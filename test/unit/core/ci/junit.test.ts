@@ -5,8 +5,12 @@ import type { Problem } from '../../../../src/core/ci/problems.ts';
 
 const APP = 'http://127.0.0.1:4000';
 const missing: Problem = {
-  kind: 'missing', endpoint: `GET ${APP}/api/health`, requests: 1, example: `${APP}/api/health?x=<b>`,
-  reason: 'no session token header on this fetch (in scope: same-origin)', fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
+  kind: 'missing',
+  endpoint: `GET ${APP}/api/health`,
+  requests: 1,
+  example: `${APP}/api/health?x=<b>`,
+  reason: 'no session token header on this fetch (in scope: same-origin)',
+  fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
 };
 
 describe('renderJUnit', () => {
@@ -15,7 +19,16 @@ describe('renderJUnit', () => {
       pageUrl: `${APP}/`,
       endpoints: [`GET ${APP}/api/users/:id`, `GET ${APP}/api/health`],
       failing: [missing],
-      ignored: [{ ...missing, kind: 'blocked', endpoint: `GET ${APP}/partner/quote`, reason: 'refused', fix: 'allow it', ignoredBecause: 'blocked is not in fail-on (missing)' }],
+      ignored: [
+        {
+          ...missing,
+          kind: 'blocked',
+          endpoint: `GET ${APP}/partner/quote`,
+          reason: 'refused',
+          fix: 'allow it',
+          ignoredBecause: 'blocked is not in fail-on (missing)',
+        },
+      ],
       generatedAt: Date.parse('2026-11-28T10:00:00.000Z'),
       durationMs: 1500,
     });
@@ -47,6 +60,7 @@ describe('renderJUnit', () => {
         const out = escapeXml(s);
         expect(out).not.toMatch(/[<>"']/);
         expect(out).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+        // eslint-disable-next-line no-control-regex -- the point: no character XML 1.0 forbids may remain
         expect(out).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
         expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
       }),

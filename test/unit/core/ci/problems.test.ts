@@ -4,7 +4,13 @@ import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
 import { fromHarEntry } from '../../../../src/core/audit/har.ts';
 import type { CapturedRequest } from '../../../../src/core/audit/types.ts';
 import type { EndpointTagging } from '../../../../src/core/linking/tagging.ts';
-import { applyPolicy, collectProblems, describeProblem, endpointMatches, globMatch } from '../../../../src/core/ci/problems.ts';
+import {
+  applyPolicy,
+  collectProblems,
+  describeProblem,
+  endpointMatches,
+  globMatch,
+} from '../../../../src/core/ci/problems.ts';
 
 const APP = 'http://127.0.0.1:4000';
 const TOKEN = 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
@@ -26,14 +32,26 @@ function fetchTo(url: string, headers: Array<[string, string]> = [], status = 20
 }
 
 function judged(reqs: CapturedRequest[]) {
-  const store = new AuditStore({ tokens: { current: { token: TOKEN, sessionId: '2618307011354435587' }, earlier: [] } });
+  const store = new AuditStore({
+    tokens: { current: { token: TOKEN, sessionId: '2618307011354435587' }, earlier: [] },
+  });
   store.add(reqs);
   return store.toArray();
 }
 
 const NOT_TAGGED: EndpointTagging = {
-  endpoint: `GET ${APP}/api/legacy/report`, method: 'GET', origin: APP, template: '/api/legacy/report', requests: 2, withToken: 2,
-  status: 'not-tagged', reason: 'wrong-case-name', detail: 'backend writes the tag name in another case', taggedLines: 0, wrongLines: 1, requestIds: ['3', '4'],
+  endpoint: `GET ${APP}/api/legacy/report`,
+  method: 'GET',
+  origin: APP,
+  template: '/api/legacy/report',
+  requests: 2,
+  withToken: 2,
+  status: 'not-tagged',
+  reason: 'wrong-case-name',
+  detail: 'backend writes the tag name in another case',
+  taggedLines: 0,
+  wrongLines: 1,
+  requestIds: ['3', '4'],
 };
 
 describe('collectProblems', () => {
@@ -44,14 +62,25 @@ describe('collectProblems', () => {
       fetchTo(`${APP}/api/users/42`, [['X-OpenReplay-SessionToken', TOKEN]]),
       fetchTo(`${APP}/assets/app.js`),
     ]);
-    expect(collectProblems(entries, [NOT_TAGGED, { ...NOT_TAGGED, endpoint: `GET ${APP}/api/users/:id`, status: 'tagged', reason: 'exact-tag' }])).toEqual([
+    expect(
+      collectProblems(entries, [
+        NOT_TAGGED,
+        { ...NOT_TAGGED, endpoint: `GET ${APP}/api/users/:id`, status: 'tagged', reason: 'exact-tag' },
+      ]),
+    ).toEqual([
       {
-        kind: 'missing', endpoint: `GET ${APP}/api/health`, requests: 2, example: `${APP}/api/health`,
+        kind: 'missing',
+        endpoint: `GET ${APP}/api/health`,
+        requests: 2,
+        example: `${APP}/api/health`,
         reason: 'no session token header on this fetch (in scope: same-origin)',
         fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
       },
       {
-        kind: 'not-tagging', endpoint: `GET ${APP}/api/legacy/report`, requests: 2, example: `GET ${APP}/api/legacy/report`,
+        kind: 'not-tagging',
+        endpoint: `GET ${APP}/api/legacy/report`,
+        requests: 2,
+        example: `GET ${APP}/api/legacy/report`,
         reason: 'header sent ✓ — backend tagged ✗: backend writes the tag name in another case',
         fix: 'write the tag name exactly as openReplaySessionToken (the exact-tag search is case-sensitive)',
       },
@@ -65,11 +94,17 @@ describe('applyPolicy', () => {
   it('fails on the kinds asked for and says why the others are ignored', () => {
     const r = applyPolicy(problems, ['not-tagging'], []);
     expect(r.failing.map((p) => p.kind)).toEqual(['not-tagging']);
-    expect(r.ignored.map((p) => [p.kind, p.ignoredBecause])).toEqual([['missing', 'missing is not in fail-on (not-tagging)']]);
+    expect(r.ignored.map((p) => [p.kind, p.ignoredBecause])).toEqual([
+      ['missing', 'missing is not in fail-on (not-tagging)'],
+    ]);
   });
 
   it('lets the allow-list set aside an endpoint, for all kinds or the ones it names', () => {
-    const any = applyPolicy(problems, ['missing', 'not-tagging'], [{ endpoint: 'GET /api/health', reason: 'load balancer probe' }]);
+    const any = applyPolicy(
+      problems,
+      ['missing', 'not-tagging'],
+      [{ endpoint: 'GET /api/health', reason: 'load balancer probe' }],
+    );
     expect(any.failing.map((p) => p.kind)).toEqual(['not-tagging']);
     expect(any.ignored[0]?.ignoredBecause).toBe('allowed by "GET /api/health": load balancer probe');
     const onlyBlocked = applyPolicy(problems, ['missing'], [{ endpoint: '* *', problems: ['blocked'] }]);
@@ -95,7 +130,14 @@ describe('endpoint patterns', () => {
   });
 
   it('agree with a regular expression on any input, and stay quick on hostile ones', () => {
-    const toRegex = (p: string) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 's');
+    const toRegex = (p: string) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+          .join('.*')}$`,
+        's',
+      );
     fc.assert(
       fc.property(fc.stringMatching(/^[ab*]{0,8}$/), fc.stringMatching(/^[ab]{0,12}$/), (p, t) => {
         expect(globMatch(p, t)).toBe(toRegex(p).test(t));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, parseConfigText } from '../../../../src/core/ci/config.ts';
+import { DEFAULT_CONFIG, parseConfig, parseConfigText } from '../../../src/cli/config.ts';
 
 describe('replay-link.config.json', () => {
   it('reads every field into the audit settings, the policy and the search', () => {
@@ -7,15 +7,32 @@ describe('replay-link.config.json', () => {
       scope: { origins: ['https://api.example.com'], urlPatterns: ['*/graphql'], sameOrigin: false },
       headerNames: ['X-Trace-Session'],
       failOn: ['missing', 'blocked'],
-      allow: ['GET /api/health', { endpoint: '* https://partner.example.com/*', problems: ['blocked'], reason: 'partner fixes CORS in Q3' }],
-      sumo: { deployment: 'eu', scopeQuery: '_sourceCategory=prod/api', window: { lastMinutes: 30 }, waitSeconds: 60, taggingWindowSeconds: 5 },
+      allow: [
+        'GET /api/health',
+        { endpoint: '* https://partner.example.com/*', problems: ['blocked'], reason: 'partner fixes CORS in Q3' },
+      ],
+      sumo: {
+        deployment: 'eu',
+        scopeQuery: '_sourceCategory=prod/api',
+        window: { lastMinutes: 30 },
+        waitSeconds: 60,
+        taggingWindowSeconds: 5,
+      },
     });
     expect(r).toEqual({
       ok: true,
       config: {
-        scope: { extraOrigins: ['https://api.example.com'], urlPatterns: ['*/graphql'], extraHeaderNames: ['X-Trace-Session'], includeSameOrigin: false },
+        scope: {
+          extraOrigins: ['https://api.example.com'],
+          urlPatterns: ['*/graphql'],
+          extraHeaderNames: ['X-Trace-Session'],
+          includeSameOrigin: false,
+        },
         failOn: ['missing', 'blocked'],
-        allow: [{ endpoint: 'GET /api/health' }, { endpoint: '* https://partner.example.com/*', problems: ['blocked'], reason: 'partner fixes CORS in Q3' }],
+        allow: [
+          { endpoint: 'GET /api/health' },
+          { endpoint: '* https://partner.example.com/*', problems: ['blocked'], reason: 'partner fixes CORS in Q3' },
+        ],
         sumo: {
           apiBase: 'https://api.eu.sumologic.com/api',
           deployment: 'EU',
@@ -32,7 +49,12 @@ describe('replay-link.config.json', () => {
   it('uses the defaults for an empty file: same-origin scope, every problem fails, no backend check', () => {
     expect(parseConfig({})).toEqual({ ok: true, config: DEFAULT_CONFIG });
     const local = parseConfig({ sumo: { apiBase: 'http://127.0.0.1:8787/api/' } });
-    expect(local.ok && local.config.sumo).toMatchObject({ apiBase: 'http://127.0.0.1:8787/api', windowMinutes: 'session', waitSeconds: 20, taggingWindowMs: 10_000 });
+    expect(local.ok && local.config.sumo).toMatchObject({
+      apiBase: 'http://127.0.0.1:8787/api',
+      windowMinutes: 'session',
+      waitSeconds: 20,
+      taggingWindowMs: 10_000,
+    });
   });
 
   it('reports every problem at once, each naming its field and what to write', () => {
@@ -65,6 +87,9 @@ describe('replay-link.config.json', () => {
     const r = parseConfigText('{ "failOn": [ }');
     expect(!r.ok && r.errors[0]).toMatch(/^not valid JSON: /);
     expect(parseConfigText('[]')).toEqual({ ok: false, errors: ['the file must hold one JSON object, got an array'] });
-    expect(parseConfig({ sumo: { deployment: 'US2', apiBase: 'https://x.example/api' } })).toEqual({ ok: false, errors: ['sumo: give either "deployment" or "apiBase", not both'] });
+    expect(parseConfig({ sumo: { deployment: 'US2', apiBase: 'https://x.example/api' } })).toEqual({
+      ok: false,
+      errors: ['sumo: give either "deployment" or "apiBase", not both'],
+    });
   });
 });

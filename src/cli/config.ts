@@ -1,11 +1,12 @@
 // `replay-link.config.json`: one file the CLI and the Playwright fixture read. Validated field by
 // field with messages that name the field and what to write instead; credentials are refused.
 
-import { validateScopeSettings, type ScopeSettings } from '../audit/scope.ts';
-import { DEFAULT_TAGGING_WINDOW_MS } from '../linking/tagging.ts';
-import { DEPLOYMENTS, isDeploymentId, resolveApiBase, type DeploymentId } from '../../sumo/deployments.ts';
-import { DEFAULT_TAG_NAMES, validateScope, validateTagName } from '../../sumo/query.ts';
-import { PROBLEM_KINDS, isProblemKind, type ProblemKind } from './problems.ts';
+import { validateScopeSettings, type ScopeSettings } from '../core/audit/scope.ts';
+import { DEFAULT_TAGGING_WINDOW_MS } from '../core/linking/tagging.ts';
+import { DEPLOYMENTS, isDeploymentId, resolveApiBase, type DeploymentId } from '../sumo/deployments.ts';
+import { validateScope, validateTagName } from '../core/search/query.ts';
+import { DEFAULT_TAG_NAMES } from '../shared/settings.ts';
+import { PROBLEM_KINDS, isProblemKind, type ProblemKind } from '../core/ci/problems.ts';
 
 export const CONFIG_FILE_NAME = 'replay-link.config.json';
 
@@ -51,7 +52,8 @@ export type ConfigResult = { ok: true; config: ReplayLinkConfig } | { ok: false;
 const TOP_KEYS = ['$schema', 'scope', 'headerNames', 'failOn', 'allow', 'sumo'];
 const SCOPE_KEYS = ['origins', 'urlPatterns', 'sameOrigin'];
 const SUMO_KEYS = ['deployment', 'apiBase', 'scopeQuery', 'tagNames', 'window', 'waitSeconds', 'taggingWindowSeconds'];
-const SECRET_KEY = /^(?:access[-_]?(?:id|key)|accessid|accesskey|password|secret|token|credentials?|apikey|api[-_]key)$/i;
+const SECRET_KEY =
+  /^(?:access[-_]?(?:id|key)|accessid|accesskey|password|secret|token|credentials?|apikey|api[-_]key)$/i;
 
 type Obj = Record<string, unknown>;
 
@@ -70,7 +72,11 @@ class Checker {
   }
   keys(o: Obj, path: string, known: readonly string[]): void {
     for (const k of Object.keys(o)) {
-      if (SECRET_KEY.test(k)) this.fail(`${path}${k}`, 'credentials never go in the config file — set SUMO_ACCESS_ID and SUMO_ACCESS_KEY in the environment (CI secrets)');
+      if (SECRET_KEY.test(k))
+        this.fail(
+          `${path}${k}`,
+          'credentials never go in the config file — set SUMO_ACCESS_ID and SUMO_ACCESS_KEY in the environment (CI secrets)',
+        );
       else if (!known.includes(k)) this.fail(`${path}${k}`, `unknown key (known here: ${known.join(', ')})`);
     }
   }
@@ -120,7 +126,11 @@ function readScope(c: Checker, raw: unknown, headerNames: unknown): ScopeSetting
       }
     }
   }
-  const where = { extraOrigins: 'scope.origins', urlPatterns: 'scope.urlPatterns', extraHeaderNames: 'headerNames' } as const;
+  const where = {
+    extraOrigins: 'scope.origins',
+    urlPatterns: 'scope.urlPatterns',
+    extraHeaderNames: 'headerNames',
+  } as const;
   for (const e of validateScopeSettings(scope)) c.fail(`${where[e.field]}[${e.index}]`, e.message);
   return scope;
 }
@@ -139,9 +149,14 @@ function readAllow(c: Checker, raw: unknown): AllowRule[] {
       else rules.push({ endpoint: r.trim().slice(0, 2000) });
       return;
     }
-    if (!isObj(r)) return c.fail(path, `must be a string or { "endpoint": …, "problems": […], "reason": … }, got ${typeName(r)}`);
+    if (!isObj(r))
+      return c.fail(path, `must be a string or { "endpoint": …, "problems": […], "reason": … }, got ${typeName(r)}`);
     c.keys(r, `${path}.`, ['endpoint', 'problems', 'reason']);
-    if (typeof r['endpoint'] !== 'string' || r['endpoint'].trim() === '') return c.fail(`${path}.endpoint`, 'must be an endpoint pattern such as "GET /api/health" or "* https://partner.example.com/*"');
+    if (typeof r['endpoint'] !== 'string' || r['endpoint'].trim() === '')
+      return c.fail(
+        `${path}.endpoint`,
+        'must be an endpoint pattern such as "GET /api/health" or "* https://partner.example.com/*"',
+      );
     const rule: AllowRule = { endpoint: r['endpoint'].trim().slice(0, 2000) };
     if (r['problems'] !== undefined) rule.problems = c.kinds(r['problems'], `${path}.problems`);
     if (typeof r['reason'] === 'string') rule.reason = r['reason'].slice(0, 300);
@@ -160,27 +175,43 @@ function readSumo(c: Checker, raw: unknown): SumoCiConfig | null {
   c.keys(raw, 'sumo.', SUMO_KEYS);
   const { deployment, apiBase } = raw;
   let resolved = resolveApiBase({});
-  if (deployment !== undefined && apiBase !== undefined) c.fail('sumo', 'give either "deployment" or "apiBase", not both');
+  if (deployment !== undefined && apiBase !== undefined)
+    c.fail('sumo', 'give either "deployment" or "apiBase", not both');
   else if (typeof apiBase === 'string') resolved = resolveApiBase({ customApiBase: apiBase });
-  else if (apiBase !== undefined) c.fail('sumo.apiBase', `must be a URL such as "https://api.eu.sumologic.com/api", got ${typeName(apiBase)}`);
-  else if (typeof deployment === 'string' && isDeploymentId(deployment.toUpperCase())) resolved = resolveApiBase({ deployment: deployment.toUpperCase() as DeploymentId });
-  else c.fail('sumo.deployment', `${deployment === undefined ? 'missing' : `"${String(deployment).slice(0, 20)}" is not a deployment`} — use one of ${DEPLOYMENTS.map((d) => d.id).join(', ')}, or "apiBase" for a proxy or a local server`);
+  else if (apiBase !== undefined)
+    c.fail('sumo.apiBase', `must be a URL such as "https://api.eu.sumologic.com/api", got ${typeName(apiBase)}`);
+  else if (typeof deployment === 'string' && isDeploymentId(deployment.toUpperCase()))
+    resolved = resolveApiBase({ deployment: deployment.toUpperCase() as DeploymentId });
+  else
+    c.fail(
+      'sumo.deployment',
+      `${deployment === undefined ? 'missing' : `"${String(deployment).slice(0, 20)}" is not a deployment`} — use one of ${DEPLOYMENTS.map((d) => d.id).join(', ')}, or "apiBase" for a proxy or a local server`,
+    );
   if (!resolved.ok) c.fail('sumo.apiBase', resolved.reason);
 
-  const scopeQuery = raw['scopeQuery'] === undefined ? '' : typeof raw['scopeQuery'] === 'string' ? raw['scopeQuery'] : (c.fail('sumo.scopeQuery', `must be a string, got ${typeName(raw['scopeQuery'])}`), '');
+  const scopeQuery =
+    raw['scopeQuery'] === undefined
+      ? ''
+      : typeof raw['scopeQuery'] === 'string'
+        ? raw['scopeQuery']
+        : (c.fail('sumo.scopeQuery', `must be a string, got ${typeName(raw['scopeQuery'])}`), '');
   const scopeProblem = validateScope(scopeQuery);
   if (scopeProblem !== undefined) c.fail('sumo.scopeQuery', scopeProblem);
-  const tagNames = raw['tagNames'] === undefined ? [...DEFAULT_TAG_NAMES] : c.strings(raw['tagNames'], 'sumo.tagNames', 8);
+  const tagNames =
+    raw['tagNames'] === undefined ? [...DEFAULT_TAG_NAMES] : c.strings(raw['tagNames'], 'sumo.tagNames', 8);
   tagNames.forEach((t, i) => {
     const problem = validateTagName(t);
     if (problem !== undefined) c.fail(`sumo.tagNames[${i}]`, problem);
   });
-  if (tagNames.length === 0) c.fail('sumo.tagNames', 'needs at least one tag name (default: openReplaySessionToken, openReplaySession.id)');
+  if (tagNames.length === 0)
+    c.fail('sumo.tagNames', 'needs at least one tag name (default: openReplaySessionToken, openReplaySession.id)');
 
   let windowMinutes: number | 'session' = 'session';
   const w = raw['window'];
-  if (isObj(w) && Object.keys(w).every((k) => k === 'lastMinutes')) windowMinutes = Math.round(c.number(w['lastMinutes'], 'sumo.window.lastMinutes', 1, 7 * 24 * 60, 60));
-  else if (w !== undefined && w !== 'session') c.fail('sumo.window', 'must be "session" (from the session\'s start) or { "lastMinutes": N }');
+  if (isObj(w) && Object.keys(w).every((k) => k === 'lastMinutes'))
+    windowMinutes = Math.round(c.number(w['lastMinutes'], 'sumo.window.lastMinutes', 1, 7 * 24 * 60, 60));
+  else if (w !== undefined && w !== 'session')
+    c.fail('sumo.window', 'must be "session" (from the session\'s start) or { "lastMinutes": N }');
 
   const config: SumoCiConfig = {
     apiBase: resolved.ok ? resolved.apiBase : '',
@@ -188,7 +219,9 @@ function readSumo(c: Checker, raw: unknown): SumoCiConfig | null {
     tagNames,
     windowMinutes,
     waitSeconds: c.number(raw['waitSeconds'], 'sumo.waitSeconds', 0, 900, 20),
-    taggingWindowMs: c.number(raw['taggingWindowSeconds'], 'sumo.taggingWindowSeconds', 0, 600, DEFAULT_TAGGING_WINDOW_MS / 1000) * 1000,
+    taggingWindowMs:
+      c.number(raw['taggingWindowSeconds'], 'sumo.taggingWindowSeconds', 0, 600, DEFAULT_TAGGING_WINDOW_MS / 1000) *
+      1000,
   };
   if (resolved.ok && resolved.deployment !== undefined) config.deployment = resolved.deployment.id;
   return config;
