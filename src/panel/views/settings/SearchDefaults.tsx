@@ -1,4 +1,4 @@
-import { MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
+import { MAX_SESSION_MINUTES_RANGE, MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
 import { CheckSetting, ListSetting, NumberSetting, SelectSetting, SettingsSection, TextSetting, type Section } from './controls.tsx';
 
 const WINDOW_START: ReadonlyArray<readonly [SumoSettings['windowStart'], string]> = [
@@ -28,6 +28,16 @@ export function SearchDefaults(props: { section: Section<SumoSettings> }) {
         <NumberSetting section={section} name="windowMinutes" id="sumo-window-minutes" label="Minutes back" min={1} max={MAX_WINDOW_MINUTES} unit="minutes" />
       )}
       <SelectSetting section={section} name="windowEnd" id="sumo-window-end" label="Time window to" options={WINDOW_END} />
+      <NumberSetting
+        section={section}
+        name="maxSessionMinutes"
+        id="sumo-max-session"
+        label="Maximum session length"
+        min={MAX_SESSION_MINUTES_RANGE.min}
+        max={MAX_SESSION_MINUTES_RANGE.max}
+        unit="minutes"
+        hint="Your OpenReplay project's setting (2 h unless changed). A search from a session id alone covers its start to start + this."
+      />
       <CheckSetting
         section={section}
         name="byReceiptTime"
