@@ -67,6 +67,7 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
       `started ${utcText(c.startTimestamp)}, 1 day ago`,
     );
     expect(await panel.getByTestId('session-url').getAttribute('href')).toBe(c.sessionUrl);
+    await s.devtools.screenshot({ path: '/tmp/support-session.png' });
 
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     const b36 = BigInt(c.sessionId).toString(36);
@@ -86,6 +87,7 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     expect(texts.filter((t) => t.includes('search-service'))).toHaveLength(1);
     expect(texts.some((t) => t.includes('POST /api/checkout declined'))).toBe(true);
     expect(await panel.getByTestId('dropped-count').getAttribute('data-dropped')).toBe('1');
+    await s.devtools.screenshot({ path: '/tmp/support-backend.png' });
     expect(await panel.getByTestId('dropped-count').textContent()).toContain(
       "1 carried another session's token (or no valid token) in the tag",
     );
