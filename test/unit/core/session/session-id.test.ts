@@ -9,7 +9,7 @@ import {
   sessionIdToBase36,
   sessionStartOf,
 } from '../../../../src/core/session/session-id.ts';
-import { agoText, startText, utcText } from '../../../../src/core/session/session-start.ts';
+import { agoText, knownStartMs, startText, utcText } from '../../../../src/core/session/session-start.ts';
 import { decodeToken } from '../../../../src/core/session/token.ts';
 
 // The public example token (an OpenReplay bug report) and its session id.
@@ -98,5 +98,14 @@ describe('start text', () => {
     expect(agoText(NOW - 12 * 60_000, NOW)).toBe('12 min ago');
     expect(agoText(NOW - 3 * 86_400_000, NOW)).toBe('3 days ago');
     expect(agoText(NOW + 10 * 60_000, NOW)).toBe('in the future');
+  });
+});
+
+describe('knownStartMs', () => {
+  it("prefers the ingest's start, else the id's, else none", () => {
+    expect(knownStartMs({ sessionId: '2618307011354435587', startTimestamp: 5 }, NOW)).toBe(5);
+    expect(knownStartMs({ sessionId: '2618307011354435587' }, NOW)).toBe(1706063259324);
+    expect(knownStartMs({ sessionId: '7' }, NOW)).toBeUndefined();
+    expect(knownStartMs({ sessionId: 'x' }, NOW)).toBeUndefined();
   });
 });
