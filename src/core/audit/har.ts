@@ -18,6 +18,7 @@ export const HAR_LIMITS = {
   shortHeaderName: 64,
   shortHeaderValue: 128,
   maxErrorLength: 200,
+  maxBodyLength: 16_384,
 } as const;
 
 /** What a cut header value ends with, so nobody mistakes it for the value the page sent. */
@@ -210,7 +211,14 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
   // Every record gets the same properties in the same order: one object shape keeps hot loops fast.
   req.error = errorRaw !== '' ? errorRaw : undefined;
   req.frame = pageRef !== '' ? pageRef : undefined;
+  req.body = bodyOf(request['postData']);
   return req;
+}
+
+function bodyOf(postData: unknown): string | null | undefined {
+  const text = isRecord(postData) ? postData['text'] : undefined;
+  if (typeof text !== 'string' || text === '') return undefined;
+  return text.length <= HAR_LIMITS.maxBodyLength ? text : null;
 }
 
 /** Case-insensitive header lookup; first match wins. */
