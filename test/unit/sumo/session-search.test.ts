@@ -22,7 +22,7 @@ describe('searchSession', () => {
     sumo.messages = [makeMessage(0, `[openReplaySessionToken=${TOKEN}] ERROR x`)];
     const result = await searchSession({ client, clock, token: TOKEN, scope: '_sourceCategory=prod/api', from: 1, to: 2 });
     expect(result.query).toBe(`(_sourceCategory=prod/api) AND ("openReplaySessionToken=${TOKEN}")`);
-    expect(sumo.requests[0]?.body).toEqual({ query: result.query, from: 1, to: 2 });
+    expect(sumo.requests[0]?.body).toEqual({ timeZone: 'UTC', requiresRawMessages: true, query: result.query, from: 1, to: 2 });
     expect(result.messages).toHaveLength(1);
     expect(sumo.liveJobs()).toEqual([]);
   });
