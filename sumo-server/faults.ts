@@ -7,7 +7,7 @@ export type RequestFault =
   | { type: 'unauthorized'; withoutSession?: boolean }
   | { type: 'forbidden' }
   | { type: 'rateLimit'; retryAfter?: number }
-  | { type: 'serverError'; status?: 500 | 503 }
+  | { type: 'serverError'; status?: 500 | 502 | 503 | 504 }
   | { type: 'moved'; location?: string }
   | { type: 'delay'; ms: number }
   | { type: 'hang' }
@@ -108,7 +108,7 @@ export function validateFault(input: unknown): FaultSpec {
     }
     case 'serverError': {
       const status = o.status ?? 500;
-      if (status !== 500 && status !== 503) throw new FaultSpecError('serverError status must be 500 or 503');
+      if (status !== 500 && status !== 502 && status !== 503 && status !== 504) throw new FaultSpecError('serverError status must be 500, 502, 503 or 504');
       return { type, status, ...scope };
     }
     case 'moved': {

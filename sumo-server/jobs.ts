@@ -7,6 +7,7 @@ import type { KeyStyle, StoredMessage } from './store.ts';
 export type JobState =
   | 'NOT STARTED'
   | 'GATHERING RESULTS'
+  | 'GATHERING RESULTS FROM SUBQUERIES'
   | 'DONE GATHERING HISTOGRAM'
   | 'DONE GATHERING RESULTS'
   | 'FORCE PAUSED'
@@ -19,6 +20,8 @@ export interface JobTiming {
   messagesPerSecond: number;
   /** Non-aggregate searches stop at this many messages with FORCE PAUSED. */
   messageCap: number;
+  /** A started job's first "gathering" poll reports GATHERING RESULTS FROM SUBQUERIES. */
+  subqueriesState: boolean;
 }
 
 export interface CreateJobInput {
@@ -29,6 +32,8 @@ export interface CreateJobInput {
   from: number;
   to: number;
   byReceiptTime: boolean;
+  /** The create body asked for `_raw` (`requiresRawMessages: true`). */
+  rawRequested: boolean;
   faults: JobFault[];
 }
 
@@ -53,6 +58,8 @@ export interface Job {
   from: number;
   to: number;
   byReceiptTime: boolean;
+  rawRequested: boolean;
+  subqueryPollsLeft: number;
   createdAt: number;
   lastTouchedAt: number;
   compiled: CompiledQuery;
@@ -166,6 +173,8 @@ export class JobRegistry {
       from: input.from,
       to: input.to,
       byReceiptTime: input.byReceiptTime,
+      rawRequested: input.rawRequested,
+      subqueryPollsLeft: this.timing.subqueriesState ? 1 : 0,
       createdAt: now,
       lastTouchedAt: now,
       compiled: input.compiled,
@@ -194,6 +203,12 @@ export class JobRegistry {
         this.expired++;
       }
     }
+  }
+
+  /** Whether a live job has this id, whoever's session it belongs to. */
+  exists(id: string, now: number): boolean {
+    this.sweep(now);
+    return this.jobs.has(id);
   }
 
   /** The job if it exists, is alive and belongs to this session; touching it keeps it alive. */
@@ -251,6 +266,10 @@ export class JobRegistry {
     if (rawState === 'DONE GATHERING RESULTS' && job.histogramPollsLeft > 0) {
       job.histogramPollsLeft--;
       state = 'DONE GATHERING HISTOGRAM';
+    }
+    if (rawState === 'GATHERING RESULTS' && job.subqueryPollsLeft > 0) {
+      job.subqueryPollsLeft--;
+      state = 'GATHERING RESULTS FROM SUBQUERIES';
     }
     const timeOf = job.byReceiptTime ? (m: StoredMessage) => m.receiptTime : (m: StoredMessage) => m.messageTime;
     const fresh = job.matches.slice(job.reportedFound, found).map(timeOf);
