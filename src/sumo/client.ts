@@ -6,43 +6,11 @@ import { HostSessions } from './host-sessions.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { field, isRecord, parseErrorBody, parseJobStatus, parseMessagesPage } from './responses.ts';
 import type { JobStatus, MessagesPage } from './responses.ts';
+import type { CallOptions, CreateJobRequest, FetchLike, SearchJobApi } from './search-job-api.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 export type { HistogramBucket, JobStatus, MessageMap, MessagesPage } from './responses.ts';
 
-/** The subset of `fetch` the client uses: injected so it runs in Node tests and in the service worker. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-export interface CreateJobRequest {
-  query: string;
-  /** Epoch ms. */
-  from: number;
-  /** Epoch ms. */
-  to: number;
-  byReceiptTime?: boolean;
-  timeZone?: string;
-  autoParsingMode?: 'AutoParse' | 'Manual';
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  /**
-   * Aborts only while no request is on the wire (queued in the limiter, or waiting to retry).
-   * For create: a create aborted mid-flight could make a job nobody knows the id of.
-   */
-  queueSignal?: AbortSignal;
-  /** Called once per HTTP attempt (retries included), for per-search request counts. */
-  onAttempt?: () => void;
-}
-
-/** One Search Job API version; a cookie-less v2 can implement the same interface later. */
-export interface SearchJobApi {
-  readonly host: string;
-  createJob(request: CreateJobRequest, options?: CallOptions): Promise<{ id: string }>;
-  getStatus(id: string, options?: CallOptions): Promise<JobStatus>;
-  getMessages(id: string, offset: number, limit: number, options?: CallOptions): Promise<MessagesPage>;
-  /** Resolves also when the job is already gone (404). */
-  deleteJob(id: string, options?: CallOptions): Promise<void>;
-}
+export type { CallOptions, CreateJobRequest, FetchLike, SearchJobApi } from './search-job-api.ts';
 
 export interface SearchJobClientOptions {
   /** e.g. https://api.eu.sumologic.com/api (see resolveApiBase). */
@@ -138,7 +106,9 @@ export class SearchJobClient implements SearchJobApi {
   }
 
   async getStatus(id: string, options: CallOptions = {}): Promise<JobStatus> {
-    return parseJobStatus(await this.call('GET', `/v1/search/jobs/${checkId(id)}`, undefined, options, id));
+    const status = parseJobStatus(await this.call('GET', `/v1/search/jobs/${checkId(id)}`, undefined, options, id));
+    this.createdAt.delete(id); // reached once: a later 404 means lost, not "not there yet"
+    return status;
   }
 
   async getMessages(id: string, offset: number, limit: number, options: CallOptions = {}): Promise<MessagesPage> {
@@ -224,7 +194,7 @@ export class SearchJobClient implements SearchJobApi {
         );
         continue;
       }
-      if (error.kind === 'job-invalid' && freshJobId !== undefined && notFound < p.freshJobNotFoundRetries) {
+      if (error.kind === 'job-invalid' && error.status === 404 && freshJobId !== undefined && notFound < p.freshJobNotFoundRetries) {
         const created = this.createdAt.get(freshJobId);
         if (created !== undefined && this.clock.now() - created <= p.freshJobWindowMs) {
           await this.clock.sleep(p.freshJobDelayMs * ++notFound, waitSignal);
