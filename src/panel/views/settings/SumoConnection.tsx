@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { DEPLOYMENTS, deploymentFromLoginUrl } from '../../../sumo/deployments.ts';
+import { DEPLOYMENTS, deploymentFromLoginUrl, deploymentLabel } from '../../../sumo/deployments.ts';
 import type { SumoSettings } from '../../../shared/settings.ts';
 import { useModel } from '../../state/model.ts';
 import { Field, Notice } from './Field.tsx';
@@ -18,7 +18,7 @@ export function SumoConnection(props: { draft: SumoSettings; onChange: (next: Su
     const r = deploymentFromLoginUrl(loginUrl);
     if (r.ok) {
       onChange({ ...draft, deployment: r.deployment.id });
-      setDerived({ ok: true, text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}` });
+      setDerived({ ok: true, text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}${r.note ? `. ${r.note}` : ''}` });
     } else {
       setDerived({ ok: false, text: r.reason });
     }
@@ -56,7 +56,7 @@ export function SumoConnection(props: { draft: SumoSettings; onChange: (next: Su
         >
           {DEPLOYMENTS.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.id} — {d.apiHost}
+              {deploymentLabel(d)}
             </option>
           ))}
           <option value="custom">Custom API base (local server or proxy)</option>
@@ -91,6 +91,11 @@ export function SumoConnection(props: { draft: SumoSettings; onChange: (next: Su
         <div class="hint" data-testid="sumo-api-base">
           Requests go to <code>{apiBase.apiBase}</code> and nowhere else.
         </div>
+      )}
+      {draft.deployment === 'IN' && (
+        <Notice kind="warn" testid="sumo-deprecated">
+          IN (Mumbai) is deprecated: SumoLogic no longer lists it. It is kept usable; if searches fail, press “Detect deployment” or ask your admin for your current deployment.
+        </Notice>
       )}
       {apiBase?.warning && <Notice kind="warn" testid="sumo-host-warning">{apiBase.warning}</Notice>}
       {apiBase?.error && <Notice kind="bad">{apiBase.error}</Notice>}
