@@ -12,7 +12,7 @@ const PAGE = 100;
 export function Results({ analysis, running, stopped = false }: { analysis: LogAnalysis; running: boolean; stopped?: boolean }) {
   const [limit, setLimit] = useState(PAGE);
   const onlyErrors = errorsOnly.value;
-  const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch);
+  const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch, analysis.droppedOtherSession);
   const total = onlyErrors ? analysis.groups.length : analysis.entries.length;
   const errorLines = analysis.errors.length;
   return (
@@ -37,7 +37,7 @@ export function Results({ analysis, running, stopped = false }: { analysis: LogA
         </label>
       </header>
       {dropped && (
-        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch}>
+        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch + analysis.droppedOtherSession}>
           <span>{dropped}</span>
           {analysis.tagIssues.length > 0 && (
             <span class="muted"> Found instead: {analysis.tagIssues.map(tagIssueText).join('; ')}.</span>
