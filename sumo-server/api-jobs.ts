@@ -151,6 +151,11 @@ export function jobStatus(call: ApiCall, id: string): void {
   if (!job) return;
   const body = call.ctx.jobs.poll(job, call.ctx.now());
   if (body.state === 'DONE GATHERING HISTOGRAM') call.ctx.faults.noteHit('doneGatheringHistogram');
+  job.polls++;
+  if (job.behaviour.expireAfterPolls !== undefined && job.polls >= job.behaviour.expireAfterPolls) {
+    call.ctx.faults.noteHit('expire');
+    call.ctx.jobs.lose(job.id);
+  }
   sendJson(call.res, 200, call.ctx.options.strict.extraFields ? { ...body, warning: '' } : body, call.okHeaders);
 }
 

@@ -23,7 +23,9 @@ export type JobFault =
   | { type: 'emptyPages'; count?: number }
   | { type: 'doneGatheringHistogram'; polls?: number }
   | { type: 'camelCase' }
-  | { type: 'gatherRate'; messagesPerSecond: number };
+  | { type: 'gatherRate'; messagesPerSecond: number }
+  /** The service loses the job after its Nth status answer (as when a node drops it). */
+  | { type: 'expire'; afterPolls?: number };
 
 export interface FaultScope {
   /** Apply at most this many times (requests for request faults, jobs for job faults). Default: always. */
@@ -47,6 +49,7 @@ const JOB_TYPES = new Set([
   'doneGatheringHistogram',
   'camelCase',
   'gatherRate',
+  'expire',
 ]);
 
 export function isRequestFault(f: FaultSpec): f is RequestFault & FaultScope {
@@ -135,6 +138,8 @@ export function validateFault(input: unknown): FaultSpec {
       return { type, errors: stringList(o.errors, 'errors') ?? ['Parse error: this search failed (injected fault).'], ...scope };
     case 'pendingWarnings':
       return { type, warnings: stringList(o.warnings, 'warnings') ?? ['This search may be incomplete (injected fault).'], ...scope };
+    case 'expire':
+      return { type, afterPolls: nonNegativeInt(o.afterPolls, 'afterPolls') ?? 1, ...scope };
     case 'gatherRate': {
       const rate = o.messagesPerSecond;
       if (typeof rate !== 'number' || !(rate > 0)) throw new FaultSpecError('gatherRate needs messagesPerSecond > 0');

@@ -48,6 +48,7 @@ interface JobBehaviour {
   emptyPages: number;
   histogramPolls: number;
   keyStyle: KeyStyle;
+  expireAfterPolls: number | undefined;
 }
 
 export interface Job {
@@ -75,6 +76,7 @@ export interface Job {
   histogramPollsLeft: number;
   emptyPagesLeft: Map<number, number>;
   faultTypes: string[];
+  polls: number;
 }
 
 export interface Progress {
@@ -103,6 +105,7 @@ function behaviourOf(faults: JobFault[], timing: JobTiming): JobBehaviour {
     emptyPages: 0,
     histogramPolls: 0,
     keyStyle: 'lower',
+    expireAfterPolls: undefined,
   };
   for (const f of faults) {
     switch (f.type) {
@@ -132,6 +135,9 @@ function behaviourOf(faults: JobFault[], timing: JobTiming): JobBehaviour {
         break;
       case 'camelCase':
         b.keyStyle = 'camel';
+        break;
+      case 'expire':
+        b.expireAfterPolls = f.afterPolls ?? 1;
         break;
     }
   }
@@ -189,6 +195,7 @@ export class JobRegistry {
       histogramPollsLeft: behaviour.histogramPolls,
       emptyPagesLeft: new Map(),
       faultTypes: input.faults.map((f) => f.type),
+      polls: 0,
     };
     this.jobs.set(id, job);
     this.created++;
@@ -222,6 +229,11 @@ export class JobRegistry {
 
   remove(id: string): void {
     if (this.jobs.delete(id)) this.deleted++;
+  }
+
+  /** The service dropped the job on its own (counted as expired, not deleted). */
+  lose(id: string): void {
+    if (this.jobs.delete(id)) this.expired++;
   }
 
   live(now: number): Job[] {

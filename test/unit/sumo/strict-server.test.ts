@@ -152,6 +152,15 @@ describe('the client against the strict local server', () => {
     expect(s.stats().responsesByStatus['400']).toBe(1);
   }, 20_000);
 
+  it('a job the service drops after a status answer is "expired — search again" (paging answers 400)', async () => {
+    const s = await start();
+    s.setFaults({ type: 'expire', afterPolls: 1, times: 1 });
+    const error = await failure(search(clientFor(s)));
+    expect(error.kind).toBe('job-expired');
+    expect(s.stats().responsesByStatus['400']).toBe(1);
+    expect(s.stats()).toMatchObject({ liveJobs: 0, jobsExpired: 1 });
+  });
+
   it('keeps the job alive with status calls while a long page downloads', async () => {
     const s = await start({ jobIdleTimeoutMs: 1500 });
     s.setFaults({ type: 'delay', ms: 3000, on: ['messages'], times: 1 });
