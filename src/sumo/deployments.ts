@@ -1,4 +1,7 @@
-export type DeploymentId = 'AU' | 'CA' | 'CH' | 'DE' | 'ESC' | 'EU' | 'FED' | 'JP' | 'KR' | 'US1' | 'US2' | 'IN';
+import { DEPLOYMENT_IDS, type DeploymentId } from '../shared/settings.ts';
+
+export { DEPLOYMENT_IDS };
+export type { DeploymentId };
 
 export interface Deployment {
   readonly id: DeploymentId;
@@ -16,10 +19,8 @@ function dep(id: DeploymentId): Deployment {
 
 /** SumoLogic's endpoints page of today, alphabetical, then the deprecated IN. */
 export const DEPLOYMENTS: readonly Deployment[] = Object.freeze(
-  (['AU', 'CA', 'CH', 'DE', 'ESC', 'EU', 'FED', 'JP', 'KR', 'US1', 'US2', 'IN'] as const).map(dep),
+  DEPLOYMENT_IDS.map(dep),
 );
-
-export const DEPLOYMENT_IDS: readonly DeploymentId[] = DEPLOYMENTS.map((d) => d.id);
 
 export function getDeployment(id: DeploymentId): Deployment {
   const found = DEPLOYMENTS.find((d) => d.id === id);

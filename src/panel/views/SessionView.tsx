@@ -8,7 +8,7 @@ import { SessionFacts } from './session/SessionFacts.tsx';
 import { SessionHistory } from './session/SessionHistory.tsx';
 import { SessionStatusBadge } from './session/SessionStatusBadge.tsx';
 
-/** Issue 4: the page's OpenReplay session (or one entered by hand) and the tokens seen in this tab. */
+/** The page's OpenReplay session (or one entered by hand) and the tokens seen in this tab. */
 export function SessionView() {
   const { devtools } = useModel();
   const s = devtools.session.value;

@@ -4,7 +4,7 @@ import { startSumoServer, type SumoServer } from '../../../sumo-server/index.ts'
 import { DEPLOYMENTS, type DeploymentId } from '../../../src/sumo/deployments.ts';
 import { detectDeployment, type DetectCandidate, type ProbeAnswer } from '../../../src/sumo/detect.ts';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
-import { cookieFetch } from './helpers/cookie-fetch.ts';
+import { cookieFetch } from '../../support/sumo/cookie-fetch.ts';
 
 let server: SumoServer | undefined;
 afterEach(async () => {

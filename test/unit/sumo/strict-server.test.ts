@@ -7,12 +7,12 @@ import { SearchJobClient } from '../../../src/sumo/client.ts';
 import type { FetchLike } from '../../../src/sumo/client.ts';
 import type { SumoError } from '../../../src/sumo/errors.ts';
 import { HostSessions } from '../../../src/sumo/host-sessions.ts';
-import { buildSessionQuery } from '../../../src/sumo/query.ts';
+import { sessionQuery as buildSessionQuery } from '../../support/session-query.ts';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
 import type { RetryPolicy } from '../../../src/sumo/retry-policy.ts';
 import { runSearch } from '../../../src/sumo/search.ts';
 import type { RunSearchOptions, SearchResult } from '../../../src/sumo/search.ts';
-import { cookieFetch } from './helpers/cookie-fetch.ts';
+import { cookieFetch } from '../../support/sumo/cookie-fetch.ts';
 
 const TOKEN = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TAG = `[openReplaySessionToken=${TOKEN}]`;

@@ -7,8 +7,8 @@ import { Field, Notice } from './Field.tsx';
  * ever shows its last four characters.
  */
 export function SumoCredentials() {
-  const { backend } = useModel();
-  const saved = backend.credentials.value;
+  const { worker } = useModel();
+  const saved = worker.credentials.value;
   const [accessId, setAccessId] = useState('');
   const [accessKey, setAccessKey] = useState('');
   const [remember, setRemember] = useState(true);
@@ -17,14 +17,14 @@ export function SumoCredentials() {
   const [detecting, setDetecting] = useState(false);
 
   const save = async () => {
-    const r = await backend.saveCredentials(accessId, accessKey, remember);
+    const r = await worker.saveCredentials(accessId, accessKey, remember);
     setResult(r.ok ? { ok: true, message: 'Credentials saved.' } : r);
     if (r.ok) setAccessKey('');
   };
   const test = async () => {
     setTesting(true);
     setResult(null);
-    setResult(await backend.testConnection());
+    setResult(await worker.testConnection());
     setTesting(false);
   };
 
@@ -32,7 +32,7 @@ export function SumoCredentials() {
   const detect = async () => {
     setDetecting(true);
     setResult(null);
-    const r = await backend.detectDeployment(accessId, accessKey);
+    const r = await worker.detectDeployment(accessId, accessKey);
     setResult({ ok: r.ok, message: r.message });
     setDetecting(false);
   };
@@ -86,7 +86,7 @@ export function SumoCredentials() {
           {detecting ? 'Detecting…' : 'Detect deployment'}
         </button>
         {saved && (
-          <button type="button" onClick={() => void backend.clearCredentials().then(setResult)} data-testid="sumo-forget">
+          <button type="button" onClick={() => void worker.clearCredentials().then(setResult)} data-testid="sumo-forget">
             Forget key
           </button>
         )}

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { analyzeMessages } from '../../../../../src/core/logs/analyze.ts';
+import { analyzeMessages } from '../../../../support/analyze-messages.ts';
 import { Results } from '../../../../../src/panel/views/backend/Results.tsx';
 import { SearchNotices } from '../../../../../src/panel/views/backend/SearchNotices.tsx';
-import type { SearchRun } from '../../../../../src/panel/state/backend-model.ts';
+import type { SearchRun } from '../../../../../src/panel/state/worker-model.ts';
 
 afterEach(cleanup);
 
