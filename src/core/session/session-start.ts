@@ -36,7 +36,10 @@ export function startText(start: SessionStart, now: number): string {
 }
 
 /** The best start known: the ingest's start response when seen, else the one the id encodes (if plausible). */
-export function knownStartMs(session: { sessionId: string; startTimestamp?: number | undefined }, now: number): number | undefined {
+export function knownStartMs(
+  session: { sessionId: string; startTimestamp?: number | undefined },
+  now: number,
+): number | undefined {
   if (session.startTimestamp !== undefined) return session.startTimestamp;
   const fromId = sessionStartOf(session.sessionId, now);
   return fromId?.plausible ? fromId.startMs : undefined;

@@ -53,7 +53,11 @@ describe('flakeid decode', () => {
     expect(decodeSessionStart(1n << 24n, NOW)).toEqual({ plausible: true, startMs: FLAKE_EPOCH_MS + 1 });
     // The largest uint64: far in the future.
     const max = decodeSessionStart(UINT64_MAX, NOW);
-    expect(max).toEqual({ plausible: false, startMs: FLAKE_EPOCH_MS + 2 ** 40 - 1, reason: 'this id decodes to 2053-12-16, in the future' });
+    expect(max).toEqual({
+      plausible: false,
+      startMs: FLAKE_EPOCH_MS + 2 ** 40 - 1,
+      reason: 'this id decodes to 2053-12-16, in the future',
+    });
     // Right at the clock-skew tolerance, and one ms past it.
     const edge = NOW + START_FUTURE_TOLERANCE_MS;
     expect(decodeSessionStart(makeFlakeId(edge, 3, 4), NOW)).toEqual({ plausible: true, startMs: edge });
@@ -76,7 +80,11 @@ describe('flakeid decode', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: UINT64_MAX }), (id) => {
         const start = decodeSessionStart(id, NOW);
-        return Number.isSafeInteger(start.startMs) && start.startMs >= FLAKE_EPOCH_MS && (start.plausible || start.reason.length > 0);
+        return (
+          Number.isSafeInteger(start.startMs) &&
+          start.startMs >= FLAKE_EPOCH_MS &&
+          (start.plausible || start.reason.length > 0)
+        );
       }),
     );
   });
@@ -92,7 +100,9 @@ describe('start text', () => {
   it('says when in UTC and how long ago', () => {
     const start = Date.UTC(2026, 10, 27, 14, 2, 11, 500);
     expect(startText({ plausible: true, startMs: start }, NOW)).toBe('started 2026-11-27 14:02:11 UTC, 19 h ago');
-    expect(startText({ plausible: true, startMs: start }, start + 26 * 3600_000)).toBe('started 2026-11-27 14:02:11 UTC, 1 day ago');
+    expect(startText({ plausible: true, startMs: start }, start + 26 * 3600_000)).toBe(
+      'started 2026-11-27 14:02:11 UTC, 1 day ago',
+    );
     expect(utcText(1706063259324)).toBe('2024-01-24 02:27:39 UTC');
     expect(agoText(NOW - 30_000, NOW)).toBe('just now');
     expect(agoText(NOW - 12 * 60_000, NOW)).toBe('12 min ago');
