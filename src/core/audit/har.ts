@@ -28,6 +28,7 @@ const RESOURCE_TYPE_MAP: Readonly<Record<string, ResourceType>> = {
   ping: 'ping',
   beacon: 'ping',
   websocket: 'websocket',
+  eventsource: 'eventsource',
 };
 
 let nextId = 1;

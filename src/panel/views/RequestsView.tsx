@@ -57,7 +57,7 @@ export function RequestsView() {
   const sessionHeaderNames = useMemo(() => new Set(store.context.kinds.keys()), [store, version]);
 
   const counts = store.counts;
-  const inScope = store.size - counts['not-expected'];
+  const inScope = store.size - counts['not-expected'] - counts['outside-scope'];
   const coverage = formatPercentage(inScope === 0 ? null : (counts.carries / inScope) * 100);
 
   const onSelect = (index: number, open: boolean) => {

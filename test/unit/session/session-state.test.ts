@@ -84,6 +84,7 @@ describe('session state', () => {
       page: null,
       networkLive: [],
       networkRejected: [],
+      startRefused: null,
     });
   });
 
