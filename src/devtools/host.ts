@@ -1,6 +1,6 @@
 import { fromHarEntry } from '../core/audit/har.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
-import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
+import { extractNetworkToken, isTrackerIngestUrl, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
 import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
@@ -119,7 +119,7 @@ export class DevtoolsHost {
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
-    if (req.resourceType === 'fetch' || req.resourceType === 'xhr') this.#matcher.offer(req.url);
+    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url)) this.#matcher.offer(req.url);
     // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
   }
