@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   Partner API, preflight refuses header ${world.strictOrigin}
   Partner API, preflight allows header  ${world.openOrigin}
   SumoLogic-compatible server           ${sumo.url}/api  (access id ${DEMO_CREDENTIALS.accessId}, key ${DEMO_CREDENTIALS.accessKey})
+  Customer session from yesterday       ${world.customerSession.sessionUrl}
+                                        (paste it in Session → Use a session by hand; see the README's support walk-through)
   Extension (demo build)                ${extensionDir}
 `);
 

@@ -12,6 +12,7 @@ console.log(`demo app        ${world.appUrl}`);
 console.log(`ingest point    ${world.ingestUrl}`);
 console.log(`strict partner  ${world.strictOrigin}`);
 console.log(`open partner    ${world.openOrigin}`);
+console.log(`yesterday       ${world.customerSession.sessionUrl}`);
 console.log(`force new:      curl -X POST ${new URL('/__ingest/force-new', world.ingestUrl).href}`);
 console.log(`sessions:       curl ${new URL('/__ingest/sessions', world.ingestUrl).href}`);
 console.log('Ctrl+C to stop.');

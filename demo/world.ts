@@ -3,7 +3,8 @@ import { APP_DIST, ensureAppBuilt } from './app-build.ts';
 import { createLogSink } from './backend/log-sink.ts';
 import { startPartnerServer } from './backend/partner.ts';
 import { startBackendServer } from './backend/server.ts';
-import { startIngestServer } from './ingest/server.ts';
+import { DEMO_PROJECT_ID, startIngestServer } from './ingest/server.ts';
+import { customerSession, shipCustomerSession, type CustomerSession } from './customer-session.ts';
 import { SessionRegistry } from './ingest/sessions.ts';
 import { DEMO_PROJECT_KEY } from './page-config.ts';
 import type { DemoPageConfig, StorageFormat, StoragePreset } from './page-config.ts';
@@ -38,6 +39,8 @@ export interface DemoWorld {
   openOrigin: string;
   /** The next /v1/web/start issues a new session even if the request carries a valid token. */
   forceNewSession(): Promise<void>;
+  /** A customer's session from yesterday, over; its backend lines are shipped at start. */
+  customerSession: CustomerSession;
   /** Sessions the ingest issued, oldest first. */
   sessions(): DemoSession[];
   /** Every log message the backend and partners wrote, oldest first (a stack trace is one entry). */
@@ -69,10 +72,13 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const closers: Array<() => Promise<void>> = [];
   let appOrigin = '';
   let config: DemoPageConfig | undefined;
+  let customer: CustomerSession | undefined;
 
   try {
     const ingest = await startIngestServer(registry);
     closers.push(ingest.close);
+    customer = customerSession(registry, new URL(ingest.ingestUrl).origin, DEMO_PROJECT_ID, Date.now());
+    shipCustomerSession(sink, customer);
     const strict = await startPartnerServer('strict', () => appOrigin, sink);
     closers.push(strict.close);
     const open = await startPartnerServer('open', () => appOrigin, sink);
@@ -101,12 +107,14 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   }
 
   const ready = config;
+  const yesterday = customer;
   let closed: Promise<void> | null = null;
   return {
     appUrl: `${appOrigin}/`,
     ingestUrl: ready.ingestUrl,
     strictOrigin: ready.strictOrigin,
     openOrigin: ready.openOrigin,
+    customerSession: yesterday,
     forceNewSession: async () => {
       registry.forceNew();
     },

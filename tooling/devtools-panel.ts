@@ -31,6 +31,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Written into the extension's storage.local before the page loads (e.g. demo SumoLogic settings). */
   seedStorage?: Record<string, unknown>;
+  /**
+   * A browser profile to use and keep (the caller removes it): launching again on it is DevTools
+   * reopened with everything the extension stored. Without it a fresh profile is made and removed.
+   */
+  profileDir?: string;
 }
 
 const PANEL_PATH = 'src/panel/panel.html';
@@ -69,7 +74,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
  * (InspectorFrontendAPI.showPanel) in one place. See shared/reference/devtools-panel-e2e.md.
  */
 export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'replay-link-profile-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'replay-link-profile-'));
   // DevTools reads its preferences (JSON strings inside JSON) from the profile at start.
   const devtoolsPrefs: Record<string, string> = {};
   if (opts.theme === 'dark') devtoolsPrefs['ui-theme'] = '"dark"';
@@ -94,7 +99,7 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
   const close = async () => {
     await cdp?.close().catch(() => undefined);
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
   };
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

@@ -1,11 +1,11 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { signToken, verifyToken } from './token-codec.ts';
+import { makeFlakeId } from '../../src/core/session/session-id.ts';
 
 export const DEFAULT_SESSION_LENGTH_MS = 2 * 60 * 60 * 1000;
 
-// Real session ids are flake ids (time << 22 | shard/sequence): 19 digits, beyond 2^53.
-// This epoch puts today's ids in the same range as real ones (2618307011354435587…).
-const FLAKE_EPOCH_MS = 1_150_000_000_000n;
+// Session ids are made as OpenReplay's backend makes them (flakeid: start time, shard, sequence),
+// so the panel decodes the demo's session starts exactly as it decodes real ones.
 const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export interface IngestSession {
@@ -47,6 +47,7 @@ export class SessionRegistry {
   private readonly now: () => number;
   private readonly sessionLengthMs: number;
   private lastId = 0n;
+  private readonly shard = randomInt(0, 1 << 16);
   private forceNextNew = false;
 
   constructor(opts: SessionRegistryOptions = {}) {
@@ -75,6 +76,14 @@ export class SessionRegistry {
     return this.issue(req);
   }
 
+  /**
+   * A session that started at `startMs` in the past and is over (a customer's session support
+   * looks up later). Kept out of `list()`: it was never this run's tracker's session.
+   */
+  pastSession(startMs: number, req: StartRequest = {}): IngestSession {
+    return this.issue(req, Math.trunc(startMs));
+  }
+
   /** The live session a token belongs to; null when unknown, forged or expired. */
   check(token: string): IngestSession | null {
     const session = this.byToken.get(token);
@@ -86,13 +95,13 @@ export class SessionRegistry {
     return [...this.ordered];
   }
 
-  private issue(req: StartRequest): IngestSession {
-    const startTimestamp = this.now();
+  private issue(req: StartRequest, pastStart?: number): IngestSession {
+    const startTimestamp = pastStart ?? this.now();
     const clientTime = typeof req.timestamp === 'number' && Number.isFinite(req.timestamp) ? req.timestamp : startTimestamp;
     // A client clock more than a day off is nonsense rather than skew; the real ingest clamps too.
     const skew = Math.trunc(startTimestamp - clientTime);
     const delay = Math.abs(skew) > MAX_CLOCK_SKEW_MS ? 0 : skew;
-    const id = this.nextId(startTimestamp);
+    const id = pastStart === undefined ? this.nextId(startTimestamp) : makeFlakeId(startTimestamp, this.shard, randomInt(0, 256));
     const expiresAt = startTimestamp + this.sessionLengthMs;
     const session: IngestSession = {
       token: signToken({ sessionId: id, delayMs: delay, expiresAt }, this.secret),
@@ -104,13 +113,15 @@ export class SessionRegistry {
       projectKey: typeof req.projectKey === 'string' ? req.projectKey : '',
       batches: 0,
     };
+    if (pastStart !== undefined) return session;
     this.byToken.set(session.token, session);
     this.ordered.push(session);
     return session;
   }
 
   private nextId(nowMs: number): bigint {
-    let id = ((BigInt(Math.trunc(nowMs)) - FLAKE_EPOCH_MS) << 22n) | BigInt(randomInt(0, 1 << 12));
+    let id = makeFlakeId(Math.trunc(nowMs), this.shard, 0);
+    // Two sessions in one ms take the next sequence numbers, as the generator does.
     if (id <= this.lastId) id = this.lastId + 1n;
     this.lastId = id;
     return id;

@@ -34,7 +34,7 @@ export async function prepareClient(): Promise<{ ok: true; value: Prepared } | {
     return {
       ok: false,
       kind: 'permission',
-      message: `The browser has not allowed Replay Link to reach ${base.permissionOrigin.replace('/*', '')} yet — press "Save" in Settings and accept the permission prompt.`,
+      message: `The browser has not allowed Replay Link to reach ${base.permissionOrigin.replace('/*', '')} yet — press "Allow access" in Settings → SumoLogic deployment and accept the prompt.`,
     };
   }
   const creds = await loadCredentials();

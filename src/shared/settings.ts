@@ -1,7 +1,23 @@
-import { DEPLOYMENTS, type DeploymentId } from '../sumo/deployments.ts';
-import { DEFAULT_TAG_NAMES } from '../sumo/query.ts';
+import { DEPLOYMENTS, resolveApiBase, type DeploymentId } from '../sumo/deployments.ts';
+import { DEFAULT_TAG_NAMES, validateScope, validateTagName } from '../sumo/query.ts';
 
-/** Everything about SumoLogic the user sets, except the credentials (those never leave the background). */
+export const MAX_TAG_NAMES = 8;
+export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+
+/**
+ * Everything about SumoLogic the user sets, except the credentials (those never leave the background).
+ *
+ * Settings save as you go (src/panel/state/autosave.ts): there is no Save button. To add a field:
+ *  1. declare it here, give it a default in DEFAULT_SUMO_SETTINGS and read it defensively in
+ *     normalizeSumoSettings (storage may hold an older shape);
+ *  2. if some values are wrong, say why in validateSumoSettings (the message shows beside the
+ *     field, and the field is not saved until it is fixed);
+ *  3. put one control in a section of the Settings view, bound by name, e.g.
+ *     `<NumberSetting section={search} name="windowMinutes" id="sumo-window-minutes" label="…" />`
+ *     (controls in src/panel/views/settings/controls.tsx; a new section is a <SettingsSection>).
+ *  An action that sets a field (like "Use this address") calls `section.set(name, value)`.
+ * Secrets never go here: they are saved only by an explicit action (see SumoCredentials).
+ */
 export interface SumoSettings {
   deployment: DeploymentId | 'custom';
   /** Only with deployment 'custom': a local server or a proxy, e.g. http://127.0.0.1:4800/api */
@@ -14,8 +30,12 @@ export interface SumoSettings {
   windowStart: 'session-start' | 'last-minutes';
   windowMinutes: number;
   windowEnd: 'now' | 'expiry';
+  /** The OpenReplay project's maximum session length, in minutes (OpenReplay's default: 2 h). */
+  maxSessionMinutes: number;
   byReceiptTime: boolean;
 }
+
+export const MAX_SESSION_MINUTES_RANGE = { min: 5, max: 7 * 24 * 60 } as const;
 
 export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   deployment: 'US1',
@@ -26,6 +46,7 @@ export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   windowStart: 'session-start',
   windowMinutes: 60,
   windowEnd: 'now',
+  maxSessionMinutes: 120,
   byReceiptTime: false,
 });
 
@@ -40,9 +61,10 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
       ? (r.deployment as SumoSettings['deployment'])
       : d.deployment;
   const tagNames = Array.isArray(r.tagNames)
-    ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, 8)
+    ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, MAX_TAG_NAMES)
     : [...d.tagNames];
   const minutes = typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
+  const maxSession = typeof r.maxSessionMinutes === 'number' && Number.isFinite(r.maxSessionMinutes) ? r.maxSessionMinutes : d.maxSessionMinutes;
   return {
     deployment,
     customApiBase: str(r.customApiBase, d.customApiBase),
@@ -50,10 +72,51 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     scopeQuery: str(r.scopeQuery, d.scopeQuery, 5000),
     tagNames: tagNames.length ? tagNames : [...d.tagNames],
     windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
-    windowMinutes: Math.min(Math.max(Math.round(minutes), 1), 7 * 24 * 60),
+    windowMinutes: Math.min(Math.max(Math.round(minutes), 1), MAX_WINDOW_MINUTES),
     windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
+    maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
     byReceiptTime: r.byReceiptTime === true,
   };
+}
+
+const httpUrlError = (text: string, what: string): string | undefined => {
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : `The ${what} must start with https:// (or http://).`;
+  } catch {
+    return `The ${what} is not a valid address (e.g. https://service.eu.sumologic.com).`;
+  }
+};
+
+/** Per field, why its value cannot be saved; a field without an entry is fine. */
+export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof SumoSettings, string>> {
+  const errors: Partial<Record<keyof SumoSettings, string>> = {};
+  if (s.deployment === 'custom') {
+    const custom = s.customApiBase.trim();
+    const resolved = custom ? resolveApiBase({ customApiBase: custom }) : null;
+    if (!resolved) errors.customApiBase = 'Enter the custom API base URL, e.g. http://127.0.0.1:8787/api.';
+    else if (!resolved.ok) errors.customApiBase = resolved.reason;
+  }
+  const ui = s.customUiBase.trim();
+  const uiError = ui ? httpUrlError(ui, 'custom UI address') : undefined;
+  if (uiError) errors.customUiBase = uiError;
+  const scopeError = s.scopeQuery.trim() ? validateScope(s.scopeQuery) : undefined;
+  if (scopeError) errors.scopeQuery = scopeError;
+  const tagError =
+    s.tagNames.length === 0
+      ? 'Give at least one tag name.'
+      : s.tagNames.length > MAX_TAG_NAMES
+        ? `At most ${MAX_TAG_NAMES} tag names.`
+        : s.tagNames.map((t) => validateTagName(t)).find((e) => e);
+  if (tagError) errors.tagNames = tagError;
+  if (!Number.isInteger(s.windowMinutes) || s.windowMinutes < 1 || s.windowMinutes > MAX_WINDOW_MINUTES) {
+    errors.windowMinutes = `Give a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}.`;
+  }
+  const { min, max } = MAX_SESSION_MINUTES_RANGE;
+  if (!Number.isInteger(s.maxSessionMinutes) || s.maxSessionMinutes < min || s.maxSessionMinutes > max) {
+    errors.maxSessionMinutes = `Give a whole number of minutes from ${min} to ${max} (OpenReplay's default is 120).`;
+  }
+  return errors;
 }
 
 /** What the panel may know about the saved credentials. */

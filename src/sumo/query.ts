@@ -1,4 +1,5 @@
 import { validateToken as validateTokenFormat } from '../core/session/token.ts';
+import { validateSessionId as validateSessionIdFormat } from '../core/session/session-id.ts';
 
 // The tag clause is a fixed template filled only with allowlisted values: a value copied from a page is
 // hostile input and is never escaped into a query, only accepted or refused.
@@ -85,6 +86,8 @@ export function validateSessionId(sessionId: string): string | undefined {
   if (bad !== undefined) {
     return `Refused: the session id contains ${describeChar(bad)} (only digits are allowed) — it was not put into a SumoLogic query.`;
   }
+  const format = validateSessionIdFormat(sessionId);
+  if (!format.ok) return `Refused: ${format.reason} — it was not put into a SumoLogic query.`;
   return undefined;
 }
 
@@ -168,8 +171,13 @@ export function tryBuildSessionQuery(input: SessionQueryInput): SessionQueryResu
     if (problem) return refuse('tagNames', problem);
   }
   const terms: string[] = [];
-  for (const name of tagNames) {
-    const value = isSessionIdTagName(name) ? sessionId : token;
+  // With a session id alone, token tags are asked for the id in base 36: the first part of every
+  // token of that session, a whole term to SumoLogic (it splits at "."). Made from the validated
+  // decimal id only; the client re-checks that each line's token decodes to this id.
+  const idOnly = token === undefined;
+  const ordered = idOnly ? [...tagNames.filter(isSessionIdTagName), ...tagNames.filter((n) => !isSessionIdTagName(n))] : tagNames;
+  for (const name of ordered) {
+    const value = isSessionIdTagName(name) ? sessionId : (token ?? (sessionId === undefined ? undefined : BigInt(sessionId).toString(36)));
     if (value !== undefined) terms.push(`"${name}=${value}"`);
   }
   if (terms.length === 0) {
@@ -220,7 +228,9 @@ export interface TimeWindowInput {
 export interface TimeWindow {
   from: number;
   to: number;
-  basis: 'session-start' | 'token-expiry' | 'last-minutes';
+  basis: 'session-start' | 'token-expiry' | 'session-id' | 'last-minutes';
+  /** How far the user widened it on each side. */
+  widenedMs?: number;
 }
 
 /** Search window in epoch ms: from the session start (or expiry − session length, or now − N min) to now or the expiry. */

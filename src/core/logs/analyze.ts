@@ -25,6 +25,8 @@ export interface LogAnalysis {
   groups: ErrorGroup<LogEntry>[];
   droppedCaseOnly: number;
   droppedNoMatch: number;
+  /** Lines tagged with another session's token (a search from a session id alone). */
+  droppedOtherSession: number;
   /** Near misses found in dropped lines (wrong case, cut-off token…), for diagnosing backend tagging. */
   tagIssues: TagIssueCount[];
 }
@@ -37,12 +39,14 @@ export interface AnalyzeOptions extends MergeOptions {
 /** From raw Search Job message maps (newest first) to checked entries and grouped errors. */
 export function analyzeMessages(maps: readonly Readonly<Record<string, unknown>>[], options: AnalyzeOptions): LogAnalysis {
   const messages = maps.map(normalizeMessage);
-  const { kept, droppedCaseOnly, droppedNoMatch } = recheckMessages(messages, options.tags);
+  const { kept, droppedCaseOnly, droppedNoMatch, droppedOtherSession } = recheckMessages(messages, options.tags);
   const keptSet = new Set(kept);
   const issues = new Map<string, TagIssueCount>();
   for (const message of messages) {
     if (keptSet.has(message)) continue;
     for (const tag of options.tags) {
+      // A session-id search has no one token to compare a near miss with.
+      if (tag.match === 'session') continue;
       for (const issue of findTagIssues(message.raw, tag.tagName, tag.value)) {
         const example = 'found' in issue ? issue.found : '';
         const key = `${issue.kind}\u0000${tag.tagName}`;
@@ -56,5 +60,5 @@ export function analyzeMessages(maps: readonly Readonly<Record<string, unknown>>
     (m): LogEntry => ({ ...m, classification: classifyLine(m.raw, m.fields), stack: extractStack(m.raw) }),
   );
   const errors = entries.filter((e) => e.classification.isError);
-  return { entries, errors, groups: groupErrors(errors), droppedCaseOnly, droppedNoMatch, tagIssues: [...issues.values()] };
+  return { entries, errors, groups: groupErrors(errors), droppedCaseOnly, droppedNoMatch, droppedOtherSession, tagIssues: [...issues.values()] };
 }

@@ -1,3 +1,5 @@
+import { recheckSessionTag, type SessionTagMatch } from './session-tag.ts';
+
 /** A Search Job message, normalized. Ids stay strings: _messageid is a signed 64-bit number. */
 export interface LogMessage {
   raw: string;
@@ -76,6 +78,11 @@ export function recheckTag(raw: string, tagName: string, value: string): TagMatc
 export interface TagValue {
   tagName: string;
   value: string;
+  /**
+   * 'session': `value` is a session id in base 36 and the tag must hold a token of that session
+   * (a search from a session id alone); otherwise the tag must hold `value` exactly.
+   */
+  match?: 'session';
 }
 
 export interface RecheckResult<T> {
@@ -84,6 +91,12 @@ export interface RecheckResult<T> {
   droppedCaseOnly: number;
   /** Lines with no bounded match at all (e.g. a longer token that merely starts with ours). */
   droppedNoMatch: number;
+  /** Lines whose token tag holds another session's token (its id only starts like ours) or no token. */
+  droppedOtherSession: number;
+}
+
+function matchOf(raw: string, tag: TagValue): SessionTagMatch {
+  return tag.match === 'session' ? recheckSessionTag(raw, tag.tagName, tag.value) : recheckTag(raw, tag.tagName, tag.value);
 }
 
 /** Keeps messages that carry at least one of the tags exactly; counts the rest by why they were dropped. */
@@ -91,21 +104,23 @@ export function recheckMessages<T extends { raw: string }>(messages: readonly T[
   const kept: T[] = [];
   let droppedCaseOnly = 0;
   let droppedNoMatch = 0;
+  let droppedOtherSession = 0;
   for (const message of messages) {
-    let best: TagMatch = 'none';
+    let best: SessionTagMatch = 'none';
     for (const tag of tags) {
-      const match = recheckTag(message.raw, tag.tagName, tag.value);
+      const match = matchOf(message.raw, tag);
       if (match === 'exact') {
         best = 'exact';
         break;
       }
-      if (match === 'case-only') best = 'case-only';
+      if (match === 'case-only' || (match === 'other-session' && best === 'none')) best = match;
     }
     if (best === 'exact') kept.push(message);
     else if (best === 'case-only') droppedCaseOnly++;
+    else if (best === 'other-session') droppedOtherSession++;
     else droppedNoMatch++;
   }
-  return { kept, droppedCaseOnly, droppedNoMatch };
+  return { kept, droppedCaseOnly, droppedNoMatch, droppedOtherSession };
 }
 
 export type TagIssue =

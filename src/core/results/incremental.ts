@@ -20,6 +20,7 @@ export class IncrementalAnalysis {
   private kept: LogMessage[] = [];
   private droppedCaseOnly = 0;
   private droppedNoMatch = 0;
+  private droppedOtherSession = 0;
   private issues = new Map<string, TagIssueCount>();
   private parsed = new Map<string, Pick<LogEntry, 'classification' | 'stack'>>();
   private last: LogAnalysis | undefined;
@@ -36,7 +37,8 @@ export class IncrementalAnalysis {
     this.first = maps[0];
     const fresh = maps.slice(this.seen).map(normalizeMessage);
     this.seen = maps.length;
-    const { kept, droppedCaseOnly, droppedNoMatch } = recheckMessages(fresh, this.tags);
+    const { kept, droppedCaseOnly, droppedNoMatch, droppedOtherSession } = recheckMessages(fresh, this.tags);
+    this.droppedOtherSession += droppedOtherSession;
     this.droppedCaseOnly += droppedCaseOnly;
     this.droppedNoMatch += droppedNoMatch;
     const keptSet = new Set(kept);
@@ -51,6 +53,7 @@ export class IncrementalAnalysis {
       groups: groupErrors(errors),
       droppedCaseOnly: this.droppedCaseOnly,
       droppedNoMatch: this.droppedNoMatch,
+      droppedOtherSession: this.droppedOtherSession,
       tagIssues: [...this.issues.values()].map((i) => ({ ...i })),
     };
     return this.last;
@@ -62,6 +65,7 @@ export class IncrementalAnalysis {
     this.kept = [];
     this.droppedCaseOnly = 0;
     this.droppedNoMatch = 0;
+    this.droppedOtherSession = 0;
     this.issues.clear();
     this.parsed.clear();
     this.last = undefined;
@@ -69,6 +73,7 @@ export class IncrementalAnalysis {
 
   private countIssues(message: LogMessage): void {
     for (const tag of this.tags) {
+      if (tag.match === 'session') continue;
       for (const issue of findTagIssues(message.raw, tag.tagName, tag.value)) {
         const key = `${issue.kind}\u0000${tag.tagName}`;
         const existing = this.issues.get(key);

@@ -1,6 +1,7 @@
 // Words and numbers the Backend errors view shows, kept pure so they are tested without a browser.
 
 import { clockTime, pad2 } from '../clock.ts';
+import { formatDuration } from '../session/time-left.ts';
 
 const STATE_LABELS: Readonly<Record<string, string>> = {
   'NOT STARTED': 'Starting the search job',
@@ -37,26 +38,32 @@ export function formatTimestamp(ms: number | undefined): string {
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+type WindowBasis = 'session-start' | 'token-expiry' | 'session-id' | 'last-minutes';
+
+const BASIS_TEXT: Readonly<Record<WindowBasis, string>> = {
+  'session-start': "from the session's start",
+  'token-expiry': "from the token's expiry minus the session length",
+  'session-id': "from the session id's start to the maximum session length",
+  'last-minutes': 'the last minutes set in Settings',
+};
+
 /** "2026-01-02 03:04:05.006 → 2026-01-02 04:05:00.000 (from the session's start)"; no basis, no parentheses. */
-export function windowText(window: { from: number; to: number; basis?: 'session-start' | 'token-expiry' | 'last-minutes' }): string {
-  const basis =
-    window.basis === undefined
-      ? ''
-      : window.basis === 'session-start'
-        ? " (from the session's start)"
-        : window.basis === 'token-expiry'
-          ? " (from the token's expiry minus the session length)"
-          : ' (the last minutes set in Settings)';
-  return `${formatTimestamp(window.from)} → ${formatTimestamp(window.to)}${basis}`;
+export function windowText(window: { from: number; to: number; basis?: WindowBasis; widenedMs?: number }): string {
+  const parts: string[] = [];
+  if (window.basis !== undefined) parts.push(BASIS_TEXT[window.basis]);
+  if (window.widenedMs !== undefined && window.widenedMs > 0) parts.push(`widened by ${formatDuration(window.widenedMs)} on each side`);
+  const why = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  return `${formatTimestamp(window.from)} → ${formatTimestamp(window.to)}${why}`;
 }
 
 /** The visible count of lines the exact re-check threw away, or null when none were. */
-export function droppedText(droppedCaseOnly: number, droppedNoMatch: number): string | null {
-  const total = droppedCaseOnly + droppedNoMatch;
+export function droppedText(droppedCaseOnly: number, droppedNoMatch: number, droppedOtherSession = 0): string | null {
+  const total = droppedCaseOnly + droppedNoMatch + droppedOtherSession;
   if (total === 0) return null;
   const parts: string[] = [];
   if (droppedCaseOnly > 0) parts.push(`${droppedCaseOnly} matched the tag only when case is ignored`);
   if (droppedNoMatch > 0) parts.push(`${droppedNoMatch} did not carry the exact tag with a boundary after it`);
+  if (droppedOtherSession > 0) parts.push(`${droppedOtherSession} carried another session's token (or no valid token) in the tag`);
   return `${plural(total, 'line')} dropped: ${parts.join(', ')}.`;
 }
 

@@ -1,6 +1,7 @@
 import { validateToken } from '../session/token.ts';
-import { validateSessionId } from '../session/session-id.ts';
+import { sessionStartOf, validateSessionId } from '../session/session-id.ts';
 import type { TagValue } from '../logs/parse.ts';
+import { isSessionPrefixValue } from '../logs/session-tag.ts';
 import { isSessionIdTagName, timeWindow, tryBuildSessionQuery, type TimeWindow } from '../../sumo/query.ts';
 
 /** The parts of the session the search needs (a SessionView fits). */
@@ -19,7 +20,14 @@ export interface PlanSettings {
   windowStart: 'session-start' | 'last-minutes';
   windowMinutes: number;
   windowEnd: 'now' | 'expiry';
+  /** The project's maximum session length: how long after its start a session's lines can be written. */
+  maxSessionMinutes: number;
 }
+
+/** Slack for clock skew between the browser, the backend and SumoLogic, on both sides of a window. */
+export const WINDOW_SLACK_MS = 60_000;
+/** One press of "widen" adds this on each side. */
+export const WIDEN_STEP_MS = 60 * 60_000;
 
 /** What the background is asked to search: only values that passed strict validation. */
 export interface PlannedTarget {
@@ -48,7 +56,7 @@ const NOTHING_SENT = 'nothing was sent to SumoLogic';
  * Turns the session the panel shows into a search, or the reason there is none. The same checks run
  * again in the background; doing them here first lets the Search button say why it is disabled.
  */
-export function planSearch(session: TargetSession | null, settings: PlanSettings, now: number): PlanResult {
+export function planSearch(session: TargetSession | null, settings: PlanSettings, now: number, widenMs = 0): PlanResult {
   if (!session) {
     return {
       ok: false,
@@ -70,7 +78,7 @@ export function planSearch(session: TargetSession | null, settings: PlanSettings
     const where = built.field === 'scope' || built.field === 'tagNames' ? ' Fix it in Settings → Search.' : '';
     return { ok: false, reason: `${built.message}${where}` };
   }
-  const window = searchWindow(session, settings, now);
+  const window = widen(searchWindow(session, settings, now), widenMs, now);
   return {
     ok: true,
     target: { ...target, from: window.from, to: window.to },
@@ -82,28 +90,60 @@ export function planSearch(session: TargetSession | null, settings: PlanSettings
   };
 }
 
-/** The window from the settings: the session's start (or its expiry − 2 h) or the last N minutes, to now or the expiry. */
+/**
+ * The window from the settings: from the session's start (the ingest's start time, else the one its
+ * id encodes, else the token's expiry − the maximum session length) to the token's expiry or now;
+ * with a session id alone, to its start + the maximum session length. "Last N minutes" when set so,
+ * or when nothing tells the start (an id that decodes to no plausible time is not guessed at).
+ */
 export function searchWindow(session: TargetSession, settings: PlanSettings, now: number): TimeWindow {
-  if (settings.windowStart === 'last-minutes') return timeWindow({ now, lastMinutes: settings.windowMinutes });
+  const lastMinutes = () => timeWindow({ now, lastMinutes: settings.windowMinutes });
+  if (settings.windowStart === 'last-minutes') return lastMinutes();
+  const sessionLengthMs = Math.max(1, settings.maxSessionMinutes) * 60_000;
+  const fromId = sessionStartOf(session.sessionId, now);
+  const start = session.startTimestamp ?? (fromId?.plausible ? fromId.startMs : undefined);
   const expiry = session.decoded?.expiresAt;
+  if (expiry === undefined) {
+    if (start === undefined) return lastMinutes();
+    const to = Math.min(Math.floor(now), start + sessionLengthMs + WINDOW_SLACK_MS);
+    return { from: Math.min(start - WINDOW_SLACK_MS, to - 1), to, basis: 'session-id' };
+  }
   const window = timeWindow({
     now,
-    ...(session.startTimestamp !== undefined ? { sessionStartMs: session.startTimestamp } : {}),
-    ...(expiry !== undefined ? { tokenExpiryMs: expiry } : {}),
+    slackMs: WINDOW_SLACK_MS,
+    sessionLengthMs,
+    ...(start !== undefined ? { sessionStartMs: start } : {}),
+    tokenExpiryMs: expiry,
   });
-  if (window.basis === 'last-minutes') return timeWindow({ now, lastMinutes: settings.windowMinutes });
   // "to now": lines may be logged after the token expired (a long request finishing late).
   return settings.windowEnd === 'now' ? { ...window, to: Math.max(window.to, Math.floor(now)) } : window;
 }
 
-/** One tag per configured name that has a value: `.id` names take the session id, the others the token. */
+/** The window made wider by `ms` on each side (never past now). */
+export function widen(window: TimeWindow, ms: number, now: number): TimeWindow {
+  if (!(ms > 0)) return window;
+  const to = Math.max(window.to, Math.min(Math.floor(now), window.to + ms));
+  return { ...window, from: window.from - ms, to, widenedMs: ms };
+}
+
+/**
+ * One tag per configured name that has a value: `.id` names take the session id, the others the
+ * token — or, with a session id alone, any token of that session (its id in base 36).
+ */
 export function tagsFor(target: { token?: string; sessionId?: string }, tagNames: readonly string[]): TagValue[] {
   const tags: TagValue[] = [];
   for (const tagName of tagNames) {
-    const value = isSessionIdTagName(tagName) ? target.sessionId : target.token;
-    if (value !== undefined && !tags.some((t) => t.tagName === tagName && t.value === value)) tags.push({ tagName, value });
+    const tag = tagOf(tagName, target);
+    if (tag !== undefined && !tags.some((t) => t.tagName === tagName && t.value === tag.value)) tags.push(tag);
   }
   return tags;
+}
+
+function tagOf(tagName: string, target: { token?: string; sessionId?: string }): TagValue | undefined {
+  if (isSessionIdTagName(tagName)) return target.sessionId === undefined ? undefined : { tagName, value: target.sessionId };
+  if (target.token !== undefined) return { tagName, value: target.token };
+  const id = target.sessionId === undefined ? undefined : validateSessionId(target.sessionId);
+  return id?.ok ? { tagName, value: id.sessionIdBigInt.toString(36), match: 'session' } : undefined;
 }
 
 /**
@@ -122,7 +162,10 @@ export function tagsFromClause(tagClause: string): TagValue[] {
   for (const m of tagClause.matchAll(/"([A-Za-z][A-Za-z0-9._]*)=([0-9A-Za-z._-]+)"/g)) {
     const tagName = m[1];
     const value = m[2];
-    if (tagName !== undefined && value !== undefined) tags.push({ tagName, value });
+    if (tagName === undefined || value === undefined) continue;
+    // A token always has dots; a bare base-36 value under a token tag is a session id's.
+    const sessionForm = !isSessionIdTagName(tagName) && isSessionPrefixValue(value);
+    tags.push(sessionForm ? { tagName, value, match: 'session' } : { tagName, value });
   }
   return tags;
 }

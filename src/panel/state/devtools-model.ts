@@ -16,6 +16,8 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
   const session = signal<SessionState>(initialSessionState());
   const capture = signal<CaptureInfo | null>(null);
   const scope = signal<ScopeSettings>({ ...DEFAULT_SCOPE_SETTINGS });
+  /** The site `scope` belongs to ('' before the first page is known). */
+  const scopeSite = signal('');
   /** Bumped on every store change: views re-derive rows from it. */
   const auditVersion = signal(0);
   let tokensKey = '';
@@ -76,7 +78,10 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
     if (!site || site === loadedSite) return;
     loadedSite = site;
     const saved = normalizeScopeSettings(await storage.get(STORAGE_KEYS.siteAuditPrefix + site));
-    scope.value = saved;
+    batch(() => {
+      scope.value = saved;
+      scopeSite.value = site;
+    });
     store.setSettings(saved);
     transport.post({ type: 'ask-matcher', on: saved.askTrackerMatcher });
     applyTracker();
@@ -125,6 +130,7 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
     session,
     capture,
     scope,
+    scopeSite,
     auditVersion,
     /** Asks the devtools page for everything it has (on panel start). */
     connect: () => transport.post({ type: 'hello' }),

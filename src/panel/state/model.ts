@@ -5,6 +5,7 @@ import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevt
 import { createDevtoolsModel } from './devtools-model.ts';
 import { createBackendModel } from './backend-model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
+import { createSettingsForms } from './settings-forms.ts';
 
 export interface PanelDeps {
   devtools: Transport<PanelToDevtools, DevtoolsToPanel>;
@@ -15,10 +16,9 @@ export interface PanelDeps {
 
 /** Everything the views read and do; built from transports so component tests can pass fakes. */
 export function createPanelModel(deps: PanelDeps) {
-  return {
-    devtools: createDevtoolsModel(deps.devtools, deps.storage),
-    backend: createBackendModel(deps.background, deps.now),
-  };
+  const devtools = createDevtoolsModel(deps.devtools, deps.storage);
+  const backend = createBackendModel(deps.background, deps.now);
+  return { devtools, backend, settings: createSettingsForms(devtools, backend) };
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;

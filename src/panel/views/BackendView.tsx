@@ -1,10 +1,11 @@
 import './backend.css';
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../state/model.ts';
-import { planSearch, targetChanged } from '../../core/results/target.ts';
+import { planSearch, targetChanged, WIDEN_STEP_MS } from '../../core/results/target.ts';
 import { windowText } from '../../core/results/present.ts';
 import type { SearchRun } from '../state/backend-model.ts';
-import { cancelledBecause, guardTokenChanges, isActive, searchWanted } from './backend/backend-state.ts';
+import { cancelledBecause, guardTokenChanges, isActive, searchWanted, widenedMsFor, windowWidening } from './backend/backend-state.ts';
+import { WindowBar } from './backend/WindowBar.tsx';
 import { analysisOf } from '../state/search-analysis.ts';
 import { inertLine } from './backend/LogText.tsx';
 import { QueryLine } from './backend/QueryLine.tsx';
@@ -26,7 +27,8 @@ export function BackendView() {
   const running = isActive(run);
   const now = useNow(running);
 
-  const plan = settings ? planSearch(current, settings, now) : null;
+  const widenMs = widenedMsFor(current?.sessionId);
+  const plan = settings ? planSearch(current, settings, now, widenMs) : null;
   const refusal = !settings
     ? 'Loading the SumoLogic settings…'
     : !credentials
@@ -38,7 +40,7 @@ export function BackendView() {
   const onSearch = () => {
     if (!settings || refusal !== null || running) return;
     // The window ends at the click, not at the last render.
-    const fresh = planSearch(current, settings, Date.now());
+    const fresh = planSearch(current, settings, Date.now(), widenMs);
     if (!fresh.ok) return;
     cancelledBecause.value = null;
     backend.startSearch(fresh.target);
@@ -59,12 +61,19 @@ export function BackendView() {
         <span class="muted">SumoLogic log lines tagged with this session’s token</span>
       </header>
       <SearchBar refusal={refusal} running={running} onSearch={onSearch} onCancel={() => backend.cancelSearch()} />
+      {plan?.ok && current && (
+        <WindowBar
+          window={plan.window}
+          onWiden={() => (windowWidening.value = { sessionId: current.sessionId, ms: widenMs + WIDEN_STEP_MS })}
+          onReset={() => (windowWidening.value = null)}
+        />
+      )}
       {run && !running && targetChanged(run.target, current) && (
         <p class="notice notice-info" data-testid="results-stale" role="status">
           The results below are for an earlier session token; press Search for the current session.
         </p>
       )}
-      {run ? <RunDetails run={run} now={now} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} />}
+      {run ? <RunDetails run={run} now={now} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} from={plan.window.from} to={plan.window.to} />}
     </section>
   );
 }
@@ -82,6 +91,8 @@ function RunDetails({ run, now }: { run: SearchRun; now: number }) {
           query={run.query}
           uiUrl={run.uiUrl}
           window={windowText({ from: run.target.from, to: run.target.to })}
+          from={run.target.from}
+          to={run.target.to}
         />
       )}
       <SearchProgress run={run} now={now} />

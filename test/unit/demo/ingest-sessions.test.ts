@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tryDecodeToken } from '../../../src/core/session/token.ts';
 import { SessionRegistry } from '../../../demo/ingest/sessions.ts';
+import { flakeStartMs } from '../../../src/core/session/session-id.ts';
 import { signToken, verifyToken } from '../../../demo/ingest/token-codec.ts';
 
 const SECRET = new Uint8Array(32).fill(7);
@@ -118,5 +119,29 @@ describe('ingest sessions', () => {
     const { session } = registry.start({ projectKey: 'k', userUUID: 'u-1', timestamp: 1 });
     expect(session.userUUID).toBe('u-1');
     expect(session.delay).toBe(0);
+  });
+});
+
+describe('ingest session ids', () => {
+  it('are flakeids: the id decodes to the session start, as OpenReplay ids do', () => {
+    const c = clock(1_795_700_000_123);
+    const registry = new SessionRegistry({ now: c.now, secret: SECRET });
+    const first = registry.start({ projectKey: 'k' }).session;
+    registry.forceNew();
+    const second = registry.start({ projectKey: 'k' }).session;
+    for (const s of [first, second]) expect(flakeStartMs(BigInt(s.sessionId))).toBe(1_795_700_000_123);
+    expect(BigInt(second.sessionId) - BigInt(first.sessionId)).toBe(1n);
+  });
+
+  it('a past session carries its own start and stays out of the list', () => {
+    const c = clock(1_795_700_000_000);
+    const registry = new SessionRegistry({ now: c.now, secret: SECRET });
+    const yesterday = 1_795_700_000_000 - 86_400_000 + 5_000;
+    const past = registry.pastSession(yesterday, { projectKey: 'k' });
+    expect(flakeStartMs(BigInt(past.sessionId))).toBe(yesterday);
+    expect(past.expiresAt).toBe(yesterday + 2 * 60 * 60 * 1000);
+    expect(tryDecodeToken(past.token).ok).toBe(true);
+    expect(registry.list()).toEqual([]);
+    expect(registry.check(past.token)).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import type { SumoServer } from '../../../sumo-server/index.ts';
 import { startDemoWorld } from '../../../demo/world.ts';
 import type { DemoWorld } from '../../../demo/world.ts';
 import { eventually } from './helpers.ts';
+import { flakeStartMs } from '../../../src/core/session/session-id.ts';
+import { CUSTOMER_SESSION_AGE_MS } from '../../../demo/customer-session.ts';
 
 let sumo: SumoServer;
 let world: DemoWorld;
@@ -91,6 +93,30 @@ describe('close()', () => {
     await other.close();
     for (const url of [other.appUrl, `${other.ingestUrl}/v1/web/tags`, other.strictOrigin, other.openOrigin]) {
       await expect(fetch(url)).rejects.toThrow();
+    }
+  });
+});
+
+describe('the customer session from yesterday', () => {
+  it('has a flakeid that decodes to its start, a replay URL on the ingest host, and lines in SumoLogic stamped yesterday, tagged with the token only', async () => {
+    const c = world.customerSession;
+    expect(flakeStartMs(BigInt(c.sessionId))).toBe(c.startTimestamp);
+    expect(Date.now() - c.startTimestamp).toBeGreaterThanOrEqual(CUSTOMER_SESSION_AGE_MS);
+    expect(c.sessionUrl).toBe(`${new URL(world.ingestUrl).origin}/1/session/${c.sessionId}`);
+    expect((await fetch(c.sessionUrl)).status).toBe(200);
+    let stored: Array<Record<string, string>> = [];
+    for (let i = 0; i < 200 && stored.length < 5; i++) {
+      const body = (await (await fetch(`${sumo.url}/__sumo/messages?limit=1000`)).json()) as { messages: Array<Record<string, string>> };
+      stored = body.messages.filter((m) => (m._raw ?? '').includes(c.token));
+      if (stored.length < 5) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(stored).toHaveLength(5);
+    for (const m of stored) {
+      const time = Number(m._messagetime);
+      expect(time).toBeGreaterThanOrEqual(c.startTimestamp);
+      expect(time).toBeLessThan(c.startTimestamp + 5 * 60_000);
+      expect(m._raw).toContain(`[openReplaySessionToken=${c.token}] `);
+      expect(m._raw).not.toContain(c.sessionId);
     }
   });
 });

@@ -67,12 +67,12 @@ describe('parseManualInput', () => {
       kind: 'sessionId',
       sessionId: '123',
       projectId: '3',
-      sessionUrl: 'https://openreplay.example.com/3/session/123?jumpto=4500#x',
+      sessionUrl: 'https://openreplay.example.com/3/session/123',
     });
     expect(parseManualInput('https://or.example.com/session/123/')).toEqual({
       kind: 'sessionId',
       sessionId: '123',
-      sessionUrl: 'https://or.example.com/session/123/',
+      sessionUrl: 'https://or.example.com/session/123',
     });
   });
 
@@ -83,7 +83,10 @@ describe('parseManualInput', () => {
     });
     expect(parseManualInput('https://app.openreplay.com/12/sessions')).toEqual({
       kind: 'error',
-      reason: 'The URL has no /session/<id> part; expected e.g. https://app.openreplay.com/12/session/2618307011354435587',
+      reason:
+        'This URL holds no session id (its path is /12/sessions): a session URL ends in /session/<id> or, for a live session, ' +
+        '/assist/<id>, e.g. https://app.openreplay.com/12/session/2618307011354435587. Open the session in OpenReplay and copy ' +
+        'the address from there, or paste its token or id.',
     });
     expect(parseManualInput('https://app.openreplay.com/12/session/abc')).toEqual({
       kind: 'error',

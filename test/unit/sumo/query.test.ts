@@ -27,7 +27,9 @@ describe('buildSessionQuery', () => {
   });
 
   it('uses only the tags it has a value for', () => {
-    expect(buildSessionQuery({ sessionId: '42' }).query).toBe('"openReplaySession.id=42"');
+    // A session id alone: the .id tag, and token tags asked for any token of that session (42 = "16" in base 36).
+    expect(buildSessionQuery({ sessionId: '42' }).query).toBe('"openReplaySession.id=42" OR "openReplaySessionToken=16"');
+    expect(buildSessionQuery({ sessionId: '42', tagNames: ['openReplaySession.id'] }).query).toBe('"openReplaySession.id=42"');
     expect(buildSessionQuery({ token: TOKEN }).query).toBe(`"openReplaySessionToken=${TOKEN}"`);
   });
 
@@ -74,10 +76,10 @@ describe('buildSessionQuery', () => {
   });
 
   it('refuses when no tag name takes the value given', () => {
-    expect(tryBuildSessionQuery({ sessionId: '42', tagNames: ['openReplaySessionToken'] })).toEqual({
+    expect(tryBuildSessionQuery({ token: TOKEN, tagNames: ['openReplaySession.id'] })).toEqual({
       ok: false,
       field: 'tagNames',
-      message: 'Refused: none of the configured tag names takes a session id.',
+      message: 'Refused: none of the configured tag names takes a session token.',
     });
     expect(tryBuildSessionQuery({})).toEqual({ ok: false, field: 'token', message: 'Refused: there is no session token or session id to search for.' });
   });

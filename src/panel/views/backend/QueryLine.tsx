@@ -8,10 +8,12 @@ interface Props {
   query: string;
   uiUrl?: string | null | undefined;
   window: string;
+  from: number;
+  to: number;
 }
 
 /** The query as searched: the user's scope and the fixed tag clause shown apart; copy it or open it in SumoLogic. */
-export function QueryLine({ scope, tagClause, query, uiUrl, window }: Props) {
+export function QueryLine({ scope, tagClause, query, uiUrl, window, from, to }: Props) {
   const link = safeHttpUrl(uiUrl);
   return (
     <div class="query-line">
@@ -25,7 +27,9 @@ export function QueryLine({ scope, tagClause, query, uiUrl, window }: Props) {
           <code data-testid="query-tag">{inertLine(tagClause, 2000)}</code>
         </dd>
         <dt>Time</dt>
-        <dd data-testid="search-window">{window}</dd>
+        <dd data-testid="search-window" data-from={from} data-to={to}>
+          {window}
+        </dd>
       </dl>
       <div class="query-actions">
         <CopyButton text={query} label="Copy the SumoLogic query" testId="copy-query" />

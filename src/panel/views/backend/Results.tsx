@@ -11,7 +11,7 @@ const PAGE = 100;
 export function Results({ analysis, running }: { analysis: LogAnalysis; running: boolean }) {
   const [limit, setLimit] = useState(PAGE);
   const onlyErrors = errorsOnly.value;
-  const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch);
+  const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch, analysis.droppedOtherSession);
   const total = onlyErrors ? analysis.groups.length : analysis.entries.length;
   const errorLines = analysis.errors.length;
   return (
@@ -36,7 +36,7 @@ export function Results({ analysis, running }: { analysis: LogAnalysis; running:
         </label>
       </header>
       {dropped && (
-        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch}>
+        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch + analysis.droppedOtherSession}>
           <span>{dropped}</span>
           {analysis.tagIssues.length > 0 && (
             <span class="muted"> Found instead: {analysis.tagIssues.map(tagIssueText).join('; ')}.</span>

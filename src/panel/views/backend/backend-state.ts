@@ -12,6 +12,14 @@ export const errorsOnly = signal(true);
 /** The `s` shortcut: the Backend view starts a search (if it can) when it renders, then resets this. */
 export const searchWanted = signal(false);
 
+/** How far the user widened the search window, for one session (another session starts unwidened). */
+export const windowWidening = signal<{ sessionId: string; ms: number } | null>(null);
+
+export function widenedMsFor(sessionId: string | undefined): number {
+  const w = windowWidening.value;
+  return w !== null && w.sessionId === sessionId ? w.ms : 0;
+}
+
 /** Why a search was cancelled by the panel itself rather than by the user. */
 export const cancelledBecause = signal<{ searchId: string; reason: string } | null>(null);
 

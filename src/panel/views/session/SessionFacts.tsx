@@ -1,6 +1,7 @@
 import type { SessionView } from '../../../core/session/session-state.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
+import { StartFact } from './StartFact.tsx';
 import { activeLabel, formatTime, frameLabel, sourcesLabel } from './labels.ts';
 import { safeHttpUrl } from '../../../core/safe-url.ts';
 import { STORAGE_FORMAT_LABEL } from '../../../core/session/storage-formats.ts';
@@ -59,12 +60,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
       </dd>
 
       {view.decoded && <ExpiryFact expiresAt={view.decoded.expiresAt} />}
-      {view.startTimestamp !== undefined && (
-        <>
-          <dt>Started</dt>
-          <dd>{formatTime(view.startTimestamp)}</dd>
-        </>
-      )}
+      <StartFact sessionId={view.sessionId} knownStart={view.startTimestamp} />
       {view.firstSeen !== undefined && (
         <>
           <dt>First seen</dt>

@@ -1,68 +1,51 @@
-import { validateScope, validateTagName } from '../../../sumo/query.ts';
-import type { SumoSettings } from '../../../shared/settings.ts';
-import { Field } from './Field.tsx';
+import { MAX_SESSION_MINUTES_RANGE, MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
+import { CheckSetting, ListSetting, NumberSetting, SelectSetting, SettingsSection, TextSetting, type Section } from './controls.tsx';
 
-const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+const WINDOW_START: ReadonlyArray<readonly [SumoSettings['windowStart'], string]> = [
+  ['session-start', "the session's start"],
+  ['last-minutes', 'the last N minutes'],
+];
+const WINDOW_END: ReadonlyArray<readonly [SumoSettings['windowEnd'], string]> = [
+  ['now', 'now'],
+  ['expiry', "the token's expiry"],
+];
 
 /** What a search looks for and over which time: the user's scope stays apart from the tag clause. */
-export function SearchDefaults(props: { draft: SumoSettings; onChange: (next: SumoSettings) => void }) {
-  const { draft, onChange } = props;
-  const scopeError = draft.scopeQuery.trim() ? validateScope(draft.scopeQuery) ?? null : null;
-  const tagError = draft.tagNames.map((t) => validateTagName(t)).find((e) => e) ?? (draft.tagNames.length ? null : 'Give at least one tag name.');
+export function SearchDefaults(props: { section: Section<SumoSettings> }) {
+  const { section } = props;
   return (
-    <fieldset>
-      <legend>Search</legend>
-      <Field
-        label="Scope query"
+    <SettingsSection form={section.form} name={section.name} legend="Search">
+      <TextSetting
+        section={section}
+        name="scopeQuery"
         id="sumo-scope"
+        label="Scope query"
         hint="Optional, your own keyword scope, e.g. _sourceCategory=prod/api. It is ANDed with the tag clause, never mixed into it."
-        error={scopeError}
-      >
-        <input id="sumo-scope" data-testid="sumo-scope" spellcheck={false} value={draft.scopeQuery} onInput={(e) => onChange({ ...draft, scopeQuery: e.currentTarget.value })} />
-      </Field>
-      <Field label="Tag names" id="sumo-tags" hint="Names ending in .id carry the numeric session id; the others the token." error={tagError}>
-        <input
-          id="sumo-tags"
-          data-testid="sumo-tags"
-          spellcheck={false}
-          value={draft.tagNames.join(', ')}
-          onChange={(e) => onChange({ ...draft, tagNames: splitList(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field label="Time window from" id="sumo-window-start">
-        <div class="inline">
-          <select
-            id="sumo-window-start"
-            value={draft.windowStart}
-            onChange={(e) => onChange({ ...draft, windowStart: e.currentTarget.value === 'last-minutes' ? 'last-minutes' : 'session-start' })}
-          >
-            <option value="session-start">the session's start</option>
-            <option value="last-minutes">the last N minutes</option>
-          </select>
-          {draft.windowStart === 'last-minutes' && (
-            <input
-              aria-label="Minutes"
-              type="number"
-              min={1}
-              max={10080}
-              value={draft.windowMinutes}
-              onChange={(e) => onChange({ ...draft, windowMinutes: Number(e.currentTarget.value) || 60 })}
-            />
-          )}
-        </div>
-      </Field>
-      <Field label="Time window to" id="sumo-window-end">
-        <select id="sumo-window-end" value={draft.windowEnd} onChange={(e) => onChange({ ...draft, windowEnd: e.currentTarget.value === 'expiry' ? 'expiry' : 'now' })}>
-          <option value="now">now</option>
-          <option value="expiry">the token's expiry</option>
-        </select>
-      </Field>
-      <Field label="Receipt time" id="sumo-receipt" hint="Search by when SumoLogic received lines: helps when server clocks are off.">
-        <label class="check">
-          <input id="sumo-receipt" type="checkbox" checked={draft.byReceiptTime} onChange={(e) => onChange({ ...draft, byReceiptTime: e.currentTarget.checked })} />
-          Use receipt time
-        </label>
-      </Field>
-    </fieldset>
+      />
+      <ListSetting section={section} name="tagNames" id="sumo-tags" by="comma" label="Tag names" hint="Names ending in .id carry the numeric session id; the others the token." />
+      <SelectSetting section={section} name="windowStart" id="sumo-window-start" label="Time window from" options={WINDOW_START} />
+      {section.draft.windowStart === 'last-minutes' && (
+        <NumberSetting section={section} name="windowMinutes" id="sumo-window-minutes" label="Minutes back" min={1} max={MAX_WINDOW_MINUTES} unit="minutes" />
+      )}
+      <SelectSetting section={section} name="windowEnd" id="sumo-window-end" label="Time window to" options={WINDOW_END} />
+      <NumberSetting
+        section={section}
+        name="maxSessionMinutes"
+        id="sumo-max-session"
+        label="Maximum session length"
+        min={MAX_SESSION_MINUTES_RANGE.min}
+        max={MAX_SESSION_MINUTES_RANGE.max}
+        unit="minutes"
+        hint="Your OpenReplay project's setting (2 h unless changed). A search from a session id alone covers its start to start + this."
+      />
+      <CheckSetting
+        section={section}
+        name="byReceiptTime"
+        id="sumo-receipt"
+        label="Receipt time"
+        text="Use receipt time"
+        hint="Search by when SumoLogic received lines: helps when server clocks are off."
+      />
+    </SettingsSection>
   );
 }
