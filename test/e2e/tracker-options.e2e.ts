@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
-import { detailOf, POLL, showArea, verdictsOf, visit } from './support/audit-lab.ts';
+import { detailOf, expectDetail, POLL, showArea, verdictsOf, visit } from './support/audit-lab.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
 // The audit asks the page's own tracker what it meant: its header option, its tokenUrlMatcher,
@@ -27,7 +27,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
   it('a matcher that includes a same-origin API: both calls carry, and the Session area says what the tracker was told', async () => {
     await visit(s, demo.world.appUrl, 'case=include');
     for (const path of ['/api/users/42', '/api/health']) {
-      expect(await detailOf(s.panel, api(path), 'carries')).toEqual({
+      await expectDetail(s.panel, api(path), 'carries', {
         verdict: 'carries token',
         reason: 'X-OpenReplay-SessionToken carries the current token',
         fix: null,
@@ -46,7 +46,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
 
   it('a matcher that excludes a same-origin API: not expected, with the matcher named', async () => {
     await visit(s, demo.world.appUrl, 'case=exclude');
-    expect(await detailOf(s.panel, api('/api/health'), 'not-expected')).toEqual({
+    await expectDetail(s.panel, api('/api/health'), 'not-expected', {
       verdict: 'not expected',
       reason: 'your tokenUrlMatcher leaves this same-origin API out: if its backend logs should link, add it',
       fix: 'make tokenUrlMatcher return true for it',
@@ -59,7 +59,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
 
   it('a matcher that throws: unknown, so the default scope decides, and the reason says why', async () => {
     await visit(s, demo.world.appUrl, 'case=throws');
-    expect(await detailOf(s.panel, api('/api/legacy/report'), 'missing')).toEqual({
+    await expectDetail(s.panel, api('/api/legacy/report'), 'missing', {
       verdict: 'missing',
       reason: 'no session token header on this fetch (in scope: same-origin; your tokenUrlMatcher: unknown — it threw an error)',
       fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
@@ -72,19 +72,19 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
   it('a matcher that runs 200 ms: unknown, asked no more, and the panel still answers', async () => {
     await visit(s, demo.world.appUrl, 'case=slow');
     const slow = 'unknown — it ran longer than 50 ms, so the audit stopped asking it';
-    expect(await detailOf(s.panel, api('/api/health'), 'missing')).toEqual({
+    await expectDetail(s.panel, api('/api/health'), 'missing', {
       verdict: 'missing',
       reason: `no session token header on this fetch (in scope: same-origin; your tokenUrlMatcher: ${slow})`,
       fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
       matcher: slow,
       note: null,
     });
-    expect(await detailOf(s.panel, api('/api/users/42'), 'carries')).toMatchObject({ reason: 'X-OpenReplay-SessionToken carries the current token', matcher: slow });
+    await expectDetail(s.panel, api('/api/users/42'), 'carries', { reason: 'X-OpenReplay-SessionToken carries the current token', matcher: slow });
   });
 
   it('a custom header name is audited without being typed into the settings', async () => {
     await visit(s, demo.world.appUrl, 'case=custom-header');
-    expect(await detailOf(s.panel, api('/api/users/42'), 'carries')).toMatchObject({ verdict: 'carries token', reason: 'X-Session-Replay carries the current token' });
+    await expectDetail(s.panel, api('/api/users/42'), 'carries', { verdict: 'carries token', reason: 'X-Session-Replay carries the current token' });
     await showArea(s.panel, 'Session');
     expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe('The tracker adds X-Session-Replay to requests its tokenUrlMatcher accepts.');
     await showArea(s.panel, 'Requests');
@@ -97,7 +97,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
       'The tracker is not set to add the session token header: only headers your own code sets are sent. To have it add them, set in its options network: { sessionTokenHeader: true } (and a tokenUrlMatcher to choose which URLs get it).',
     );
     expect(await s.panel.getByTestId('header-off-option').textContent()).toBe('network: { sessionTokenHeader: true }');
-    expect(await detailOf(s.panel, api('/api/users/42'), 'missing')).toMatchObject({ reason: 'no session token header on this fetch (in scope: same-origin)', matcher: null });
+    await expectDetail(s.panel, api('/api/users/42'), 'missing', { reason: 'no session token header on this fetch (in scope: same-origin)', matcher: null });
     await showArea(s.panel, 'Session');
     expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe('The tracker is not set to add the session token header (network.sessionTokenHeader is off).');
     await showArea(s.panel, 'Requests');
@@ -106,7 +106,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
   it('no matcher: the token sent to a partner origin is marked outside scope, counted, filtered and in the coverage', async () => {
     await visit(s, demo.world.appUrl, 'case=no-matcher');
     const partner = `${demo.world.openOrigin}/partner/rates`;
-    expect(await detailOf(s.panel, partner, 'outside-scope')).toEqual({
+    await expectDetail(s.panel, partner, 'outside-scope', {
       verdict: 'token outside scope',
       reason: `the token goes to ${demo.world.openOrigin}, outside the audit scope: the tracker has no tokenUrlMatcher, so it adds the header to every origin — the token is shared with a third party, and its CORS may refuse the header`,
       fix: 'limit the header with network.tokenUrlMatcher, e.g. tokenUrlMatcher: (url) => new URL(url, location.href).origin === location.origin',
@@ -132,7 +132,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
   it('a sampled-out start (403): Session says not recording, and Requests calls nothing missing', async () => {
     await visit(s, demo.world.appUrl, 'case=sampled');
     expect(await s.page.getByTestId('audit-start').textContent()).toMatch(/^no/);
-    expect(await detailOf(s.panel, api('/api/users/42'), 'not-expected')).toMatchObject({
+    await expectDetail(s.panel, api('/api/users/42'), 'not-expected', {
       reason: "the session is sampled out: the tracker's start was answered 403 (capture rate miss), so no request carries a token",
     });
     expect(Number(await s.panel.getByTestId('count-missing').getAttribute('data-count'))).toBe(0);
@@ -150,7 +150,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
 
   it('a fetch saved before the tracker started: missing, with the bypass reason', async () => {
     await visit(s, demo.world.appUrl, 'case=saved-fetch');
-    expect(await detailOf(s.panel, api('/api/users/42'), 'missing')).toEqual({
+    await expectDetail(s.panel, api('/api/users/42'), 'missing', {
       verdict: 'missing',
       reason:
         'your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky)',
@@ -162,7 +162,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
 
   it('the axios header name carries, and its detail warns about the other spelling', async () => {
     await visit(s, demo.world.appUrl, 'case=axios-name');
-    expect(await detailOf(s.panel, api('/api/users/42'), 'carries')).toMatchObject({
+    await expectDetail(s.panel, api('/api/users/42'), 'carries', {
       reason: 'X-OpenReplay-Session-Token carries the current token',
       note: 'X-OpenReplay-Session-Token is the name the axios plugin uses: a backend reading X-OpenReplay-SessionToken will not see it',
     });
@@ -175,8 +175,10 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     expect((await detailOf(s.panel, api('/api/form'), 'not-expected')).reason).toBe(`a form post: the browser submits it as a navigation, and ${reach}`);
     expect((await detailOf(s.panel, api('/api/socket').replace(/^http/, 'ws'), 'not-expected')).reason).toBe(`a WebSocket: the browser API cannot set request headers, and ${reach}`);
     expect((await detailOf(s.panel, api('/api/events'), 'not-expected')).reason).toBe(`an EventSource: the browser API cannot set request headers, and ${reach}`);
-    const worker = await detailOf(s.panel, api('/api/users/42/preferences'), 'missing');
-    expect(worker.reason).toBe("a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's");
+    await expectDetail(s.panel, api('/api/users/42/preferences'), 'missing', {
+      reason: "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's",
+      fix: 'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there',
+    });
   });
 
   it('the opt-out per site in Settings stops asking the matcher', async () => {
@@ -185,7 +187,7 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     await visit(s, demo.world.appUrl, 'case=exclude');
     await showArea(s.panel, 'Requests');
     // Unasked, the matcher is not the scope: the default (same origin) calls the health check missing.
-    expect(await detailOf(s.panel, api('/api/health'), 'missing')).toMatchObject({ reason: 'no session token header on this fetch (in scope: same-origin)', matcher: 'not asked' });
+    await expectDetail(s.panel, api('/api/health'), 'missing', { reason: 'no session token header on this fetch (in scope: same-origin)', matcher: 'not asked' });
     await showArea(s.panel, 'Settings');
     await s.panel.getByTestId('ask-tracker-matcher').check();
     await showArea(s.panel, 'Requests');

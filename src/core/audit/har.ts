@@ -132,6 +132,15 @@ function resourceTypeOf(raw: string, method: string, initiatorType: string): Res
 }
 
 /**
+ * `worker` for a request a Web Worker's script made: Chromium gives it a script initiator with a
+ * stack but, unlike everything the page's own documents load, no `pageref`.
+ */
+function initiatorTypeOf(initiator: Record<string, unknown>, pageRef: string): string {
+  const type = str(initiator['type'], 32);
+  return type === 'script' && pageRef === '' && isRecord(initiator['stack']) ? 'worker' : type;
+}
+
+/**
  * Normalizes one HAR entry (as `chrome.devtools.network.onRequestFinished` delivers it, or from
  * `getHAR()`), or returns null when it is not a usable entry.
  */
@@ -147,13 +156,13 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
 
   const method = (str(request['method'], 32) || 'GET').toUpperCase();
   const initiator = entry['_initiator'];
-  const initiatorType = isRecord(initiator) ? str(initiator['type'], 32) : '';
+  const pageRef = str(entry['pageref'], 128);
+  const initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
   const resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
 
   const started = Date.parse(str(entry['startedDateTime'], 64));
   const status = Math.trunc(finiteNumber(response['status'], 0));
   const errorRaw = str(response['_error'], HAR_LIMITS.maxErrorLength);
-  const pageRef = str(entry['pageref'], 128);
 
   const req: CapturedRequest = {
     id: options.id ?? String(nextId++),

@@ -52,3 +52,11 @@ export async function detailOf(panel: Frame, url: string, verdict: string): Prom
   await panel.getByTestId('detail-close').click();
   return shown;
 }
+
+/** Polls until the detail of `url` shows `expected` (matcher answers arrive a poll after the rows). */
+export async function expectDetail(panel: Frame, url: string, verdict: string, expected: Partial<Shown>): Promise<void> {
+  await expect.poll(async () => {
+    const shown = await detailOf(panel, url, verdict);
+    return Object.fromEntries(Object.keys(expected).map((k) => [k, shown[k as keyof Shown]]));
+  }, POLL).toEqual(expected);
+}
