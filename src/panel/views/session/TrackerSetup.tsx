@@ -27,7 +27,7 @@ export function TrackerSetup({ state, askMatcher }: { state: SessionState; askMa
         <dt>Read from</dt>
         <dd>
           {tracker.global}.options{tracker.frame === 'iframe' ? ` (in the frame ${tracker.frameUrl ?? ''})` : ''}
-          {tracker.trackerVersion !== undefined && <span data-testid="tracker-version">, tracker {tracker.trackerVersion}</span>}
+          {tracker.trackerVersion !== undefined && <span data-testid="tracker-setup-version">, tracker {tracker.trackerVersion}</span>}
         </dd>
         {options !== null && (
           <>
