@@ -150,7 +150,7 @@ export function run(options: { entries?: number; runs?: number } = {}): AuditVer
   const verdict: number[] = [];
   const coverage: number[] = [];
   const retoken: number[] = [];
-  let store = new AuditStore({ cap: n });
+  let store: AuditStore;
   for (let i = 0; i < runs; i++) {
     store = new AuditStore({ cap: n, tokens: TOKENS, settings: SETTINGS });
     const s = store;

@@ -14,10 +14,10 @@ import { startSumoServer, type SumoServer } from '../sumo-server/index.ts';
 import { SearchJobClient, type FetchLike } from '../src/sumo/client.ts';
 import { RateLimiter } from '../src/sumo/rate-limiter.ts';
 import { runSearch } from '../src/sumo/search.ts';
-import { buildSessionQuery } from '../src/sumo/query.ts';
-import { IncrementalAnalysis } from '../src/core/results/incremental.ts';
-import { tagsFromClause } from '../src/core/results/target.ts';
-import { SEARCH_POLL_POLICY } from '../src/core/results/poll-policy.ts';
+import { tryBuildSessionQuery } from '../src/core/search/query.ts';
+import { IncrementalAnalysis } from '../src/core/search/incremental.ts';
+import { tagsFromClause } from '../src/core/search/plan.ts';
+import { SEARCH_POLL_POLICY } from '../src/sumo/poll-policy.ts';
 import type { MessageMap } from '../src/sumo/client.ts';
 
 export const TARGET_OVERHEAD_MS = 500;
@@ -77,7 +77,8 @@ interface Sample {
 }
 
 async function once(sumo: SumoServer, client: SearchJobClient, scenario: Scenario, from: number, to: number): Promise<Sample> {
-  const built = buildSessionQuery({ token: TOKEN, tagNames: ['openReplaySessionToken'], scope: '_sourceCategory=bench/*' });
+  const built = tryBuildSessionQuery({ token: TOKEN, tagNames: ['openReplaySessionToken'], scope: '_sourceCategory=bench/*' });
+  if (!built.ok) throw new Error(built.message);
   const analysis = new IncrementalAnalysis(tagsFromClause(built.tagClause));
   const received: MessageMap[] = [];
   let createdAt: number | undefined;

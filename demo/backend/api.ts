@@ -57,7 +57,7 @@ export async function handleApi(ctx: ApiContext): Promise<void> {
       sendJson(res, 500, { error: 'Internal Server Error', orderId });
       return;
     }
-    let items = 0;
+    let items: number;
     try {
       const parsed = JSON.parse(body.toString('utf8') || '{}') as { items?: unknown[] };
       items = Array.isArray(parsed.items) ? parsed.items.length : 0;

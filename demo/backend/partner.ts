@@ -21,7 +21,7 @@ export interface PartnerServer {
 export async function startPartnerServer(kind: PartnerKind, appOrigin: () => string, sink: LogSink): Promise<PartnerServer> {
   const source = { category: 'demo/partner', host: `partner-${kind}`, name: 'partner.log' };
   const server = createServer((req, res) => {
-    const reqLog = logRequest(req, res, sink, source);
+    logRequest(req, res, sink, source);
     const origin = headerValue(req, 'origin');
     const cors: Record<string, string> =
       origin === appOrigin() ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };

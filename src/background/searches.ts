@@ -1,4 +1,4 @@
-import { tryBuildSessionQuery, uiSearchUrl } from '../sumo/query.ts';
+import { tryBuildSessionQuery, uiSearchUrl } from '../core/search/query.ts';
 import { SearchJobClient, type FetchLike } from '../sumo/client.ts';
 import { RateLimiter } from '../sumo/rate-limiter.ts';
 import { runSearch } from '../sumo/search.ts';
@@ -8,7 +8,7 @@ import type { BackgroundToPanel, SearchTarget } from '../shared/protocol.ts';
 import { loadCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings } from './sumo-settings.ts';
 import type { SumoSettings } from '../shared/settings.ts';
-import { SEARCH_POLL_POLICY } from '../core/results/poll-policy.ts';
+import { SEARCH_POLL_POLICY } from '../sumo/poll-policy.ts';
 
 /** One limiter for the whole browser: every panel of every tab searches through this worker. */
 export const sharedLimiter = new RateLimiter();

@@ -1,7 +1,4 @@
-import type { CapturedRequest } from '../core/audit/types.ts';
-
-/** Every request kept from DevTools' start; cap documented in the README (same as the audit's). */
-export const CAPTURE_CAP = 50_000;
+import { CAPTURE_CAP, type CapturedRequest } from '../core/audit/types.ts';
 
 /**
  * The raw capture buffer. Bounded: past the cap the oldest requests go and are counted, so

@@ -4,7 +4,7 @@ import { RequestsView } from './views/RequestsView.tsx';
 import { BackendView } from './views/BackendView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
-import { LinkView } from './views/LinkView.tsx';
+import { TimelineView } from './views/TimelineView.tsx';
 import { usePanelShortcuts } from './panel-shortcuts.ts';
 
 export function App() {
@@ -41,7 +41,7 @@ export function App() {
           {area === 'session' && <SessionView />}
           {area === 'requests' && <RequestsView />}
           {area === 'backend' && <BackendView />}
-          {area === 'timeline' && <LinkView />}
+          {area === 'timeline' && <TimelineView />}
           {area === 'settings' && <SettingsView />}
         </div>
       </main>

@@ -14,13 +14,13 @@ followTheme(applyTheme);
 
 const model = createPanelModel({
   devtools: connectFrameLink(window, channelTransport(tabChannelName(chrome.devtools.inspectedWindow.tabId))),
-  background: backgroundTransport(PANEL_PORT, () => model.backend.backgroundLost()),
+  background: backgroundTransport(PANEL_PORT, () => model.worker.backgroundLost()),
   storage: extensionStorage,
 });
 model.devtools.connect();
 // Created here so its saved preferences (skew, window, interval) load with the panel.
 linkingOf(model, { storage: extensionStorage });
-void model.backend.load();
+void model.worker.load();
 
 const root = document.getElementById('app');
 if (root) {

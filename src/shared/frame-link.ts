@@ -3,8 +3,7 @@ import type { Transport } from './transport.ts';
 /**
  * The devtools page and the panel are same-origin frames of one DevTools window, so they share a
  * JavaScript heap: messages can be handed over by reference instead of being copied through a
- * BroadcastChannel (50,000 captured requests cost ~0.1 ms instead of ~300 ms of cloning, and live
- * in memory once). The protocol is the same typed one; only the pipe differs. Where the panel
+ * BroadcastChannel (a full capture is not cloned on every snapshot, and lives in memory once). The protocol is the same typed one; only the pipe differs. Where the panel
  * cannot reach the devtools page (another browser's frame layout), both fall back to the channel.
  */
 const LINK_KEY = '__replayLinkFrameLink';

@@ -1,7 +1,8 @@
 /**
  * The typed messages between the extension's parts. Two pipes:
- * - devtools page ⇄ panel of the same inspected tab (a BroadcastChannel named per tab);
- * - panel ⇄ background (a runtime port named "panel"): settings, credentials, searches.
+ * - devtools page ⇄ panel of the same inspected tab (the frame link, by reference; a BroadcastChannel
+ *   named by `tabChannelName` where the panel cannot reach the devtools page);
+ * - panel ⇄ background (the runtime port `PANEL_PORT`): settings, credentials, searches.
  * Credentials travel panel → background only (when the user saves them); nothing sends them back.
  */
 import type { CapturedRequest } from '../core/audit/types.ts';

@@ -1,5 +1,11 @@
-import { DEPLOYMENTS, resolveApiBase, type DeploymentId } from '../sumo/deployments.ts';
-import { DEFAULT_TAG_NAMES, validateScope, validateTagName } from '../sumo/query.ts';
+// The bottom layer: plain data and checks, so the panel, the service worker and the pure code can
+// all read a setting without pulling in the SumoLogic client.
+
+export const DEPLOYMENT_IDS = ['US1', 'US2', 'EU', 'DE', 'CH', 'AU', 'JP', 'KR', 'CA', 'IN', 'FED'] as const;
+export type DeploymentId = (typeof DEPLOYMENT_IDS)[number];
+
+/** Names ending in ".id" carry the numeric session id; the others carry the token. */
+export const DEFAULT_TAG_NAMES: readonly string[] = Object.freeze(['openReplaySessionToken', 'openReplaySession.id']);
 
 export const MAX_TAG_NAMES = 8;
 export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
@@ -10,7 +16,8 @@ export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
  * Settings save as you go (src/panel/state/autosave.ts): there is no Save button. To add a field:
  *  1. declare it here, give it a default in DEFAULT_SUMO_SETTINGS and read it defensively in
  *     normalizeSumoSettings (storage may hold an older shape);
- *  2. if some values are wrong, say why in validateSumoSettings (the message shows beside the
+ *  2. if some values are wrong, say why in validateSumoSettings
+ *     (src/panel/state/validate-settings.ts; the message shows beside the
  *     field, and the field is not saved until it is fixed);
  *  3. put one control in a section of the Settings view, bound by name, e.g.
  *     `<NumberSetting section={search} name="windowMinutes" id="sumo-window-minutes" label="…" />`
@@ -57,7 +64,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_SUMO_SETTINGS;
   const deployment =
-    r.deployment === 'custom' || DEPLOYMENTS.some((x) => x.id === r.deployment)
+    r.deployment === 'custom' || (DEPLOYMENT_IDS as readonly unknown[]).includes(r.deployment)
       ? (r.deployment as SumoSettings['deployment'])
       : d.deployment;
   const tagNames = Array.isArray(r.tagNames)
@@ -77,46 +84,6 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
     byReceiptTime: r.byReceiptTime === true,
   };
-}
-
-const httpUrlError = (text: string, what: string): string | undefined => {
-  try {
-    const u = new URL(text);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : `The ${what} must start with https:// (or http://).`;
-  } catch {
-    return `The ${what} is not a valid address (e.g. https://service.eu.sumologic.com).`;
-  }
-};
-
-/** Per field, why its value cannot be saved; a field without an entry is fine. */
-export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof SumoSettings, string>> {
-  const errors: Partial<Record<keyof SumoSettings, string>> = {};
-  if (s.deployment === 'custom') {
-    const custom = s.customApiBase.trim();
-    const resolved = custom ? resolveApiBase({ customApiBase: custom }) : null;
-    if (!resolved) errors.customApiBase = 'Enter the custom API base URL, e.g. http://127.0.0.1:8787/api.';
-    else if (!resolved.ok) errors.customApiBase = resolved.reason;
-  }
-  const ui = s.customUiBase.trim();
-  const uiError = ui ? httpUrlError(ui, 'custom UI address') : undefined;
-  if (uiError) errors.customUiBase = uiError;
-  const scopeError = s.scopeQuery.trim() ? validateScope(s.scopeQuery) : undefined;
-  if (scopeError) errors.scopeQuery = scopeError;
-  const tagError =
-    s.tagNames.length === 0
-      ? 'Give at least one tag name.'
-      : s.tagNames.length > MAX_TAG_NAMES
-        ? `At most ${MAX_TAG_NAMES} tag names.`
-        : s.tagNames.map((t) => validateTagName(t)).find((e) => e);
-  if (tagError) errors.tagNames = tagError;
-  if (!Number.isInteger(s.windowMinutes) || s.windowMinutes < 1 || s.windowMinutes > MAX_WINDOW_MINUTES) {
-    errors.windowMinutes = `Give a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}.`;
-  }
-  const { min, max } = MAX_SESSION_MINUTES_RANGE;
-  if (!Number.isInteger(s.maxSessionMinutes) || s.maxSessionMinutes < min || s.maxSessionMinutes > max) {
-    errors.maxSessionMinutes = `Give a whole number of minutes from ${min} to ${max} (OpenReplay's default is 120).`;
-  }
-  return errors;
 }
 
 /** What the panel may know about the saved credentials. */

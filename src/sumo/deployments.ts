@@ -1,4 +1,6 @@
-export type DeploymentId = 'US1' | 'US2' | 'EU' | 'DE' | 'CH' | 'AU' | 'JP' | 'KR' | 'CA' | 'IN' | 'FED';
+import { DEPLOYMENT_IDS, type DeploymentId } from '../shared/settings.ts';
+
+export type { DeploymentId };
 
 export interface Deployment {
   readonly id: DeploymentId;
@@ -12,7 +14,7 @@ function dep(id: DeploymentId): Deployment {
 }
 
 export const DEPLOYMENTS: readonly Deployment[] = Object.freeze(
-  (['US1', 'US2', 'EU', 'DE', 'CH', 'AU', 'JP', 'KR', 'CA', 'IN', 'FED'] as const).map(dep),
+  DEPLOYMENT_IDS.map(dep),
 );
 
 export function getDeployment(id: DeploymentId): Deployment {

@@ -4,7 +4,7 @@ import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
 import { describeViolations, runAxe, seriousOrWorse } from './support/axe.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
-// Issue 8, accessibility: axe-core on every area of the real panel inside real DevTools, in both
+// Accessibility: axe-core on every area of the real panel inside real DevTools, in both
 // DevTools themes, with the content a user sees (the demo's flows run, a backend search done, a
 // request detail, the report dialog and the shortcut help open); then the keyboard: the panel's
 // shortcuts pressed as keys, the tab list, the request table, dialogs and jump links.

@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
 import { screenshotDevtools, type PanelSession } from '../../tooling/devtools-panel.ts';
 
-// Issue 7 on the demo: click through checkout (the server throws and logs a trace plus a 500 line),
+// On the demo: click through checkout (the server throws and logs a trace plus a 500 line),
 // the legacy report (the backend logs it without the tag) and the profile; search; then the
 // Timeline must link the checkout error to exactly its POST /api/checkout request and flag
 // /api/legacy/report as "backend not tagging". Run once per DevTools theme, with a screenshot each.

@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
-// Issue 5 in the real panel: the demo's request mix, judged by the real audit, in real DevTools.
+// In the real panel: the demo's request mix, judged by the real audit, in real DevTools.
 
 const POLL = { timeout: 15_000, intervals: [100, 250, 500] };
 

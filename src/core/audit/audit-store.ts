@@ -5,14 +5,11 @@ import { PREFLIGHT_PAIR_WINDOW_MS, PreflightIndex } from './diagnose-cors.ts';
 import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
 import { TimeIndex } from './time-index.ts';
 import { NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
-import type { AuditEntry, CapturedRequest, TokenContext, Verdict, VerdictResult } from './types.ts';
+import { CAPTURE_CAP, type AuditEntry, type CapturedRequest, type TokenContext, type Verdict, type VerdictResult } from './types.ts';
 import { buildJudgeContext, judge, type JudgeContext } from './verdict.ts';
 
-/** At most this many requests are kept by default; older ones are dropped and counted. */
-export const DEFAULT_AUDIT_CAP = 50_000;
-
 export interface AuditStoreOptions {
-  /** Default `DEFAULT_AUDIT_CAP`. */
+  /** Default `CAPTURE_CAP`. */
   cap?: number;
   tokens?: TokenContext;
   settings?: ScopeSettings;
@@ -50,7 +47,7 @@ export class AuditStore {
   readonly #listeners = new Set<() => void>();
 
   constructor(options: AuditStoreOptions = {}) {
-    const cap = options.cap ?? DEFAULT_AUDIT_CAP;
+    const cap = options.cap ?? CAPTURE_CAP;
     if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`audit cap must be a positive integer, got ${cap}`);
     this.cap = cap;
     this.#slots = new Array<AuditEntry | undefined>(cap);

@@ -22,6 +22,7 @@ export function maskToken(token: string): string {
 }
 
 // Control characters, line/paragraph separators and bidi overrides all make a value lie about itself on screen.
+// eslint-disable-next-line no-control-regex -- these are exactly the characters being neutralised
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const HAS_UNSAFE = new RegExp(UNSAFE.source);
 

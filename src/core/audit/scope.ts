@@ -65,7 +65,7 @@ export function siteKey(pageUrl: string): string {
 }
 
 function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function rule(source: string, label: string, test: (s: string) => boolean): CompiledRule {

@@ -127,3 +127,9 @@ export interface AuditEntry {
   req: CapturedRequest;
   result: VerdictResult;
 }
+
+/**
+ * At most this many requests are kept per tab, by the devtools page's capture and by the panel's
+ * audit alike; older ones are dropped and counted. The README states the figure.
+ */
+export const CAPTURE_CAP = 50_000;

@@ -1,5 +1,5 @@
 // One verdict per request. Everything that does not depend on the request is computed once in
-// `buildJudgeContext`, so judging 100,000 requests stays far under the 300 ms budget.
+// `buildJudgeContext`, so judging a full capture costs one pass over the requests.
 
 import { diagnoseCors, hasFailed, parseHeaderList, PreflightIndex } from './diagnose-cors.ts';
 import { headerValue } from './har.ts';

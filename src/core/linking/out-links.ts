@@ -1,7 +1,7 @@
 // Links out of the panel: the replay in OpenReplay at a request's moment, and the SumoLogic search
 // narrowed to an error's time.
 
-import { uiSearchUrl } from '../../sumo/query.ts';
+import { uiSearchUrl } from '../search/query.ts';
 import { safeHttpUrl } from '../safe-url.ts';
 
 /**

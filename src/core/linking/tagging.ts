@@ -16,7 +16,7 @@ import { endpointKey, templateOf } from '../audit/path-template.ts';
 import type { AuditEntry, CapturedRequest } from '../audit/types.ts';
 import { maskToken } from '../audit/mask.ts';
 import { findTagIssues, recheckTag, type TagIssue } from '../logs/parse.ts';
-import { isSessionIdTagName } from '../../sumo/query.ts';
+import { isSessionIdTagName } from '../search/query.ts';
 import { extractRequestHint, matchHint, namesEndpoint, type RequestHint } from './hint.ts';
 import { clampSkew, logTimeOf, lowerBound, requestEnd } from './link.ts';
 import { carriesSessionCached } from './session-match.ts';

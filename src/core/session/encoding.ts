@@ -66,5 +66,5 @@ export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const code = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   // Only plain letters/digits/punctuation are echoed; quotes, angle brackets etc. are code-only.
-  return /^[A-Za-z0-9!#%&()*+,./:;=?@\[\]^_{}|~-]$/.test(ch) ? `"${ch}" (${code})` : code;
+  return /^[A-Za-z0-9!#%&()*+,./:;=?@[\]^_{}|~-]$/.test(ch) ? `"${ch}" (${code})` : code;
 }

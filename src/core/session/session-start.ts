@@ -1,7 +1,7 @@
 // The session's start, as the Session area words it: in UTC, because a support person compares it
 // with the customer's report and with log timestamps from other machines, plus how long ago.
 
-import { pad2 } from '../clock.ts';
+import { pad2 } from '../time-format.ts';
 import type { SessionStart } from './session-id.ts';
 
 const MINUTE = 60_000;

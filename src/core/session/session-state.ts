@@ -1,7 +1,7 @@
 // The session model of one inspected tab: which token is current, every token seen so far, and
-// why nothing was found when nothing was. A pure reducer: the panel feeds it probe results (every
-// ~2 s, all frames of one poll at once) and network findings as they arrive, and re-renders only
-// when it returns a different object.
+// why nothing was found when nothing was. A pure reducer: the devtools page feeds it probe results (all
+// frames of one poll at once) and network findings as they arrive, and sends the panel a new state
+// only when it returns a different object.
 
 import type { DecodedToken } from './token.ts';
 import type { FrameKind, ProbeResult, ProbeStatus } from './probe.ts';
@@ -429,26 +429,6 @@ export function setManual(state: SessionState, input: ManualInput): SessionState
 
 export function clearManual(state: SessionState): SessionState {
   return reduceSession(state, { type: 'clearManual' });
-}
-
-export type TokenClass = 'current' | 'stale' | 'foreign';
-
-/** current: the token in use; stale: an earlier (or other) token of this tab; foreign: never seen here. */
-export function classifyToken(state: SessionState, value: string): TokenClass {
-  if (state.current?.token != null && state.current.token === value) return 'current';
-  if (state.history.some((h) => h.token === value)) return 'stale';
-  return 'foreign';
-}
-
-/** The same for the newer `openReplaySession.id` convention, which carries the numeric id. */
-export function classifySessionId(state: SessionState, sessionId: string): TokenClass {
-  if (state.current && state.current.sessionId === sessionId) return 'current';
-  if (state.history.some((h) => h.decoded.sessionId === sessionId)) return 'stale';
-  return 'foreign';
-}
-
-export function isStale(state: SessionState, token: string): boolean {
-  return classifyToken(state, token) === 'stale';
 }
 
 /** Structural equality over plain data (bigint included). */

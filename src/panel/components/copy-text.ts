@@ -23,7 +23,7 @@ function copyWithSelection(text: string): boolean {
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   document.body.append(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {

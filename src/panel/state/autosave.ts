@@ -93,7 +93,8 @@ export function createAutosave<T extends object>(opts: AutosaveOptions<T>): Auto
 
   effect(() => {
     const stored = opts.stored.value;
-    opts.identity?.value;
+    // Read only to subscribe: a new identity (another site) re-adopts the stored value.
+    void opts.identity?.value;
     if (stored) adopt(stored);
   });
 

@@ -2,7 +2,7 @@ import { STORAGE_KEYS } from '../../shared/storage-keys.ts';
 import { reportInput as auditReportInput } from './report-input.ts';
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditEntry, CapturedRequest } from '../../core/audit/types.ts';
-import type { LogAnalysis, LogEntry } from '../../core/logs/analyze.ts';
+import type { LogAnalysis, LogEntry } from '../../core/logs/analysis.ts';
 import { normalizeMessage, type LogMessage } from '../../core/logs/parse.ts';
 import { groupLinkedErrors, type LinkedErrorGroup } from '../../core/linking/error-groups.ts';
 import { clampSkew, DEFAULT_SKEW_MS, linkErrors, type ErrorLink, type Linking } from '../../core/linking/link.ts';
@@ -10,8 +10,8 @@ import { openReplayAtTime, sumoSearchAtTime } from '../../core/linking/out-links
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../../core/linking/report.ts';
 import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from '../../core/linking/tagging.ts';
 import { analysisOf } from './search-analysis.ts';
-import { planSearch, tagsFromClause } from '../../core/results/target.ts';
-import type { SearchRun } from './backend-model.ts';
+import { planSearch, tagsFromClause } from '../../core/search/plan.ts';
+import type { SearchRun } from './worker-model.ts';
 import type { PanelModel } from './model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 
@@ -57,7 +57,7 @@ export function clampRefreshSeconds(s: number): number {
 
 export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   const now = deps.now ?? Date.now;
-  const { devtools, backend } = model;
+  const { devtools, worker } = model;
 
   const skewMs = signal(DEFAULT_SKEW_MS);
   const windowMs = signal(DEFAULT_TAGGING_WINDOW_MS);
@@ -71,7 +71,7 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   // While a new search starts (auto-refresh), keep showing the last finished one of the same session.
   let lastDone: SearchRun | null = null;
   const run = computed<SearchRun | null>(() => {
-    const current = backend.search.value;
+    const current = worker.search.value;
     if (current === null) return null;
     if (current.status === 'done') return (lastDone = current);
     const sameTarget = lastDone !== null && lastDone.target.token === current.target.token && lastDone.target.sessionId === current.target.sessionId;
@@ -132,7 +132,7 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   const tagNames = computed<string[]>(() => {
     const r = run.value;
     const fromClause = r?.tagClause === undefined ? [] : tagsFromClause(r.tagClause).map((t) => t.tagName);
-    return fromClause.length > 0 ? fromClause : [...(backend.settings.value?.tagNames ?? ['openReplaySessionToken'])];
+    return fromClause.length > 0 ? fromClause : [...(worker.settings.value?.tagNames ?? ['openReplaySessionToken'])];
   });
 
   const tagging = computed<EndpointTagging[]>(() => {
@@ -159,15 +159,15 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   function searchAgain(auto: boolean): RefreshNote {
     const at = now();
     const note = (text: string, started = false): RefreshNote => (lastRefresh.value = { at, text, started });
-    if (isActive(backend.search.value)) return note('not searched: a search is still running');
+    if (isActive(worker.search.value)) return note('not searched: a search is still running');
     if (auto && at - lastStart < MIN_REFRESH_SECONDS * 1000) return note(`not searched: the last search started less than ${MIN_REFRESH_SECONDS} s ago`);
-    const settings = backend.settings.value;
+    const settings = worker.settings.value;
     if (settings === null) return note('not searched: the SumoLogic settings are not loaded yet');
-    if (backend.credentials.value === null) return note('not searched: no SumoLogic Access ID/Key saved yet (Settings → SumoLogic)');
+    if (worker.credentials.value === null) return note('not searched: no SumoLogic Access ID/Key saved yet (Settings → SumoLogic)');
     const plan = planSearch(devtools.session.value.current, settings, at);
     if (!plan.ok) return note(`not searched: ${plan.reason}`);
     lastStart = at;
-    backend.startSearch(plan.target);
+    worker.startSearch(plan.target);
     return note(auto ? 'searched again (auto-refresh)' : 'searched', true);
   }
 

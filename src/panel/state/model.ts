@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Transport } from '../../shared/transport.ts';
 import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../shared/protocol.ts';
 import { createDevtoolsModel } from './devtools-model.ts';
-import { createBackendModel } from './backend-model.ts';
+import { createWorkerModel } from './worker-model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 import { createSettingsForms } from './settings-forms.ts';
 
@@ -17,8 +17,8 @@ export interface PanelDeps {
 /** Everything the views read and do; built from transports so component tests can pass fakes. */
 export function createPanelModel(deps: PanelDeps) {
   const devtools = createDevtoolsModel(deps.devtools, deps.storage);
-  const backend = createBackendModel(deps.background, deps.now);
-  return { devtools, backend, settings: createSettingsForms(devtools, backend) };
+  const worker = createWorkerModel(deps.background, deps.now);
+  return { devtools, worker, settings: createSettingsForms(devtools, worker) };
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;

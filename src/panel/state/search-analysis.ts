@@ -1,7 +1,7 @@
-import type { LogAnalysis } from '../../core/logs/analyze.ts';
-import { IncrementalAnalysis } from '../../core/results/incremental.ts';
-import { tagsFromClause } from '../../core/results/target.ts';
-import type { SearchRun } from './backend-model.ts';
+import type { LogAnalysis } from '../../core/logs/analysis.ts';
+import { IncrementalAnalysis } from '../../core/search/incremental.ts';
+import { tagsFromClause } from '../../core/search/plan.ts';
+import type { SearchRun } from './worker-model.ts';
 
 // One analysis per search, shared by the Backend errors view and the linking model: both read the
 // same messages, and re-checking, merging traces and grouping them is the costly part of a search.

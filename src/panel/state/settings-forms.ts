@@ -1,7 +1,8 @@
 import { validateScopeSettings, type ScopeSettings } from '../../core/audit/scope.ts';
-import { validateSumoSettings, type SumoSettings } from '../../shared/settings.ts';
+import type { SumoSettings } from '../../shared/settings.ts';
+import { validateSumoSettings } from './validate-settings.ts';
 import { createAutosave, type Autosave, type FieldErrors } from './autosave.ts';
-import type { BackendModel } from './backend-model.ts';
+import type { WorkerModel } from './worker-model.ts';
 import type { DevtoolsModel } from './devtools-model.ts';
 
 const MAX_SHOWN = 60;
@@ -25,9 +26,9 @@ export interface SettingsForms {
 }
 
 /** The Settings area's drafts live here, not in the view, so switching areas keeps them. */
-export function createSettingsForms(devtools: DevtoolsModel, backend: BackendModel): SettingsForms {
+export function createSettingsForms(devtools: DevtoolsModel, worker: WorkerModel): SettingsForms {
   return {
-    sumo: createAutosave({ stored: backend.settings, validate: validateSumoSettings, save: backend.saveSettings }),
+    sumo: createAutosave({ stored: worker.settings, validate: validateSumoSettings, save: worker.saveSettings }),
     scope: createAutosave({
       stored: devtools.scope,
       identity: devtools.scopeSite,

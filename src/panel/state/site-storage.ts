@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 
-/** The little the panel stores itself (per-site audit scope, view preferences); a fake in tests. */
+/** The little the panel stores itself (per-site audit scope, view preferences);
+ * test/support/memory-storage.ts stands in for it in tests. */
 export interface KeyValueStorage {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
@@ -14,11 +15,3 @@ export const extensionStorage: KeyValueStorage = {
     await browser.storage.local.set({ [key]: value });
   },
 };
-
-export function memoryStorage(initial: Record<string, unknown> = {}): KeyValueStorage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get: async (key) => data.get(key),
-    set: async (key, value) => void data.set(key, value),
-  };
-}

@@ -1,9 +1,9 @@
 import './backend.css';
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../state/model.ts';
-import { planSearch, targetChanged, WIDEN_STEP_MS } from '../../core/results/target.ts';
-import { windowText } from '../../core/results/present.ts';
-import type { SearchRun } from '../state/backend-model.ts';
+import { planSearch, targetChanged, WIDEN_STEP_MS } from '../../core/search/plan.ts';
+import { windowText } from '../../core/search/present.ts';
+import type { SearchRun } from '../state/worker-model.ts';
 import { cancelledBecause, guardTokenChanges, isActive, searchWanted, widenedMsFor, windowWidening } from './backend/backend-state.ts';
 import { WindowBar } from './backend/WindowBar.tsx';
 import { analysisOf } from '../state/search-analysis.ts';
@@ -15,15 +15,15 @@ import { SearchNotices } from './backend/SearchNotices.tsx';
 import { SearchProgress } from './backend/SearchProgress.tsx';
 import { useNow } from './backend/use-now.ts';
 
-/** Issue 6: the backend errors SumoLogic holds for the session's token. */
+/** The backend errors SumoLogic holds for the session's token. */
 export function BackendView() {
   const model = useModel();
   guardTokenChanges(model);
-  const { devtools, backend } = model;
+  const { devtools, worker } = model;
   const current = devtools.session.value.current;
-  const settings = backend.settings.value;
-  const credentials = backend.credentials.value;
-  const run = backend.search.value;
+  const settings = worker.settings.value;
+  const credentials = worker.credentials.value;
+  const run = worker.search.value;
   const running = isActive(run);
   const now = useNow(running);
 
@@ -43,7 +43,7 @@ export function BackendView() {
     const fresh = planSearch(current, settings, Date.now(), widenMs);
     if (!fresh.ok) return;
     cancelledBecause.value = null;
-    backend.startSearch(fresh.target);
+    worker.startSearch(fresh.target);
   };
 
   // The `s` shortcut (panel-shortcuts.ts); when a search is not possible, the refusal beside the button says why.
@@ -60,7 +60,7 @@ export function BackendView() {
         <h2 id="backend-heading">Backend errors</h2>
         <span class="muted">SumoLogic log lines tagged with this session’s token</span>
       </header>
-      <SearchBar refusal={refusal} running={running} onSearch={onSearch} onCancel={() => backend.cancelSearch()} />
+      <SearchBar refusal={refusal} running={running} onSearch={onSearch} onCancel={() => worker.cancelSearch()} />
       {plan?.ok && current && (
         <WindowBar
           window={plan.window}

@@ -29,7 +29,7 @@ function reloadInspectedPage(): void {
   chrome.devtools.inspectedWindow.reload({});
 }
 
-/** Issue 5: which requests carry the session token, which don't, and why. */
+/** Which requests carry the session token, which don't, and why. */
 export function RequestsView() {
   const { devtools } = useModel();
   const store = devtools.store;

@@ -10,7 +10,7 @@ import { SessionStatusBadge } from './session/SessionStatusBadge.tsx';
 import { NotRecording, TrackerSetup } from './session/TrackerSetup.tsx';
 import { notRecordingText } from '../../core/session/recording.ts';
 
-/** Issue 4: the page's OpenReplay session (or one entered by hand) and the tokens seen in this tab. */
+/** The page's OpenReplay session (or one entered by hand) and the tokens seen in this tab. */
 export function SessionView() {
   const { devtools } = useModel();
   const s = devtools.session.value;

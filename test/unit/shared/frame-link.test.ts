@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectFrameLink, offerFrameLink } from '../../../src/shared/frame-link.ts';
-import { fakeTransportPair, type Transport } from '../../../src/shared/transport.ts';
+import { type Transport } from '../../../src/shared/transport.ts';
+import { fakeTransportPair } from '../../support/fake-transport.ts';
 
 type ToPanel = { type: 'rows'; rows: object[] };
 type FromPanel = { type: 'hello' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUMO_SETTINGS, normalizeSumoSettings, validateSumoSettings } from '../../../src/shared/settings.ts';
+import { DEFAULT_SUMO_SETTINGS, normalizeSumoSettings } from '../../../src/shared/settings.ts';
+import { validateSumoSettings } from '../../../src/panel/state/validate-settings.ts';
 
 describe("the project's maximum session length setting", () => {
   it("defaults to OpenReplay's 2 h and reads older or hand-edited storage defensively", () => {

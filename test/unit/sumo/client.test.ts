@@ -3,8 +3,8 @@ import { SearchJobClient } from '../../../src/sumo/client.ts';
 import type { FetchLike } from '../../../src/sumo/client.ts';
 import { SumoError } from '../../../src/sumo/errors.ts';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
-import { FakeSumo, makeMessage, sumoError } from './helpers/fake-sumo.ts';
-import { VirtualClock } from './helpers/virtual-clock.ts';
+import { FakeSumo, makeMessage, sumoError } from '../../support/sumo/fake-sumo.ts';
+import { VirtualClock } from '../../support/sumo/virtual-clock.ts';
 
 const API = 'https://api.sumologic.com/api';
 

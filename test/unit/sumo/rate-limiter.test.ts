@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
-import { ManualClock, VirtualClock, flush } from './helpers/virtual-clock.ts';
+import { ManualClock, VirtualClock, flush } from '../../support/sumo/virtual-clock.ts';
 
 /** Largest number of starts inside any half-open window [t, t + windowMs). */
 function maxStartsInWindow(starts: readonly number[], windowMs: number): number {

@@ -6,12 +6,12 @@ import type { FaultSpec, SumoServer, SumoServerOptions } from '../../../sumo-ser
 import { SearchJobClient } from '../../../src/sumo/client.ts';
 import type { FetchLike } from '../../../src/sumo/client.ts';
 import type { SumoError } from '../../../src/sumo/errors.ts';
-import { buildSessionQuery } from '../../../src/sumo/query.ts';
+import { sessionQuery as buildSessionQuery } from '../../support/session-query.ts';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
 import { runSearch } from '../../../src/sumo/search.ts';
 import type { RunSearchOptions, SearchResult } from '../../../src/sumo/search.ts';
-import { analyzeMessages } from '../../../src/core/logs/analyze.ts';
-import { cookieFetch } from './helpers/cookie-fetch.ts';
+import { analyzeMessages } from '../../support/analyze-messages.ts';
+import { cookieFetch } from '../../support/sumo/cookie-fetch.ts';
 
 const TOKEN = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TAG = `[openReplaySessionToken=${TOKEN}]`;

@@ -4,9 +4,9 @@ import { SumoError } from '../../../src/sumo/errors.ts';
 import { RateLimiter } from '../../../src/sumo/rate-limiter.ts';
 import { runSearch } from '../../../src/sumo/search.ts';
 import type { SearchProgress, SearchResult } from '../../../src/sumo/search.ts';
-import { FakeSumo, makeMessage, sumoError } from './helpers/fake-sumo.ts';
-import type { FakeRequest } from './helpers/fake-sumo.ts';
-import { VirtualClock } from './helpers/virtual-clock.ts';
+import { FakeSumo, makeMessage, sumoError } from '../../support/sumo/fake-sumo.ts';
+import type { FakeRequest } from '../../support/sumo/fake-sumo.ts';
+import { VirtualClock } from '../../support/sumo/virtual-clock.ts';
 
 function setup(latencyMs = 20) {
   const clock = new VirtualClock();

@@ -1,6 +1,7 @@
-import type { LogEntry } from '../../../core/logs/analyze.ts';
+import type { LogEntry } from '../../../core/logs/analysis.ts';
 import type { ErrorGroup } from '../../../core/logs/group.ts';
-import { LANGUAGE_LABELS, formatTimestamp, sourceText } from '../../../core/results/present.ts';
+import { LANGUAGE_LABELS, sourceText } from '../../../core/search/present.ts';
+import { formatTimestamp } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
 import { jumpToRequest } from '../jump.ts';

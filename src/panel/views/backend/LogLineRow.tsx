@@ -1,5 +1,6 @@
-import type { LogEntry } from '../../../core/logs/analyze.ts';
-import { formatTimestamp, sourceText } from '../../../core/results/present.ts';
+import type { LogEntry } from '../../../core/logs/analysis.ts';
+import { sourceText } from '../../../core/search/present.ts';
+import { formatTimestamp } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
 import { jumpToRequest } from '../jump.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_LINE_LIMIT, cutLine, makeVisible } from '../../../core/logs/inert.ts';
-import { nextShownLimit } from '../../../core/results/present.ts';
+import { nextShownLimit } from '../../../core/search/present.ts';
 
 interface Props {
   text: string;

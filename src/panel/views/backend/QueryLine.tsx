@@ -1,5 +1,5 @@
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { safeHttpUrl } from '../../../core/results/present.ts';
+import { safeHttpUrl } from '../../../core/safe-url.ts';
 import { inertLine } from './LogText.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { LogAnalysis } from '../../../core/logs/analyze.ts';
-import { droppedText, plural, tagIssueText } from '../../../core/results/present.ts';
+import type { LogAnalysis } from '../../../core/logs/analysis.ts';
+import { droppedText, plural, tagIssueText } from '../../../core/search/present.ts';
 import { errorsOnly } from './backend-state.ts';
 import { ErrorGroupCard } from './ErrorGroupCard.tsx';
 import { LogLineRow } from './LogLineRow.tsx';

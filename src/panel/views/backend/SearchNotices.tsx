@@ -1,6 +1,6 @@
-import type { SearchRun } from '../../state/backend-model.ts';
-import { failureTitle } from '../../../core/results/failure.ts';
-import { truncatedText } from '../../../core/results/present.ts';
+import type { SearchRun } from '../../state/worker-model.ts';
+import { failureTitle } from '../../../core/search/failure.ts';
+import { truncatedText } from '../../../core/search/present.ts';
 import { inertLine } from './LogText.tsx';
 
 /** What went wrong or was cut short, each with what to do; the messages come from the background's SumoErrors. */

@@ -1,5 +1,5 @@
-import type { SearchRun } from '../../state/backend-model.ts';
-import { formatElapsed, plural, stateLabel } from '../../../core/results/present.ts';
+import type { SearchRun } from '../../state/worker-model.ts';
+import { formatElapsed, plural, stateLabel } from '../../../core/search/present.ts';
 
 /** State, messages so far and time spent, while running and after. */
 export function SearchProgress({ run, now }: { run: SearchRun; now: number }) {

@@ -1,5 +1,5 @@
-import type { TimeWindow } from '../../../sumo/query.ts';
-import { windowText } from '../../../core/results/present.ts';
+import type { TimeWindow } from '../../../core/search/query.ts';
+import { windowText } from '../../../core/search/present.ts';
 
 interface Props {
   window: TimeWindow;

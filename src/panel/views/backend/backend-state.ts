@@ -1,7 +1,7 @@
 import { effect, signal } from '@preact/signals';
-import { targetChanged } from '../../../core/results/target.ts';
+import { targetChanged } from '../../../core/search/plan.ts';
 import type { PanelModel } from '../../state/model.ts';
-import type { SearchRun } from '../../state/backend-model.ts';
+import type { SearchRun } from '../../state/worker-model.ts';
 
 // View state that must outlive the view: App renders only the active tab, so BackendView unmounts
 // whenever the user looks at another tab while a search keeps running.
@@ -36,7 +36,7 @@ export function guardTokenChanges(model: PanelModel): void {
   if (guarded.has(model)) return;
   guarded.add(model);
   effect(() => {
-    const run = model.backend.search.value;
+    const run = model.worker.search.value;
     const current = model.devtools.session.value.current;
     if (!run || !isActive(run)) return;
     if (!targetChanged(run.target, current)) return;
@@ -44,6 +44,6 @@ export function guardTokenChanges(model: PanelModel): void {
       searchId: run.id,
       reason: "The session's token changed while the search ran, so the search was cancelled and its job deleted. Search again for the new session.",
     };
-    model.backend.cancelSearch();
+    model.worker.cancelSearch();
   });
 }

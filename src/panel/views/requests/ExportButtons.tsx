@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../components/download.ts';
 import { copyText } from '../../components/copy-text.ts';
 import { plural } from './format.ts';
 import { exportFileName } from '../../state/report-input.ts';

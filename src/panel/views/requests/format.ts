@@ -1,6 +1,6 @@
 import { inertText } from '../../../core/audit/mask.ts';
 
-export { clockTime } from '../../../core/clock.ts';
+export { clockTime } from '../../../core/time-format.ts';
 
 /** `12 ms`, `1.24 s`. */
 export function duration(ms: number): string {

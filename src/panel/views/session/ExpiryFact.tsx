@@ -1,4 +1,4 @@
-import { formatTime } from './labels.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { useTimeLeft } from './use-time-left.ts';
 
 /** Expiry from the token itself: the latest moment a backend log line can still carry it. */

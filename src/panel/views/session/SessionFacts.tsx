@@ -2,7 +2,8 @@ import type { SessionView } from '../../../core/session/session-state.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
 import { StartFact } from './StartFact.tsx';
-import { activeLabel, formatTime, frameLabel, sourcesLabel } from './labels.ts';
+import { activeLabel, frameLabel, sourcesLabel } from './labels.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { safeHttpUrl } from '../../../core/safe-url.ts';
 import { STORAGE_FORMAT_LABEL } from '../../../core/session/storage-formats.ts';
 

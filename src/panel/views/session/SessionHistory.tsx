@@ -1,5 +1,6 @@
 import type { SessionState } from '../../../core/session/session-state.ts';
-import { formatTime, sourcesLabel } from './labels.ts';
+import { sourcesLabel } from './labels.ts';
+import { formatTime } from '../../../core/time-format.ts';
 
 /**
  * Every token this tab has shown while DevTools was open, newest first: the audit calls a request

@@ -1,18 +1,5 @@
 import type { AnySource } from '../../../core/session/sources.ts';
 import type { SessionView } from '../../../core/session/session-state.ts';
-import { hms, pad2 } from '../../../core/clock.ts';
-
-/** Local wall-clock time; the date too when it is not today (tokens live for hours). */
-export function formatTime(ms: number, now = Date.now()): string {
-  if (!Number.isFinite(ms)) return 'unknown';
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return 'unknown';
-  const clock = hms(d);
-  const today = new Date(now);
-  const sameDay =
-    d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
-  return sameDay ? clock : `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${clock}`;
-}
 
 /** Where in the inspected tab the token was read. */
 export function frameLabel(view: Pick<SessionView, 'frame' | 'enteredByHand'>): string {

@@ -13,12 +13,12 @@ const DEPLOYMENT_OPTIONS: ReadonlyArray<readonly [SumoSettings['deployment'], st
 
 /** Where SumoLogic is: a deployment by name, derived from a pasted login address, or a custom API base. */
 export function SumoConnection(props: { section: Section<SumoSettings> }) {
-  const { backend } = useModel();
+  const { worker } = useModel();
   const { section } = props;
   const [loginUrl, setLoginUrl] = useState('');
   const [derived, setDerived] = useState<{ ok: boolean; text: string } | null>(null);
   const [allowed, setAllowed] = useState<string | null>(null);
-  const apiBase = backend.apiBase.value;
+  const apiBase = worker.apiBase.value;
 
   const derive = () => {
     const r = deploymentFromLoginUrl(loginUrl);
@@ -34,7 +34,7 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
   const allow = async (origin: string) => {
     const ok = await browser.permissions.request({ origins: [origin] }).catch(() => false);
     setAllowed(ok ? null : `The browser did not allow access to ${origin.slice(0, -2)}. Accept the prompt to use this host.`);
-    await backend.load();
+    await worker.load();
   };
 
   return (

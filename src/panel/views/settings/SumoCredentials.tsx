@@ -7,8 +7,8 @@ import { Field, Notice } from './Field.tsx';
  * ever shows its last four characters.
  */
 export function SumoCredentials() {
-  const { backend } = useModel();
-  const saved = backend.credentials.value;
+  const { worker } = useModel();
+  const saved = worker.credentials.value;
   const [accessId, setAccessId] = useState('');
   const [accessKey, setAccessKey] = useState('');
   const [remember, setRemember] = useState(true);
@@ -16,14 +16,14 @@ export function SumoCredentials() {
   const [testing, setTesting] = useState(false);
 
   const save = async () => {
-    const r = await backend.saveCredentials(accessId, accessKey, remember);
+    const r = await worker.saveCredentials(accessId, accessKey, remember);
     setResult(r.ok ? { ok: true, message: 'Credentials saved.' } : r);
     if (r.ok) setAccessKey('');
   };
   const test = async () => {
     setTesting(true);
     setResult(null);
-    setResult(await backend.testConnection());
+    setResult(await worker.testConnection());
     setTesting(false);
   };
 
@@ -67,7 +67,7 @@ export function SumoCredentials() {
           {testing ? 'Testing…' : 'Test connection'}
         </button>
         {saved && (
-          <button type="button" onClick={() => void backend.clearCredentials().then(setResult)} data-testid="sumo-forget">
+          <button type="button" onClick={() => void worker.clearCredentials().then(setResult)} data-testid="sumo-forget">
             Forget key
           </button>
         )}

@@ -1,4 +1,4 @@
-import type { LogEntry } from '../../../core/logs/analyze.ts';
+import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { linkSummary, logTimeOf } from '../../../core/linking/link.ts';
 import { inertText } from '../../../core/audit/mask.ts';
 import type { LinkingModel } from '../../state/linking-model.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { inertText } from '../../../core/audit/mask.ts';
 import { VERDICT_LABELS, type AuditEntry, type Verdict } from '../../../core/audit/types.ts';
-import type { LogEntry } from '../../../core/logs/analyze.ts';
+import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { logFirstLine } from './text.ts';
 import { linkSummary, logTimeOf, requestEnd } from '../../../core/linking/link.ts';
 import { logKey, type LinkingModel } from '../../state/linking-model.ts';

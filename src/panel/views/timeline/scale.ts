@@ -1,6 +1,6 @@
 // Time ↔ pixels for the timeline, tick steps, zoom and lane packing. Pure: no DOM.
 
-import { clockTime, hms } from '../../../core/clock.ts';
+import { clockTime, hms } from '../../../core/time-format.ts';
 
 export interface Range {
   from: number;

@@ -1,0 +1,142 @@
+import { signal } from '@preact/signals';
+import type { ApiBaseInfo, BackgroundToPanel, PanelToBackground, SearchFailure, SearchTarget } from '../../shared/protocol.ts';
+import type { CredentialStatus, SumoSettings } from '../../shared/settings.ts';
+import type { Transport } from '../../shared/transport.ts';
+import type { MessageMap } from '../../sumo/client.ts';
+import type { SearchProgress } from '../../sumo/search.ts';
+
+export interface SearchRun {
+  id: string;
+  target: SearchTarget;
+  status: 'starting' | 'running' | 'done' | 'failed' | 'cancelled';
+  startedAt: number;
+  query?: string;
+  scope?: string;
+  tagClause?: string;
+  uiUrl?: string | null;
+  progress?: SearchProgress;
+  /** Raw maps as they arrive (newest first per page); parsed by the view's selectors. */
+  messages: MessageMap[];
+  truncated?: boolean;
+  messageCount?: number;
+  warnings?: string[];
+  requests?: number;
+  durationMs?: number;
+  /** When results were first shown, for the "time to first result" figure. */
+  firstResultsAt?: number;
+  finishedAt?: number;
+  error?: SearchFailure;
+}
+
+type WithoutRid<T> = T extends { rid: number } ? Omit<T, 'rid'> : never;
+type Request = WithoutRid<Extract<PanelToBackground, { rid: number }>>;
+type Reply = Extract<BackgroundToPanel, { rid: number }>;
+
+/** Settings, credentials (masked) and searches, all through the background. */
+export function createWorkerModel(transport: Transport<PanelToBackground, BackgroundToPanel>, now: () => number = Date.now) {
+  const settings = signal<SumoSettings | null>(null);
+  const credentials = signal<CredentialStatus | null>(null);
+  const apiBase = signal<ApiBaseInfo | null>(null);
+  const search = signal<SearchRun | null>(null);
+  const waiting = new Map<number, (reply: Reply) => void>();
+  let nextRid = 1;
+  let nextSearch = 1;
+
+  const update = (id: string, patch: Partial<SearchRun> | ((run: SearchRun) => Partial<SearchRun>)) => {
+    const run = search.value;
+    if (!run || run.id !== id) return;
+    search.value = { ...run, ...(typeof patch === 'function' ? patch(run) : patch) };
+  };
+
+  transport.subscribe((m) => {
+    if ('rid' in m) {
+      if (m.type === 'settings') {
+        settings.value = m.settings;
+        credentials.value = m.credentials;
+        apiBase.value = m.apiBase;
+      }
+      waiting.get(m.rid)?.(m);
+      waiting.delete(m.rid);
+      return;
+    }
+    switch (m.type) {
+      case 'search.started':
+        return update(m.searchId, { status: 'running', query: m.query, scope: m.scope, tagClause: m.tagClause, uiUrl: m.uiUrl });
+      case 'search.progress':
+        return update(m.searchId, { progress: m.progress });
+      case 'search.messages':
+        return update(m.searchId, (run) => ({
+          messages: [...run.messages, ...m.messages],
+          ...(run.firstResultsAt === undefined && m.messages.length > 0 ? { firstResultsAt: now() } : {}),
+        }));
+      case 'search.done':
+        return update(m.searchId, (run) => ({
+          status: run.status === 'cancelled' ? 'cancelled' : 'done',
+          truncated: m.truncated,
+          messageCount: m.messageCount,
+          warnings: m.warnings,
+          requests: m.requests,
+          durationMs: m.durationMs,
+          finishedAt: now(),
+        }));
+      case 'search.failed':
+        return update(m.searchId, (run) => ({
+          status: run.status === 'cancelled' || m.error.kind === 'aborted' ? 'cancelled' : 'failed',
+          error: m.error,
+          finishedAt: now(),
+        }));
+    }
+  });
+
+  function request(message: Request): Promise<Reply> {
+    const rid = nextRid++;
+    return new Promise((resolve) => {
+      waiting.set(rid, resolve);
+      transport.post({ ...message, rid } as PanelToBackground);
+    });
+  }
+
+  const asResult = (reply: Reply): { ok: boolean; message: string } =>
+    reply.type === 'reply' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
+
+  return {
+    settings,
+    credentials,
+    apiBase,
+    search,
+    load: () => request({ type: 'settings.get' }),
+    saveSettings: async (next: SumoSettings) => asResult(await request({ type: 'settings.save', settings: next })),
+    saveCredentials: async (accessId: string, accessKey: string, remember: boolean) =>
+      asResult(await request({ type: 'credentials.save', accessId, accessKey, remember })),
+    clearCredentials: async () => asResult(await request({ type: 'credentials.clear' })),
+    testConnection: async () => asResult(await request({ type: 'connection.test' })),
+    startSearch(target: SearchTarget): string {
+      const current = search.value;
+      if (current && (current.status === 'running' || current.status === 'starting')) {
+        transport.post({ type: 'search.cancel', searchId: current.id });
+      }
+      const id = `s${now()}-${nextSearch++}`;
+      search.value = { id, target, status: 'starting', startedAt: now(), messages: [] };
+      transport.post({ type: 'search.start', searchId: id, target });
+      return id;
+    },
+    /** The background worker restarted: a search it was running can no longer report. */
+    backgroundLost(): void {
+      const run = search.value;
+      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      update(run.id, {
+        status: 'failed',
+        finishedAt: now(),
+        error: { kind: 'background-restarted', message: 'The extension restarted its background worker during the search, so the search stopped — search again.' },
+      });
+    },
+    cancelSearch(): void {
+      const run = search.value;
+      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      update(run.id, { status: 'cancelled', finishedAt: now() });
+      transport.post({ type: 'search.cancel', searchId: run.id });
+    },
+  };
+}
+
+export type WorkerModel = ReturnType<typeof createWorkerModel>;
