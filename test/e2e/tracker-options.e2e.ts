@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
-import { detailOf, expectDetail, POLL, showArea, verdictsOf, visit } from './support/audit-lab.ts';
+import { detailOf, expectDetail, POLL, showArea, visit } from './support/audit-lab.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
 // The audit asks the page's own tracker what it meant: its header option, its tokenUrlMatcher,

@@ -4,7 +4,7 @@
 import { displayValue, inertText } from './mask.ts';
 import { sessionIdOfToken } from './token-format.ts';
 import type { VerdictResult } from './types.ts';
-import type { FoundHeader, JudgeContext } from './verdict.ts';
+import type { FoundHeader, JudgeContext } from './judge-context.ts';
 
 export const READ_AT_REQUEST_TIME = 'read the token when the request is made (tracker.getSessionToken()) instead of keeping an old value';
 

@@ -2,7 +2,9 @@
 
 import { validateHeaderName } from './header-names.ts';
 import { UNREACHABLE } from './tracker-policy.ts';
-import type { CapturedRequest } from './types.ts';
+import type { CapturedRequest, ScopeDecision } from './types.ts';
+
+export type { ScopeDecision } from './types.ts';
 
 /** Persisted per inspected site (see `siteKey`). */
 export interface ScopeSettings {
@@ -50,9 +52,6 @@ export interface CompiledScope {
   originCache: Map<string, ScopeDecision>;
 }
 
-export type ScopeDecision =
-  | { inScope: true; rule: string }
-  | { inScope: false; reason: string; fix?: string };
 
 /** The key settings are stored under: the inspected page's origin (or the URL itself for file: and the like). */
 export function siteKey(pageUrl: string): string {

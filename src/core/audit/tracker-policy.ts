@@ -2,8 +2,7 @@
 // answers, whether it records at all), and how that changes the audit's scope and reasons.
 // Pure data and decisions: the devtools page reads the options and asks the matcher.
 
-import type { ScopeDecision } from './scope.ts';
-import type { CapturedRequest } from './types.ts';
+import type { CapturedRequest, ScopeDecision } from './types.ts';
 
 /** The tracker's answer for one URL. Anything but yes/no is "unknown": the audit falls back to its own scope. */
 export type MatcherAnswer = 'yes' | 'no' | 'threw' | 'not-boolean' | 'slow';

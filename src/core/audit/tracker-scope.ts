@@ -16,7 +16,7 @@ import {
   WORKER_REASON,
 } from './tracker-policy.ts';
 import type { CapturedRequest, VerdictResult } from './types.ts';
-import { MISSING_FIX, shared, type JudgeContext } from './verdict.ts';
+import { MISSING_FIX, shared, type JudgeContext } from './judge-context.ts';
 
 interface Decided {
   d: ScopeDecision;

@@ -133,3 +133,8 @@ export interface AuditEntry {
  * audit alike; older ones are dropped and counted. The README states the figure.
  */
 export const CAPTURE_CAP = 50_000;
+
+/** Whether a request without a session header should have had one (shared, frozen objects). */
+export type ScopeDecision =
+  | { inScope: true; rule: string }
+  | { inScope: false; reason: string; fix?: string };

@@ -2,43 +2,18 @@
 // `buildJudgeContext`, so judging a full capture costs one pass over the requests.
 
 import { diagnoseCors, hasFailed, parseHeaderList, PreflightIndex } from './diagnose-cors.ts';
+import { shared, type FoundHeader, type JudgeContext, type TokenMatch } from './judge-context.ts';
 import { headerValue } from './har.ts';
-import { headerKinds, type HeaderKind } from './header-names.ts';
+import { headerKinds } from './header-names.ts';
 import { foreignIdValue, foreignTokenValue, READ_AT_REQUEST_TIME } from './foreign-values.ts';
 import { displayValue } from './mask.ts';
-import { compileScope, DEFAULT_SCOPE_SETTINGS, type CompiledScope, type ScopeSettings } from './scope.ts';
+import { compileScope, DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
 import { looksLikeToken } from './token-format.ts';
 import { decideForTracker, outsideScope } from './tracker-scope.ts';
 import { AXIOS_TRACKER_HEADER, NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
+
+export { MISSING_FIX, shared, type FoundHeader, type JudgeContext } from './judge-context.ts';
 import type { CapturedRequest, KnownToken, TokenContext, VerdictResult } from './types.ts';
-
-interface TokenMatch {
-  current: boolean;
-  known: KnownToken;
-}
-
-export interface JudgeContext {
-  tokens: TokenContext;
-  scope: CompiledScope;
-  /** Lower-case header name → what its value must be. */
-  kinds: Map<string, HeaderKind>;
-  /** Lengths of those names: most headers are skipped without lower-casing them. */
-  nameLengths: Set<number>;
-  byToken: Map<string, TokenMatch>;
-  bySessionId: Map<string, TokenMatch>;
-  preflights: PreflightIndex;
-  ingestUrls: readonly string[];
-  isTokenFormat: (value: string) => boolean;
-  /** What the page's tracker was told to do; it sets the default scope when its matcher answered. */
-  tracker: TrackerPolicy;
-  /** The user changed the audit scope: it overrides the tracker's matcher. */
-  userScope: boolean;
-  /**
-   * Results that many requests share (same header and known value, same scope decision), built
-   * once and frozen: judging then allocates almost nothing per request.
-   */
-  shared: Map<string | object, VerdictResult>;
-}
 
 export interface JudgeContextInput {
   tokens?: TokenContext;
@@ -91,13 +66,6 @@ function isUserScope(s: ScopeSettings): boolean {
   return s.extraOrigins.length > 0 || s.urlPatterns.length > 0 || !s.includeSameOrigin;
 }
 
-export interface FoundHeader {
-  name: string;
-  lower: string;
-  value: string;
-  kind: HeaderKind;
-}
-
 /** The session headers a request sent, in the order it sent them. */
 export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHeader[] {
   let found: FoundHeader[] | undefined;
@@ -117,7 +85,6 @@ export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHe
   return found ?? [];
 }
 
-export const MISSING_FIX = 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper';
 
 function iso(ms: number | undefined): string | undefined {
   return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
@@ -132,22 +99,11 @@ function staleWhen(known: KnownToken): string {
   return '';
 }
 
-const SHARED_LIMIT = 5000;
 
 const PREFLIGHT_RESULT: VerdictResult = Object.freeze({
   verdict: 'not-expected',
   reason: 'a CORS preflight (the browser sends it; it never carries custom headers)',
 });
-
-export function shared(ctx: JudgeContext, key: string | object, make: () => VerdictResult): VerdictResult {
-  let r = ctx.shared.get(key);
-  if (r === undefined) {
-    r = Object.freeze(make());
-    if (ctx.shared.size >= SHARED_LIMIT) ctx.shared.clear();
-    ctx.shared.set(key, r);
-  }
-  return r;
-}
 
 const AXIOS_LOWER = AXIOS_TRACKER_HEADER.toLowerCase();
 export const AXIOS_NOTE = `${AXIOS_TRACKER_HEADER} is the name the axios plugin uses: a backend reading X-OpenReplay-SessionToken will not see it`;
