@@ -132,12 +132,20 @@ function resourceTypeOf(raw: string, method: string, initiatorType: string): Res
 }
 
 /**
- * `worker` for a request a Web Worker's script made: Chromium gives it a script initiator with a
- * stack but, unlike everything the page's own documents load, no `pageref`.
+ * `worker` for a request a Web Worker's script made. Chromium gives such a request a script
+ * initiator without a `pageref`, and its stack either runs in a blob: script or continues an async
+ * stack from another target (`parentId`: the page's postMessage). Requests of the page itself can
+ * lack a `pageref` during its first load, so that alone is not enough; a worker that fetches on its
+ * own timer is not recognised (the bypass reason still names workers).
  */
 function initiatorTypeOf(initiator: Record<string, unknown>, pageRef: string): string {
   const type = str(initiator['type'], 32);
-  return type === 'script' && pageRef === '' && isRecord(initiator['stack']) ? 'worker' : type;
+  if (type !== 'script' || pageRef !== '') return type;
+  const stack = initiator['stack'];
+  if (!isRecord(stack)) return type;
+  const frames = stack['callFrames'];
+  const top = Array.isArray(frames) && isRecord(frames[0]) ? str(frames[0]['url'], 16) : '';
+  return top.startsWith('blob:') || isRecord(stack['parentId']) ? 'worker' : type;
 }
 
 /**

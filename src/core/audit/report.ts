@@ -93,7 +93,7 @@ function problemGroups(requests: readonly AuditEntry[]): ProblemGroup[] {
       if (req.startedAt > g.last) g.last = req.startedAt;
     }
   }
-  const order: Verdict[] = ['blocked', 'foreign', 'stale', 'missing'];
+  const order: Verdict[] = ['blocked', 'outside-scope', 'foreign', 'stale', 'missing'];
   return [...groups.values()].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || b.count - a.count || a.first - b.first);
 }
 
