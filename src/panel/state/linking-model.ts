@@ -12,6 +12,7 @@ import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from
 import { analysisOf } from './search-analysis.ts';
 import { planSearch, tagsFromClause } from '../../core/search/plan.ts';
 import type { SearchRun } from './worker-model.ts';
+import { knownStartMs } from '../../core/session/session-start.ts';
 import type { PanelModel } from './model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
 
@@ -205,7 +206,8 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
   function replayUrlAt(atMs: number): string | null {
     const current = devtools.session.value.current;
     if (!current?.sessionUrl) return null;
-    return openReplayAtTime(current.sessionUrl, atMs, current.startTimestamp);
+    // A session entered by URL has no start response: its id tells the start.
+    return openReplayAtTime(current.sessionUrl, atMs, knownStartMs(current, Date.now()));
   }
 
   function sumoUrlAt(atMs: number): string | null {
