@@ -11,6 +11,7 @@ import type { SessionState } from '../core/session/session-state.ts';
 import type { CredentialStatus, SumoSettings } from './settings.ts';
 import type { MessageMap } from '../sumo/client.ts';
 import type { SearchProgress } from '../sumo/search.ts';
+import type { DeploymentId } from '../sumo/deployments.ts';
 
 export const tabChannelName = (tabId: number): string => `replay-link:tab:${tabId}`;
 export const PANEL_PORT = 'replay-link:panel';
@@ -68,12 +69,15 @@ export type PanelToBackground =
   | { type: 'credentials.save'; rid: number; accessId: string; accessKey: string; remember: boolean }
   | { type: 'credentials.clear'; rid: number }
   | { type: 'connection.test'; rid: number }
+  /** Find the deployment of the typed credentials (or the saved ones when none are typed). */
+  | { type: 'deployment.detect'; rid: number; accessId?: string; accessKey?: string }
   | { type: 'search.start'; searchId: string; target: SearchTarget }
   | { type: 'search.cancel'; searchId: string };
 
 export type BackgroundToPanel =
   | { type: 'settings'; rid: number; settings: SumoSettings; credentials: CredentialStatus | null; apiBase: ApiBaseInfo }
   | { type: 'reply'; rid: number; ok: boolean; message: string }
+  | { type: 'detected'; rid: number; ok: boolean; message: string; deployment: DeploymentId | null }
   | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }
