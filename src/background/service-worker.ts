@@ -3,6 +3,7 @@ import { PANEL_PORT, type BackgroundToPanel, type PanelToBackground } from '../s
 import { checkCredentialInput, clearCredentials, credentialStatus, loadCredentials, saveCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings, saveSumoSettings } from './sumo-settings.ts';
 import { cancelSearch, startSearch, testConnection } from './searches.ts';
+import { detect } from './detect.ts';
 
 /**
  * The one place that holds credentials and talks to SumoLogic. Panels connect with a port; when a
@@ -50,6 +51,13 @@ async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => vo
     case 'connection.test': {
       const result = await testConnection();
       return send({ type: 'reply', rid: msg.rid, ...result });
+    }
+    case 'deployment.detect': {
+      const typed = { ...(msg.accessId ? { accessId: msg.accessId } : {}), ...(msg.accessKey ? { accessKey: msg.accessKey } : {}) };
+      const result = await detect(typed);
+      // The settings changed when Detect found a deployment: let the panel see them.
+      if (result.deployment) await sendSettings(0, send);
+      return send({ type: 'detected', rid: msg.rid, ...result });
     }
     case 'search.start':
       mine.add(msg.searchId);

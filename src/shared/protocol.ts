@@ -6,10 +6,12 @@
  * Credentials travel panel → background only (when the user saves them); nothing sends them back.
  */
 import type { CapturedRequest } from '../core/audit/types.ts';
+import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import type { SessionState } from '../core/session/session-state.ts';
 import type { CredentialStatus, SumoSettings } from './settings.ts';
 import type { MessageMap } from '../sumo/client.ts';
 import type { SearchProgress } from '../sumo/search.ts';
+import type { DeploymentId } from '../sumo/deployments.ts';
 
 export const tabChannelName = (tabId: number): string => `replay-link:tab:${tabId}`;
 export const PANEL_PORT = 'replay-link:panel';
@@ -31,11 +33,13 @@ export interface CaptureInfo {
  * the panel judges them (its AuditStore), so verdict changes never need a round trip.
  */
 export type DevtoolsToPanel =
-  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState }
+  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState; matcher: Array<[string, MatcherAnswer]> }
   | { type: 'requests'; added: CapturedRequest[]; dropped: number }
   | { type: 'cleared'; capture: CaptureInfo }
   | { type: 'capture'; capture: CaptureInfo }
-  | { type: 'session'; session: SessionState };
+  | { type: 'session'; session: SessionState }
+  /** The page's tokenUrlMatcher answered for these URLs; `reset`: forget earlier answers first (a new page). */
+  | { type: 'matcher'; answers: Array<[string, MatcherAnswer]>; reset: boolean };
 
 export type PanelToDevtools =
   | { type: 'hello' }
@@ -43,7 +47,9 @@ export type PanelToDevtools =
   | { type: 'preserve-log'; on: boolean }
   | { type: 'manual-session'; input: string }
   | { type: 'clear-manual-session' }
-  | { type: 'refresh-session' };
+  | { type: 'refresh-session' }
+  /** Whether the site's settings allow asking the page's tokenUrlMatcher (it runs page code). */
+  | { type: 'ask-matcher'; on: boolean };
 
 export interface SearchTarget {
   token?: string;
@@ -63,12 +69,15 @@ export type PanelToBackground =
   | { type: 'credentials.save'; rid: number; accessId: string; accessKey: string; remember: boolean }
   | { type: 'credentials.clear'; rid: number }
   | { type: 'connection.test'; rid: number }
+  /** Find the deployment of the typed credentials (or the saved ones when none are typed). */
+  | { type: 'deployment.detect'; rid: number; accessId?: string; accessKey?: string }
   | { type: 'search.start'; searchId: string; target: SearchTarget }
   | { type: 'search.cancel'; searchId: string };
 
 export type BackgroundToPanel =
   | { type: 'settings'; rid: number; settings: SumoSettings; credentials: CredentialStatus | null; apiBase: ApiBaseInfo }
   | { type: 'reply'; rid: number; ok: boolean; message: string }
+  | { type: 'detected'; rid: number; ok: boolean; message: string; deployment: DeploymentId | null }
   | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }

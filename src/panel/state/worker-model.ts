@@ -97,7 +97,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
   }
 
   const asResult = (reply: Reply): { ok: boolean; message: string } =>
-    reply.type === 'reply' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
+    reply.type === 'reply' || reply.type === 'detected' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
 
   return {
     settings,
@@ -110,6 +110,11 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
       asResult(await request({ type: 'credentials.save', accessId, accessKey, remember })),
     clearCredentials: async () => asResult(await request({ type: 'credentials.clear' })),
     testConnection: async () => asResult(await request({ type: 'connection.test' })),
+    /** Typed credentials if any, else the saved ones; resolves with the deployment found (already saved). */
+    detectDeployment: async (accessId = '', accessKey = '') => {
+      const reply = await request({ type: 'deployment.detect', ...(accessId ? { accessId } : {}), ...(accessKey ? { accessKey } : {}) });
+      return { ...asResult(reply), deployment: reply.type === 'detected' ? reply.deployment : null };
+    },
     startSearch(target: SearchTarget): string {
       const current = search.value;
       if (current && (current.status === 'running' || current.status === 'starting')) {
