@@ -41,7 +41,7 @@ export interface ReplayLinkConfig {
 }
 
 export const DEFAULT_CONFIG: Readonly<ReplayLinkConfig> = Object.freeze({
-  scope: { extraOrigins: [], urlPatterns: [], extraHeaderNames: [], includeSameOrigin: true },
+  scope: { extraOrigins: [], urlPatterns: [], extraHeaderNames: [], includeSameOrigin: true, askTrackerMatcher: true },
   failOn: [...PROBLEM_KINDS],
   allow: [],
   sumo: null,
