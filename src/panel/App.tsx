@@ -1,4 +1,6 @@
-import { AREAS, activeArea, type Area } from './state/areas.ts';
+import { AREAS, type Area } from './state/areas.ts';
+import { useModel } from './state/model.ts';
+import type { UiState } from './state/ui-model.ts';
 import { SessionView } from './views/SessionView.tsx';
 import { RequestsView } from './views/RequestsView.tsx';
 import { BackendView } from './views/BackendView.tsx';
@@ -8,8 +10,10 @@ import { TimelineView } from './views/TimelineView.tsx';
 import { usePanelShortcuts } from './panel-shortcuts.ts';
 
 export function App() {
-  const area = activeArea.value;
-  usePanelShortcuts();
+  const model = useModel();
+  const { ui } = model;
+  const area = ui.area.value;
+  usePanelShortcuts(model);
   return (
     <div class="app">
       <header class="topbar">
@@ -27,8 +31,8 @@ export function App() {
               aria-controls={`area-${a.id}`}
               tabIndex={area === a.id ? 0 : -1}
               class={area === a.id ? 'tab active' : 'tab'}
-              onClick={() => (activeArea.value = a.id)}
-              onKeyDown={(e) => moveTab(e, a.id)}
+              onClick={() => ui.goToArea(a.id)}
+              onKeyDown={(e) => moveTab(ui, e, a.id)}
             >
               {a.label}
             </button>
@@ -50,7 +54,7 @@ export function App() {
 }
 
 /** The WAI-ARIA tabs pattern: arrows move (and wrap), Home and End go to the ends; selection follows focus. */
-function moveTab(e: KeyboardEvent, id: Area): void {
+function moveTab(ui: UiState, e: KeyboardEvent, id: Area): void {
   const i = AREAS.findIndex((a) => a.id === id);
   const to: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + AREAS.length, Home: 0, End: AREAS.length - 1 };
   const j = to[e.key];
@@ -58,6 +62,6 @@ function moveTab(e: KeyboardEvent, id: Area): void {
   e.preventDefault();
   const next = AREAS[j % AREAS.length];
   if (!next) return;
-  activeArea.value = next.id;
+  ui.goToArea(next.id);
   queueMicrotask(() => document.getElementById(`tab-${next.id}`)?.focus());
 }

@@ -28,6 +28,9 @@ export interface SearchRun {
   error?: SearchFailure;
 }
 
+/** Whether a search is still going (the one definition the panel uses). */
+export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
+
 type WithoutRid<T> = T extends { rid: number } ? Omit<T, 'rid'> : never;
 type Request = WithoutRid<Extract<PanelToBackground, { rid: number }>>;
 type Reply = Extract<BackgroundToPanel, { rid: number }>;
@@ -112,7 +115,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     testConnection: async () => asResult(await request({ type: 'connection.test' })),
     startSearch(target: SearchTarget): string {
       const current = search.value;
-      if (current && (current.status === 'running' || current.status === 'starting')) {
+      if (current && isActive(current)) {
         transport.post({ type: 'search.cancel', searchId: current.id });
       }
       const id = `s${now()}-${nextSearch++}`;
@@ -123,7 +126,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     /** The background worker restarted: a search it was running can no longer report. */
     backgroundLost(): void {
       const run = search.value;
-      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      if (!run || !isActive(run)) return;
       update(run.id, {
         status: 'failed',
         finishedAt: now(),
@@ -132,7 +135,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     },
     cancelSearch(): void {
       const run = search.value;
-      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      if (!run || !isActive(run)) return;
       update(run.id, { status: 'cancelled', finishedAt: now() });
       transport.post({ type: 'search.cancel', searchId: run.id });
     },

@@ -1,12 +1,9 @@
 import './backend.css';
-import { useEffect } from 'preact/hooks';
 import { useModel } from '../state/model.ts';
-import { planSearch, targetChanged, WIDEN_STEP_MS } from '../../core/search/plan.ts';
+import { targetChanged, WIDEN_STEP_MS } from '../../core/search/plan.ts';
 import { windowText } from '../../core/search/present.ts';
-import type { SearchRun } from '../state/worker-model.ts';
-import { cancelledBecause, guardTokenChanges, isActive, searchWanted, widenedMsFor, windowWidening } from './backend/backend-state.ts';
+import { isActive, type SearchRun } from '../state/worker-model.ts';
 import { WindowBar } from './backend/WindowBar.tsx';
-import { analysisOf } from '../state/search-analysis.ts';
 import { inertLine } from './backend/LogText.tsx';
 import { QueryLine } from './backend/QueryLine.tsx';
 import { Results } from './backend/Results.tsx';
@@ -17,42 +14,16 @@ import { useNow } from './backend/use-now.ts';
 
 /** The backend errors SumoLogic holds for the session's token. */
 export function BackendView() {
-  const model = useModel();
-  guardTokenChanges(model);
-  const { devtools, worker } = model;
+  const { devtools, worker, search } = useModel();
   const current = devtools.session.value.current;
-  const settings = worker.settings.value;
-  const credentials = worker.credentials.value;
   const run = worker.search.value;
   const running = isActive(run);
   const now = useNow(running);
 
-  const widenMs = widenedMsFor(current?.sessionId);
-  const plan = settings ? planSearch(current, settings, now, widenMs) : null;
-  const refusal = !settings
-    ? 'Loading the SumoLogic settings…'
-    : !credentials
-      ? 'No SumoLogic Access ID/Key saved yet — add them in Settings → SumoLogic.'
-      : plan && !plan.ok
-        ? inertLine(plan.reason, 600)
-        : null;
-
-  const onSearch = () => {
-    if (!settings || refusal !== null || running) return;
-    // The window ends at the click, not at the last render.
-    const fresh = planSearch(current, settings, Date.now(), widenMs);
-    if (!fresh.ok) return;
-    cancelledBecause.value = null;
-    worker.startSearch(fresh.target);
-  };
-
-  // The `s` shortcut (panel-shortcuts.ts); when a search is not possible, the refusal beside the button says why.
-  const wanted = searchWanted.value;
-  useEffect(() => {
-    if (!wanted) return;
-    searchWanted.value = false;
-    onSearch();
-  }, [wanted]);
+  const plan = search.plan(now);
+  const refusal = search.refusal(now);
+  // While a search runs the button is Cancel: that is not a refusal to show.
+  const refusalText = refusal === null || refusal.reason === 'running' ? null : refusal.reason === 'plan' ? inertLine(refusal.message, 600) : refusal.message;
 
   return (
     <section class="backend-view" aria-labelledby="backend-heading">
@@ -60,13 +31,9 @@ export function BackendView() {
         <h2 id="backend-heading">Backend errors</h2>
         <span class="muted">SumoLogic log lines tagged with this session’s token</span>
       </header>
-      <SearchBar refusal={refusal} running={running} onSearch={onSearch} onCancel={() => worker.cancelSearch()} />
+      <SearchBar refusal={refusalText} running={running} onSearch={() => search.searchCurrentSession()} onCancel={() => search.cancel()} />
       {plan?.ok && current && (
-        <WindowBar
-          window={plan.window}
-          onWiden={() => (windowWidening.value = { sessionId: current.sessionId, ms: widenMs + WIDEN_STEP_MS })}
-          onReset={() => (windowWidening.value = null)}
-        />
+        <WindowBar window={plan.window} onWiden={() => search.widen(current.sessionId, WIDEN_STEP_MS)} onReset={() => search.resetWidening()} />
       )}
       {run && !running && targetChanged(run.target, current) && (
         <p class="notice notice-info" data-testid="results-stale" role="status">
@@ -79,9 +46,10 @@ export function BackendView() {
 }
 
 function RunDetails({ run, now }: { run: SearchRun; now: number }) {
+  const { search, analysis: analyses } = useModel();
   const running = isActive(run);
-  const because = cancelledBecause.value;
-  const analysis = analysisOf(run);
+  const because = search.cancelledBecause.value;
+  const analysis = analyses.of(run);
   return (
     <>
       {run.query !== undefined && run.tagClause !== undefined && (
