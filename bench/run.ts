@@ -10,6 +10,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
+  { name: 'panel initial JavaScript, gzipped (the build: dist-demo/)', load: () => import('./bundle-size.ts') },
   { name: 'audit verdicts (Node)', load: () => import('./audit-verdicts.ts') },
   { name: 'search latency against the local SumoLogic server (Node)', load: () => import('./search-latency.ts') },
   { name: 'panel render and scroll of 50,000 requests (real DevTools panel)', load: () => import('./panel-render.ts') },
