@@ -2,12 +2,15 @@ import { AREAS, type Area } from './state/areas.ts';
 import { useModel } from './state/model.ts';
 import type { UiState } from './state/ui-model.ts';
 import { SessionView } from './views/SessionView.tsx';
-import { RequestsView } from './views/RequestsView.tsx';
-import { BackendView } from './views/BackendView.tsx';
-import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
-import { TimelineView } from './views/TimelineView.tsx';
+import { lazyArea } from './components/lazy-area.tsx';
 import { usePanelShortcuts } from './panel-shortcuts.ts';
+
+// Only the Session area, shown first, is in the panel's initial code; the others load when first opened.
+const RequestsView = lazyArea(() => import('./views/RequestsView.tsx').then((m) => m.RequestsView), 'Requests');
+const BackendView = lazyArea(() => import('./views/BackendView.tsx').then((m) => m.BackendView), 'Backend errors');
+const TimelineView = lazyArea(() => import('./views/TimelineView.tsx').then((m) => m.TimelineView), 'Timeline');
+const SettingsView = lazyArea(() => import('./views/SettingsView.tsx').then((m) => m.SettingsView), 'Settings');
 
 export function App() {
   const model = useModel();
