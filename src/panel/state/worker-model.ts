@@ -1,5 +1,14 @@
 import { signal } from '@preact/signals';
-import type { ApiBaseInfo, BackgroundToPanel, PanelToBackground, SearchFailure, SearchTarget } from '../../shared/protocol.ts';
+import type {
+  ActionReply,
+  ApiBaseInfo,
+  BackgroundToPanel,
+  PanelRequest,
+  PanelRequestReplies,
+  PanelToBackground,
+  SearchFailure,
+  SearchTarget,
+} from '../../shared/protocol.ts';
 import type { CredentialStatus, SumoSettings } from '../../shared/settings.ts';
 import type { Transport } from '../../shared/transport.ts';
 import type { MessageMap } from '../../sumo/client.ts';
@@ -31,9 +40,9 @@ export interface SearchRun {
 /** Whether a search is still going (the one definition the panel uses). */
 export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
 
-type WithoutRid<T> = T extends { rid: number } ? Omit<T, 'rid'> : never;
-type Request = WithoutRid<Extract<PanelToBackground, { rid: number }>>;
-type Reply = Extract<BackgroundToPanel, { rid: number }>;
+type RequestType = PanelRequest['type'];
+type RequestOf<T extends RequestType> = Omit<Extract<PanelRequest, { type: T }>, 'rid'>;
+type AnyReply = PanelRequestReplies[RequestType];
 
 /** Settings, credentials (masked) and searches, all through the background. */
 export function createWorkerModel(transport: Transport<PanelToBackground, BackgroundToPanel>, now: () => number = Date.now) {
@@ -41,7 +50,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
   const credentials = signal<CredentialStatus | null>(null);
   const apiBase = signal<ApiBaseInfo | null>(null);
   const search = signal<SearchRun | null>(null);
-  const waiting = new Map<number, (reply: Reply) => void>();
+  const waiting = new Map<number, (reply: AnyReply) => void>();
   let nextRid = 1;
   let nextSearch = 1;
 
@@ -91,15 +100,17 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     }
   });
 
-  function request(message: Request): Promise<Reply> {
+  /** Sends a request; the reply's type follows from the request's (PanelRequestReplies). */
+  function request<T extends RequestType>(message: RequestOf<T>): Promise<PanelRequestReplies[T]> {
     const rid = nextRid++;
     return new Promise((resolve) => {
-      waiting.set(rid, resolve);
+      // The background answers a request of type T with PanelRequestReplies[T] and the same rid.
+      waiting.set(rid, resolve as (reply: AnyReply) => void);
       transport.post({ ...message, rid } as PanelToBackground);
     });
   }
 
-  const asResult = (reply: Reply): { ok: boolean; message: string } =>
+  const asResult = (reply: AnyReply | ActionReply): { ok: boolean; message: string } =>
     reply.type === 'reply' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
 
   return {
@@ -107,12 +118,12 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     credentials,
     apiBase,
     search,
-    load: () => request({ type: 'settings.get' }),
-    saveSettings: async (next: SumoSettings) => asResult(await request({ type: 'settings.save', settings: next })),
+    load: () => request<'settings.get'>({ type: 'settings.get' }),
+    saveSettings: async (next: SumoSettings) => asResult(await request<'settings.save'>({ type: 'settings.save', settings: next })),
     saveCredentials: async (accessId: string, accessKey: string, remember: boolean) =>
-      asResult(await request({ type: 'credentials.save', accessId, accessKey, remember })),
-    clearCredentials: async () => asResult(await request({ type: 'credentials.clear' })),
-    testConnection: async () => asResult(await request({ type: 'connection.test' })),
+      asResult(await request<'credentials.save'>({ type: 'credentials.save', accessId, accessKey, remember })),
+    clearCredentials: async () => asResult(await request<'credentials.clear'>({ type: 'credentials.clear' })),
+    testConnection: async () => asResult(await request<'connection.test'>({ type: 'connection.test' })),
     startSearch(target: SearchTarget): string {
       const current = search.value;
       if (current && isActive(current)) {
