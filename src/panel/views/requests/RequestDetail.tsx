@@ -19,7 +19,6 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Pr
   const { ui } = useModel();
   const requestsUi = ui.requests;
   const { req, result } = entry;
-  const linking = useModel().linking;
   const reveal = requestsUi.reveal.value;
   const problem = isProblem(result.verdict);
   const onKeyDown = (e: KeyboardEvent) => {
