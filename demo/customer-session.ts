@@ -35,7 +35,12 @@ const LINES: ReadonlyArray<{ afterMs: number; level: LogLevel; text: string }> =
 ];
 
 /** Yesterday's session of a customer: issued like any other (a flakeid from its start), then over. */
-export function customerSession(registry: SessionRegistry, replayOrigin: string, projectId: string, now: number): CustomerSession {
+export function customerSession(
+  registry: SessionRegistry,
+  replayOrigin: string,
+  projectId: string,
+  now: number,
+): CustomerSession {
   const s: IngestSession = registry.pastSession(now - CUSTOMER_SESSION_AGE_MS, { projectKey: DEMO_PROJECT_KEY });
   return {
     token: s.token,
@@ -48,7 +53,14 @@ export function customerSession(registry: SessionRegistry, replayOrigin: string,
 
 /** The session's backend lines as the demo backend writes them, each stamped with its own (past) time. */
 export function customerSessionLines(session: Pick<CustomerSession, 'token' | 'startTimestamp'>): string[] {
-  return LINES.map((l) => formatLogLine({ time: new Date(session.startTimestamp + l.afterMs), level: l.level, token: session.token, text: l.text }));
+  return LINES.map((l) =>
+    formatLogLine({
+      time: new Date(session.startTimestamp + l.afterMs),
+      level: l.level,
+      token: session.token,
+      text: l.text,
+    }),
+  );
 }
 
 export function shipCustomerSession(sink: LogSink, session: CustomerSession): void {

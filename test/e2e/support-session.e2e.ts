@@ -13,7 +13,9 @@ const TWO_HOURS = 2 * 60 * 60 * 1000;
 
 async function searchAndWait(panel: Frame): Promise<void> {
   await panel.getByTestId('search-button').click();
-  await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  await expect
+    .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+    .toBe('done');
 }
 
 async function useByHand(panel: Frame, text: string): Promise<void> {
@@ -35,9 +37,17 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     const b36 = BigInt(c.sessionId).toString(36);
     demo.sumo.ingest([
       // Another service tags with the session id (the newer convention): found by the other form.
-      { raw: `[openReplaySession.id=${c.sessionId}] INFO search-service: query "red shoes" 12 hits`, messageTime: c.startTimestamp + 20_000, ...meta },
+      {
+        raw: `[openReplaySession.id=${c.sessionId}] INFO search-service: query "red shoes" 12 hits`,
+        messageTime: c.startTimestamp + 20_000,
+        ...meta,
+      },
       // A line whose tag holds no token of this session, though SumoLogic's terms match it.
-      { raw: `[openReplaySessionToken=${b36}.3az] INFO cut-off token`, messageTime: c.startTimestamp + 30_000, ...meta },
+      {
+        raw: `[openReplaySessionToken=${b36}.3az] INFO cut-off token`,
+        messageTime: c.startTimestamp + 30_000,
+        ...meta,
+      },
     ]);
     // 5 lines shipped by the demo backend + 2 ingested here.
     for (let i = 0; i < 200 && demo.sumo.stats().messagesStored < 7; i++) await new Promise((r) => setTimeout(r, 50));
@@ -53,8 +63,11 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     await useByHand(panel, `  <${c.sessionUrl}?jumpto=95000&note=checkout>  `);
     await expect.poll(() => panel.getByTestId('session-id').textContent()).toBe(c.sessionId);
     expect(await panel.getByTestId('entered-by-hand').isVisible()).toBe(true);
-    expect(await panel.getByTestId('session-start').textContent()).toBe(`started ${utcText(c.startTimestamp)}, 1 day ago`);
+    expect(await panel.getByTestId('session-start').textContent()).toBe(
+      `started ${utcText(c.startTimestamp)}, 1 day ago`,
+    );
     expect(await panel.getByTestId('session-url').getAttribute('href')).toBe(c.sessionUrl);
+    await s.devtools.screenshot({ path: '/tmp/support-session.png' });
 
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     const b36 = BigInt(c.sessionId).toString(36);
@@ -74,7 +87,10 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     expect(texts.filter((t) => t.includes('search-service'))).toHaveLength(1);
     expect(texts.some((t) => t.includes('POST /api/checkout declined'))).toBe(true);
     expect(await panel.getByTestId('dropped-count').getAttribute('data-dropped')).toBe('1');
-    expect(await panel.getByTestId('dropped-count').textContent()).toContain("1 carried another session's token (or no valid token) in the tag");
+    await s.devtools.screenshot({ path: '/tmp/support-backend.png' });
+    expect(await panel.getByTestId('dropped-count').textContent()).toContain(
+      "1 carried another session's token (or no valid token) in the tag",
+    );
   });
 
   it('the window is shown before the next search and can be widened', async () => {
@@ -83,7 +99,9 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     const next = panel.getByTestId('next-window');
     expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
     await panel.getByTestId('widen-window').click();
-    await expect.poll(async () => Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS - 60 * 60_000);
+    await expect
+      .poll(async () => Number(await next.getAttribute('data-from')))
+      .toBe(c.startTimestamp - SLACK_MS - 60 * 60_000);
     expect(Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + TWO_HOURS + SLACK_MS + 60 * 60_000);
     expect(await next.textContent()).toContain('widened by 1 h on each side');
     await searchAndWait(panel);
@@ -101,14 +119,18 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     await expect.poll(() => panel.getByTestId('manual-banner').count()).toBe(0);
     await useByHand(panel, c.sessionId);
     await expect.poll(() => panel.getByTestId('session-id').textContent()).toBe(c.sessionId);
-    expect(await panel.getByTestId('session-start').textContent()).toBe(`started ${utcText(c.startTimestamp)}, 1 day ago`);
+    expect(await panel.getByTestId('session-start').textContent()).toBe(
+      `started ${utcText(c.startTimestamp)}, 1 day ago`,
+    );
     expect(await panel.getByTestId('session-url').count()).toBe(0);
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     const next = panel.getByTestId('next-window');
     await expect.poll(async () => Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
     expect(Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + TWO_HOURS + SLACK_MS);
     await searchAndWait(panel);
-    expect(Number(await panel.getByTestId('search-window').getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
+    expect(Number(await panel.getByTestId('search-window').getAttribute('data-from'))).toBe(
+      c.startTimestamp - SLACK_MS,
+    );
     await panel.getByTestId('filter-errors-only').uncheck();
     await expect.poll(() => panel.getByTestId('log-line').count()).toBe(6);
   });
@@ -123,7 +145,9 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     await expect.poll(() => panel.getByTestId('settings-search-status').textContent()).toBe('Saved');
     await areas.getByRole('tab', { name: 'Backend errors' }).click();
     const next = panel.getByTestId('next-window');
-    await expect.poll(async () => Number(await next.getAttribute('data-to'))).toBe(c.startTimestamp + 30 * 60_000 + SLACK_MS);
+    await expect
+      .poll(async () => Number(await next.getAttribute('data-to')))
+      .toBe(c.startTimestamp + 30 * 60_000 + SLACK_MS);
     expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
   });
 

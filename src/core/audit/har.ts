@@ -11,6 +11,7 @@ export const HAR_LIMITS = {
   maxHeaderValueLength: 2048,
   maxHeaders: 100,
   maxErrorLength: 200,
+  maxBodyLength: 16_384,
 } as const;
 
 const RESOURCE_TYPE_MAP: Readonly<Record<string, ResourceType>> = {
@@ -176,7 +177,14 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
   // Every record gets the same properties in the same order: one object shape keeps hot loops fast.
   req.error = errorRaw !== '' ? errorRaw : undefined;
   req.frame = pageRef !== '' ? pageRef : undefined;
+  req.body = bodyOf(request['postData']);
   return req;
+}
+
+function bodyOf(postData: unknown): string | null | undefined {
+  const text = isRecord(postData) ? postData['text'] : undefined;
+  if (typeof text !== 'string' || text === '') return undefined;
+  return text.length <= HAR_LIMITS.maxBodyLength ? text : null;
 }
 
 /** Case-insensitive header lookup; first match wins. */

@@ -63,6 +63,11 @@ export interface CapturedRequest {
   pageOrigin: string;
   /** HAR `pageref` when present. */
   frame?: string;
+  /**
+   * The request body as text (HAR `postData.text`), for "Copy as cURL"; null when there was one
+   * longer than HAR_LIMITS.maxBodyLength (not kept: 50,000 requests must fit in memory).
+   */
+  body?: string | null;
 }
 
 export type Verdict = 'carries' | 'stale' | 'foreign' | 'missing' | 'blocked' | 'not-expected';

@@ -1,5 +1,6 @@
 import { validateToken } from '../session/token.ts';
-import { sessionStartOf, validateSessionId } from '../session/session-id.ts';
+import { validateSessionId } from '../session/session-id.ts';
+import { knownStartMs } from '../session/session-start.ts';
 import type { TagValue } from '../logs/parse.ts';
 import { isSessionPrefixValue } from '../logs/session-tag.ts';
 import { isSessionIdTagName, timeWindow, tryBuildSessionQuery, type TimeWindow } from './query.ts';
@@ -100,8 +101,7 @@ export function searchWindow(session: TargetSession, settings: PlanSettings, now
   const lastMinutes = () => timeWindow({ now, lastMinutes: settings.windowMinutes });
   if (settings.windowStart === 'last-minutes') return lastMinutes();
   const sessionLengthMs = Math.max(1, settings.maxSessionMinutes) * 60_000;
-  const fromId = sessionStartOf(session.sessionId, now);
-  const start = session.startTimestamp ?? (fromId?.plausible ? fromId.startMs : undefined);
+  const start = knownStartMs(session, now);
   const expiry = session.decoded?.expiresAt;
   if (expiry === undefined) {
     if (start === undefined) return lastMinutes();

@@ -2,7 +2,7 @@
 // with the customer's report and with log timestamps from other machines, plus how long ago.
 
 import { pad2 } from '../time-format.ts';
-import type { SessionStart } from './session-id.ts';
+import { sessionStartOf, type SessionStart } from './session-id.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -33,4 +33,14 @@ export function agoText(ms: number, now: number): string {
 export function startText(start: SessionStart, now: number): string {
   if (!start.plausible) return `no plausible start time: ${start.reason}`;
   return `started ${utcText(start.startMs)}, ${agoText(start.startMs, now)}`;
+}
+
+/** The best start known: the ingest's start response when seen, else the one the id encodes (if plausible). */
+export function knownStartMs(
+  session: { sessionId: string; startTimestamp?: number | undefined },
+  now: number,
+): number | undefined {
+  if (session.startTimestamp !== undefined) return session.startTimestamp;
+  const fromId = sessionStartOf(session.sessionId, now);
+  return fromId?.plausible ? fromId.startMs : undefined;
 }

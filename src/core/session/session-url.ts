@@ -6,8 +6,7 @@
 import { validateSessionId } from './session-id.ts';
 
 export type SessionUrlParse =
-  | { ok: true; sessionId: string; projectId?: string; replayUrl: string; live: boolean }
-  | { ok: false; reason: string };
+  { ok: true; sessionId: string; projectId?: string; replayUrl: string; live: boolean } | { ok: false; reason: string };
 
 const EXAMPLE = 'https://app.openreplay.com/12/session/2618307011354435587';
 const KEYWORDS: readonly string[] = ['session', 'assist'];
@@ -20,7 +19,10 @@ export function unwrapPasted(text: string): string {
   for (let i = 0; i < 3; i++) {
     const first = value[0];
     const last = value[value.length - 1];
-    if (value.length >= 2 && ((first === '<' && last === '>') || (first === '"' && last === '"') || (first === "'" && last === "'"))) {
+    if (
+      value.length >= 2 &&
+      ((first === '<' && last === '>') || (first === '"' && last === '"') || (first === "'" && last === "'"))
+    ) {
       value = value.slice(1, -1).trim();
     }
   }
@@ -65,9 +67,17 @@ export function parseSessionUrl(text: string): SessionUrlParse {
   if (!checked.ok) return { ok: false, reason: `In the URL: ${checked.reason}` };
   const project = at > 0 ? segments[at - 1] : undefined;
   // Back to the same host and path prefix, always the replay (an Assist link dies with the session).
-  const prefix = segments.slice(0, at).map((s) => `/${s}`).join('');
+  const prefix = segments
+    .slice(0, at)
+    .map((s) => `/${s}`)
+    .join('');
   const replayUrl = `${url.origin}${prefix}/session/${checked.sessionId}`;
-  const result: SessionUrlParse = { ok: true, sessionId: checked.sessionId, replayUrl, live: segments[at] === 'assist' };
+  const result: SessionUrlParse = {
+    ok: true,
+    sessionId: checked.sessionId,
+    replayUrl,
+    live: segments[at] === 'assist',
+  };
   if (project !== undefined && /^[0-9]{1,20}$/.test(project)) result.projectId = project;
   return result;
 }

@@ -5,6 +5,7 @@ import { openReplayAtTime, sumoSearchAtTime } from '../../core/linking/out-links
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../../core/linking/report.ts';
 import type { EndpointTagging } from '../../core/linking/tagging.ts';
 import type { LogAnalysis, LogEntry } from '../../core/logs/analysis.ts';
+import { knownStartMs } from '../../core/session/session-start.ts';
 import type { DevtoolsModel } from './devtools-model.ts';
 import { reportInput as auditReportInput } from './report-input.ts';
 import type { SearchRun } from './worker-model.ts';
@@ -26,7 +27,8 @@ export function createLinkedExports(src: LinkedReportSources) {
   function replayUrlAt(atMs: number): string | null {
     const current = src.devtools.session.value.current;
     if (!current?.sessionUrl) return null;
-    return openReplayAtTime(current.sessionUrl, atMs, current.startTimestamp);
+    // A session entered by URL has no start response: its id tells the start.
+    return openReplayAtTime(current.sessionUrl, atMs, knownStartMs(current, src.now()));
   }
 
   function sumoUrlAt(atMs: number): string | null {

@@ -13,7 +13,8 @@ describe("the project's maximum session length setting", () => {
   });
 
   it('says why a value cannot be saved, beside the field', () => {
-    const check = (maxSessionMinutes: number) => validateSumoSettings({ ...DEFAULT_SUMO_SETTINGS, maxSessionMinutes }).maxSessionMinutes;
+    const check = (maxSessionMinutes: number) =>
+      validateSumoSettings({ ...DEFAULT_SUMO_SETTINGS, maxSessionMinutes }).maxSessionMinutes;
     expect(check(240)).toBeUndefined();
     expect(check(4)).toBe("Give a whole number of minutes from 5 to 10080 (OpenReplay's default is 120).");
     expect(check(Number.NaN)).toBe("Give a whole number of minutes from 5 to 10080 (OpenReplay's default is 120).");

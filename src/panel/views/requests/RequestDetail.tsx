@@ -4,6 +4,8 @@ import { shownHeaders } from './header-mask.ts';
 import { cellText, clockTime, duration } from './format.ts';
 import { useModel } from '../../state/model.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
+import { CurlButtons } from './CurlButtons.tsx';
+import { curlAsSent, curlWithToken } from './curl-variants.ts';
 import { LinkedErrors } from '../timeline/LinkedErrors.tsx';
 
 interface Props {
@@ -63,6 +65,10 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Pr
           <input type="checkbox" data-testid="reveal-toggle" checked={reveal} onChange={(e) => (requestsUi.reveal.value = e.currentTarget.checked)} />
           Show token values unmasked
         </label>
+        <CurlButtons
+          asSent={curlAsSent(req, sessionHeaderNames, tokens, reveal)}
+          withToken={curlWithToken(req, sessionHeaderNames, tokens, reveal, result.headerName)}
+        />
         <HeaderList
           title="Request headers"
           testId="request-headers"

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../core/audit/types.ts';
 import { cellText, clockTime, duration } from './format.ts';
+import { originLabel } from '../../../core/audit/origin-label.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import { LinkedErrorCount } from '../timeline/LinkedErrors.tsx';
 
@@ -37,7 +38,7 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
         {/* Always there, empty without a query: adding and removing it as rows scroll cost more than an empty span. */}
         <span class="query">{req.query === '' ? '' : cellText(req.query, 200)}</span>
       </span>
-      <span role="gridcell" class="c-origin" title={cellText(req.origin, 300)}>{cellText(req.origin.replace(/^https?:\/\//, ''), 120)}</span>
+      <OriginCell origin={req.origin} own={req.origin !== '' && req.origin === req.pageOrigin} />
       <span role="gridcell" class={`c-status${req.status === 0 || req.status >= 400 ? ' bad' : ''}`} title={req.error ? cellText(req.error, 200) : undefined}>
         {req.status === 0 ? '(failed)' : req.status}
       </span>
@@ -48,5 +49,23 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
       </span>
       <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>{clockTime(req.startedAt)}</span>
     </div>
+  );
+}
+
+/**
+ * Host and port in full when they fit; when not, the start of the host gives way (ellipsis), then
+ * its end, never the port. The page's own origin is marked. The marker span is always there, empty
+ * when not needed: adding and removing nodes as rows scroll costs more.
+ */
+function OriginCell({ origin, own }: { origin: string; own: boolean }) {
+  const label = originLabel(origin);
+  const full = cellText(label.full, 300);
+  return (
+    <span role="gridcell" class="c-origin" title={own ? `${full} (this page's origin)` : full} data-testid="origin-cell">
+      <span class="o-own">{own ? 'page' : ''}</span>
+      <span class="o-head">{cellText(label.head, 300)}</span>
+      <span class="o-tail">{cellText(label.tail, 40)}</span>
+      <span class="o-port">{label.port}</span>
+    </span>
   );
 }

@@ -23,17 +23,23 @@ function containsKnownToken(value: string, tokens: TokenContext): boolean {
 }
 
 /**
- * Header lines for the detail view: session headers (any configured name), credentials and any
- * value holding a token of this tab are masked unless `reveal`. Everything is made inert
- * (control and bidi characters visible, length capped): the values come from the page.
+ * The value to show or copy for one header: masked when it is a session header (any configured
+ * name), a credential, or holds a token of this tab, unless `reveal`. Raw: the caller makes it inert
+ * for the screen or quotes it for a shell.
  */
+export function maskedValue(rawName: string, rawValue: string, sessionHeaderNames: ReadonlySet<string>, tokens: TokenContext, reveal: boolean): { value: string; masked: boolean } {
+  const lower = rawName.toLowerCase();
+  const secret = sessionHeaderNames.has(lower) || SECRET_HEADERS.has(lower) || containsKnownToken(rawValue, tokens);
+  if (!secret || rawValue === '') return { value: rawValue, masked: false };
+  if (reveal) return { value: rawValue, masked: true };
+  const value = lower === 'authorization' || lower === 'proxy-authorization' ? maskAuthorization(rawValue) : maskToken(rawValue);
+  return { value, masked: true };
+}
+
+/** Header lines for the detail view, masked as `maskedValue` says and made inert (the values come from the page). */
 export function shownHeaders(headers: readonly Header[], sessionHeaderNames: ReadonlySet<string>, tokens: TokenContext, reveal: boolean): ShownHeader[] {
   return headers.map(([rawName, rawValue]) => {
-    const lower = rawName.toLowerCase();
-    const secret = sessionHeaderNames.has(lower) || SECRET_HEADERS.has(lower) || containsKnownToken(rawValue, tokens);
-    const name = inertText(rawName, 120);
-    if (!secret || reveal || rawValue === '') return { name, value: inertText(rawValue, 2048), masked: secret && rawValue !== '' };
-    const masked = lower === 'authorization' || lower === 'proxy-authorization' ? maskAuthorization(rawValue) : maskToken(rawValue);
-    return { name, value: inertText(masked, 2048), masked: true };
+    const { value, masked } = maskedValue(rawName, rawValue, sessionHeaderNames, tokens, reveal);
+    return { name: inertText(rawName, 120), value: inertText(value, 2048), masked };
   });
 }

@@ -24,7 +24,7 @@ export function SessionFacts({ view }: { view: SessionView }) {
           </>
         ) : (
           <span class="muted" data-testid="no-token">
-            none: only a session id was entered, so searches use the session id tag
+            none: only a session id was entered, so searches look for its id tag and for any token of this session
           </span>
         )}
       </dd>

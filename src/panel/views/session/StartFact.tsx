@@ -3,13 +3,17 @@ import { sessionStartOf } from '../../../core/session/session-id.ts';
 import { startText } from '../../../core/session/session-start.ts';
 
 /** The text for the session's start, refreshed each minute ("… 1 day ago" moves slowly). */
-function useStartText(sessionId: string, knownStart: number | undefined): { text: string; plausible: boolean; fromId: boolean } {
+function useStartText(
+  sessionId: string,
+  knownStart: number | undefined,
+): { text: string; plausible: boolean; fromId: boolean } {
   const compute = () => {
     const now = Date.now();
     const fromId = sessionStartOf(sessionId, now);
     if (fromId?.plausible) return { text: startText(fromId, now), plausible: true, fromId: true };
     // The ingest's own start time is trusted when the id itself does not encode one.
-    if (knownStart !== undefined) return { text: startText({ plausible: true, startMs: knownStart }, now), plausible: true, fromId: false };
+    if (knownStart !== undefined)
+      return { text: startText({ plausible: true, startMs: knownStart }, now), plausible: true, fromId: false };
     return { text: fromId ? startText(fromId, now) : 'unknown', plausible: false, fromId: true };
   };
   const [state, setState] = useState(compute);

@@ -9,7 +9,7 @@ import {
   sessionIdToBase36,
   sessionStartOf,
 } from '../../../../src/core/session/session-id.ts';
-import { agoText, startText, utcText } from '../../../../src/core/session/session-start.ts';
+import { agoText, knownStartMs, startText, utcText } from '../../../../src/core/session/session-start.ts';
 import { decodeToken } from '../../../../src/core/session/token.ts';
 
 // The public example token (an OpenReplay bug report) and its session id.
@@ -53,7 +53,11 @@ describe('flakeid decode', () => {
     expect(decodeSessionStart(1n << 24n, NOW)).toEqual({ plausible: true, startMs: FLAKE_EPOCH_MS + 1 });
     // The largest uint64: far in the future.
     const max = decodeSessionStart(UINT64_MAX, NOW);
-    expect(max).toEqual({ plausible: false, startMs: FLAKE_EPOCH_MS + 2 ** 40 - 1, reason: 'this id decodes to 2053-12-16, in the future' });
+    expect(max).toEqual({
+      plausible: false,
+      startMs: FLAKE_EPOCH_MS + 2 ** 40 - 1,
+      reason: 'this id decodes to 2053-12-16, in the future',
+    });
     // Right at the clock-skew tolerance, and one ms past it.
     const edge = NOW + START_FUTURE_TOLERANCE_MS;
     expect(decodeSessionStart(makeFlakeId(edge, 3, 4), NOW)).toEqual({ plausible: true, startMs: edge });
@@ -76,7 +80,11 @@ describe('flakeid decode', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: UINT64_MAX }), (id) => {
         const start = decodeSessionStart(id, NOW);
-        return Number.isSafeInteger(start.startMs) && start.startMs >= FLAKE_EPOCH_MS && (start.plausible || start.reason.length > 0);
+        return (
+          Number.isSafeInteger(start.startMs) &&
+          start.startMs >= FLAKE_EPOCH_MS &&
+          (start.plausible || start.reason.length > 0)
+        );
       }),
     );
   });
@@ -92,11 +100,22 @@ describe('start text', () => {
   it('says when in UTC and how long ago', () => {
     const start = Date.UTC(2026, 10, 27, 14, 2, 11, 500);
     expect(startText({ plausible: true, startMs: start }, NOW)).toBe('started 2026-11-27 14:02:11 UTC, 19 h ago');
-    expect(startText({ plausible: true, startMs: start }, start + 26 * 3600_000)).toBe('started 2026-11-27 14:02:11 UTC, 1 day ago');
+    expect(startText({ plausible: true, startMs: start }, start + 26 * 3600_000)).toBe(
+      'started 2026-11-27 14:02:11 UTC, 1 day ago',
+    );
     expect(utcText(1706063259324)).toBe('2024-01-24 02:27:39 UTC');
     expect(agoText(NOW - 30_000, NOW)).toBe('just now');
     expect(agoText(NOW - 12 * 60_000, NOW)).toBe('12 min ago');
     expect(agoText(NOW - 3 * 86_400_000, NOW)).toBe('3 days ago');
     expect(agoText(NOW + 10 * 60_000, NOW)).toBe('in the future');
+  });
+});
+
+describe('knownStartMs', () => {
+  it("prefers the ingest's start, else the id's, else none", () => {
+    expect(knownStartMs({ sessionId: '2618307011354435587', startTimestamp: 5 }, NOW)).toBe(5);
+    expect(knownStartMs({ sessionId: '2618307011354435587' }, NOW)).toBe(1706063259324);
+    expect(knownStartMs({ sessionId: '7' }, NOW)).toBeUndefined();
+    expect(knownStartMs({ sessionId: 'x' }, NOW)).toBeUndefined();
   });
 });

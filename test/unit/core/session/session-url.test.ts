@@ -29,7 +29,12 @@ describe('session URLs as pasted', () => {
   });
 
   it('query strings, fragments, Assist, brackets and spaces', () => {
-    const want = { kind: 'sessionId', sessionId: ID, projectId: '12', sessionUrl: `https://app.openreplay.com/12/session/${ID}` };
+    const want = {
+      kind: 'sessionId',
+      sessionId: ID,
+      projectId: '12',
+      sessionUrl: `https://app.openreplay.com/12/session/${ID}`,
+    };
     expect(parseManualInput(`https://app.openreplay.com/12/session/${ID}?jumpto=4500&note=17`)).toEqual(want);
     expect(parseManualInput(`https://app.openreplay.com/12/session/${ID}/#tab=console`)).toEqual(want);
     expect(parseManualInput(`  <https://app.openreplay.com/12/session/${ID}?jumpto=1>\n`)).toEqual(want);
@@ -47,8 +52,14 @@ describe('session URLs as pasted', () => {
         'This URL holds no session id (its path is /12/sessions): a session URL ends in /session/<id> or, for a live session, ' +
         `/assist/<id>, e.g. https://app.openreplay.com/12/session/${ID}. ${NO_ID_TAIL}`,
     });
-    expect(parseManualInput('<https://app.openreplay.com/>')).toMatchObject({ kind: 'error', reason: expect.stringContaining('(its path is /)') });
-    expect(parseManualInput('https://app.openreplay.com/12/session/')).toMatchObject({ kind: 'error', reason: expect.stringContaining('holds no session id') });
+    expect(parseManualInput('<https://app.openreplay.com/>')).toMatchObject({
+      kind: 'error',
+      reason: expect.stringContaining('(its path is /)'),
+    });
+    expect(parseManualInput('https://app.openreplay.com/12/session/')).toMatchObject({
+      kind: 'error',
+      reason: expect.stringContaining('holds no session id'),
+    });
     expect(parseManualInput('https://app.openreplay.com/12/session/abc')).toEqual({
       kind: 'error',
       reason: 'In the URL: Session id must contain only the digits 0-9',
@@ -78,7 +89,12 @@ describe('session URLs as pasted', () => {
           const path = [...prefix, String(project), keyword, id].join('/');
           const parsed = parseManualInput(`${open}${origin}/${path}${tail}${close}`);
           const replay = `${origin}/${[...prefix, String(project), 'session', id].join('/')}`;
-          return parsed.kind === 'sessionId' && parsed.sessionId === id && parsed.projectId === String(project) && parsed.sessionUrl === replay;
+          return (
+            parsed.kind === 'sessionId' &&
+            parsed.sessionId === id &&
+            parsed.projectId === String(project) &&
+            parsed.sessionUrl === replay
+          );
         },
       ),
     );
@@ -86,10 +102,15 @@ describe('session URLs as pasted', () => {
 
   it('any text: an error with a reason or a validated id, never a throw (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.webUrl({ withQueryParameters: true, withFragments: true })), (text) => {
-        const r = parseSessionUrl(text);
-        return r.ok ? /^[1-9][0-9]{0,19}$/.test(r.sessionId) && r.replayUrl.endsWith(`/session/${r.sessionId}`) : r.reason.length > 0;
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.webUrl({ withQueryParameters: true, withFragments: true })),
+        (text) => {
+          const r = parseSessionUrl(text);
+          return r.ok
+            ? /^[1-9][0-9]{0,19}$/.test(r.sessionId) && r.replayUrl.endsWith(`/session/${r.sessionId}`)
+            : r.reason.length > 0;
+        },
+      ),
     );
   });
 });
