@@ -52,7 +52,8 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^src/' },
-      to: { circular: true, dependencyTypesNot: ['type-only'] },
+      // A cycle through type-only imports costs nothing at runtime (the types file names its users' data).
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
   ],
   options: {
