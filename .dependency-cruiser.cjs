@@ -43,6 +43,20 @@ module.exports = {
       to: { path: '^src/(panel|devtools|background)/', pathNot: '^src/$1/' },
     },
     {
+      name: 'node-glue-stays-out',
+      comment: 'src/cli (the replay-link command) and src/playwright (the fixture) run in Node: nothing else in src imports them.',
+      severity: 'error',
+      from: { path: '^src/(core|sumo|shared|panel|devtools|background)/' },
+      to: { path: '^src/(cli|playwright)/' },
+    },
+    {
+      name: 'node-glue-judges-with-the-core',
+      comment: 'The CLI and the fixture reuse src/core, src/sumo and src/shared, never the extension glue.',
+      severity: 'error',
+      from: { path: '^src/(cli|playwright)/' },
+      to: { path: '^src/(panel|devtools|background)/' },
+    },
+    {
       name: 'no-test-code-in-src',
       severity: 'error',
       from: { path: '^src/' },

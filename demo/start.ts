@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     url: world.appUrl,
     headless,
     seedStorage: demoExtensionStorage(sumo.url),
-    viewport: { width: 2100, height: 1000 },
+    // Headless, the picture puts the app and the panel side by side; a window fits its screen.
+    viewport: headless ? { width: 2100, height: 1000 } : { width: 1600, height: 1000 },
+    fitScreen: !headless,
   });
   stoppers.push(() => session.close());
 
@@ -91,7 +93,10 @@ async function main(): Promise<void> {
     console.log(`Screenshot of the demo app and the Replay Link panel written to ${file}`);
     await stopAll(0);
   }
-  console.log('Chromium is open with DevTools on the demo app: pick the "Replay Link" panel. Ctrl-C stops everything.');
+  console.log(
+    'Chromium is open on the demo app, DevTools docked with the Replay Link panel selected. Ctrl-C stops everything.\n' +
+      `(DevTools protocol of this browser, for tools: ${session.debuggingUrl})`,
+  );
   session.context.on('close', () => void stopAll(0));
 }
 

@@ -16,6 +16,8 @@ export interface PanelSession {
   /** The devtools_page's frame (it hosts the per-tab capture). */
   devtoolsPage: Frame;
   extensionId: string;
+  /** Chromium's DevTools protocol endpoint, for tools that want to look at this browser too. */
+  debuggingUrl: string;
   /** The extension's background service worker. */
   worker: Worker;
   close(): Promise<void>;
@@ -36,6 +38,11 @@ export interface LaunchOptions {
    * reopened with everything the extension stored. Without it a fresh profile is made and removed.
    */
   profileDir?: string;
+  /**
+   * A real display: shrink the window to the screen's free area when `viewport` does not fit, with
+   * DevTools docked at the side (the panel selected) so that the panel is on screen.
+   */
+  fitScreen?: boolean;
 }
 
 const PANEL_PATH = 'src/panel/panel.html';
@@ -78,6 +85,7 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
   // DevTools reads its preferences (JSON strings inside JSON) from the profile at start.
   const devtoolsPrefs: Record<string, string> = {};
   if (opts.theme === 'dark') devtoolsPrefs['ui-theme'] = '"dark"';
+  if (opts.fitScreen) devtoolsPrefs['currentDockState'] = '"right"';
   mkdirSync(join(profile, 'Default'), { recursive: true });
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
   const port = await freePort();
@@ -92,6 +100,7 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       '--auto-open-devtools-for-tabs',
       `--remote-debugging-port=${port}`,
       `--window-size=${viewport.width},${viewport.height}`,
+      ...(opts.fitScreen ? ['--window-position=0,0'] : []),
       ...QUIET_FLAGS,
     ],
   });
@@ -108,6 +117,7 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       await worker.evaluate((items) => chrome.storage.local.set(items), opts.seedStorage);
     }
     const page = context.pages()[0] ?? (await context.newPage());
+    if (opts.fitScreen) await fitWindowToScreen(page);
     await page.goto(opts.url);
     if (opts.beforeShow) await opts.beforeShow(page);
 
@@ -131,10 +141,38 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       devtools.frames().find((f) => f.url().includes(DEVTOOLS_PAGE_PATH)),
     );
     await panel.waitForSelector('.app', { timeout: 15_000 });
-    return { context, page, devtools, panel, devtoolsPage, extensionId, worker, close };
+    return { context, page, devtools, panel, devtoolsPage, extensionId, debuggingUrl: `http://127.0.0.1:${port}`, worker, close };
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/**
+ * Shrinks the browser window to the screen's free area (the one the window opened on) if it does
+ * not fit: the window is sized before Chromium knows the screen, and a window wider than the screen
+ * puts docked DevTools off it.
+ */
+async function fitWindowToScreen(page: Page): Promise<void> {
+  const area = await page.evaluate(() => {
+    const scr = screen as Screen & { availLeft?: number; availTop?: number };
+    return { left: scr.availLeft ?? 0, top: scr.availTop ?? 0, width: scr.availWidth, height: scr.availHeight };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget');
+    const fits =
+      (bounds.left ?? 0) >= area.left &&
+      (bounds.top ?? 0) >= area.top &&
+      (bounds.left ?? 0) + (bounds.width ?? 0) <= area.left + area.width &&
+      (bounds.top ?? 0) + (bounds.height ?? 0) <= area.top + area.height;
+    if (!fits) {
+      const width = Math.min(bounds.width ?? area.width, area.width);
+      const height = Math.min(bounds.height ?? area.height, area.height);
+      await cdp.send('Browser.setWindowBounds', { windowId, bounds: { left: area.left, top: area.top, width, height, windowState: 'normal' } });
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }
 

@@ -30,7 +30,7 @@ function showOutcome(output: HTMLElement, outcome: FlowOutcome): void {
 }
 
 /** Session facts, the flow buttons and "run all" for a page whose tracker is `tracker`. */
-export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: DemoPageConfig): void {
+export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: DemoPageConfig, flows: readonly Flow[] = FLOWS): void {
   const session = el('section', { class: 'session', 'aria-label': 'OpenReplay session' });
   const [tokenRow, tokenValue] = sessionRow('Session token', 'token');
   const [idRow, idValue] = sessionRow('Session id', 'session-id');
@@ -62,7 +62,7 @@ export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: De
     output.textContent = '…';
     showOutcome(output, await flow.run(env));
   };
-  for (const flow of [...FLOWS, FORCE_NEW_FLOW]) {
+  for (const flow of flows === FLOWS ? [...FLOWS, FORCE_NEW_FLOW] : flows) {
     const button = el('button', { type: 'button', 'data-testid': flow.id }, flow.label);
     const output = el('output', { 'data-testid': `result-${flow.id}`, class: 'result' });
     outputs.set(flow.id, output);
@@ -72,12 +72,12 @@ export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: De
     list.append(item);
   }
 
-  const runAll = el('button', { type: 'button', 'data-testid': 'run-all', class: 'primary' }, 'Run all (1–9)');
+  const runAll = el('button', { type: 'button', 'data-testid': 'run-all', class: 'primary' }, `Run all (1–${flows.length})`);
   const done = el('span', { 'data-testid': 'run-all-done', class: 'done' });
   runAll.addEventListener('click', () => {
     done.textContent = '';
     void (async () => {
-      for (const flow of FLOWS) await run(flow);
+      for (const flow of flows) await run(flow);
       done.textContent = 'done';
     })();
   });

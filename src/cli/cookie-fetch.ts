@@ -1,0 +1,27 @@
+import type { FetchLike } from '../sumo/client.ts';
+
+/**
+ * Node's fetch keeps no cookies, a browser does: SumoLogic routes a job's follow-up calls by the
+ * JSESSIONID/AWSALB cookies its create answer set. A minimal jar per origin and path is enough.
+ */
+export function cookieFetch(inner: FetchLike = (input, init) => fetch(input, init)): FetchLike {
+  const jar = new Map<string, { origin: string; name: string; value: string; path: string }>();
+  return async (input, init) => {
+    const url = new URL(input);
+    const matching = [...jar.values()].filter((c) => c.origin === url.origin && url.pathname.startsWith(c.path));
+    const headers = new Headers(init.headers);
+    if (matching.length > 0) headers.set('cookie', matching.map((c) => `${c.name}=${c.value}`).join('; '));
+    const response = await inner(input, { ...init, headers });
+    for (const line of response.headers.getSetCookie().slice(0, 50)) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const pathAttr = attrs.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('path='));
+      const path = pathAttr ? pathAttr.slice(5) : '/';
+      if (jar.size < 100)
+        jar.set(`${url.origin} ${name} ${path}`, { origin: url.origin, name, value: pair.slice(eq + 1).trim(), path });
+    }
+    return response;
+  };
+}
