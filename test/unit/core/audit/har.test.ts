@@ -31,6 +31,15 @@ describe('fromHarEntry', () => {
     });
   });
 
+  it('keeps a request body for Copy as cURL, but not one over the limit (it says there was one)', () => {
+    const withBody = (text: unknown) => ({ ...harEntry({ url: `${API}/api/orders`, method: 'POST' }), request: { ...(harEntry({ url: `${API}/api/orders`, method: 'POST' })['request'] as object), postData: { mimeType: 'application/json', text } } });
+    expect(fromHarEntry(withBody('{"items":[1]}'), PAGE)?.body).toBe('{"items":[1]}');
+    expect(fromHarEntry(withBody('x'.repeat(HAR_LIMITS.maxBodyLength)), PAGE)?.body).toHaveLength(HAR_LIMITS.maxBodyLength);
+    expect(fromHarEntry(withBody('x'.repeat(HAR_LIMITS.maxBodyLength + 1)), PAGE)?.body).toBeNull();
+    expect(fromHarEntry(withBody(42), PAGE)?.body).toBeUndefined();
+    expect(fromHarEntry(harEntry({ url: `${API}/api/orders` }), PAGE)?.body).toBeUndefined();
+  });
+
   it('recognizes a CORS preflight entry and keeps the network error of a refused request', () => {
     const p = fromHarEntry(harEntry({ url: `${API}/api/cart`, method: 'OPTIONS', resourceType: 'preflight', initiator: 'preflight', status: 204 }), PAGE);
     expect(p?.resourceType).toBe('preflight');
