@@ -74,6 +74,9 @@ export async function createJob(call: ApiCall): Promise<void> {
   if (b.byReceiptTime !== undefined && typeof b.byReceiptTime !== 'boolean') {
     return fail(call, 400, 'searchjob.generic', "'byReceiptTime' must be true or false.");
   }
+  if (b.requiresRawMessages !== undefined && typeof b.requiresRawMessages !== 'boolean') {
+    return fail(call, 400, 'searchjob.generic', "'requiresRawMessages' must be true or false.");
+  }
   if (b.autoParsingMode !== undefined && b.autoParsingMode !== 'AutoParse' && b.autoParsingMode !== 'Manual') {
     return fail(call, 400, 'searchjob.generic', "'autoParsingMode' must be 'AutoParse' or 'Manual'.");
   }
@@ -104,6 +107,7 @@ export async function createJob(call: ApiCall): Promise<void> {
       from: from.ms,
       to: to.ms,
       byReceiptTime: b.byReceiptTime === true,
+      rawRequested: b.requiresRawMessages === true,
       faults,
     },
     ctx.store.all(),
@@ -113,11 +117,24 @@ export async function createJob(call: ApiCall): Promise<void> {
   sendJson(call.res, 202, { id: job.id, link: { rel: 'self', href } }, { ...call.okHeaders, Location: href });
 }
 
-/** The caller's job, or a 404 answered (unknown, expired, deleted, other session, transient fault). */
-function ownJob(call: ApiCall, id: string): Job | undefined {
-  const job = call.ctx.jobs.lookup(id, call.sessionId, call.ctx.now());
+/** How the service answers a follow-up call that reached a node without the job's session. */
+function answerLostCookie(call: ApiCall): void {
+  const mode = call.ctx.options.strict.cookieLoss;
+  const status = mode === 'alternate' ? (call.ctx.cookieLossTurn++ % 2 === 0 ? 404 : 500) : mode;
+  if (status === 500) fail(call, 500, 'internal.error');
+  else fail(call, 404, 'searchjob.jobid.invalid');
+}
+
+/**
+ * The caller's job, or the error answered: another session's job (the cookie was lost) gets 404
+ * or 500; an unknown, expired or deleted job 404 on status, 400 on paging; a transient fault 404.
+ */
+function ownJob(call: ApiCall, id: string, paging = false): Job | undefined {
+  const { ctx } = call;
+  const job = ctx.jobs.lookup(id, call.sessionId, ctx.now());
   if (!job) {
-    fail(call, 404, 'searchjob.jobid.invalid');
+    if (ctx.jobs.exists(id, ctx.now())) answerLostCookie(call);
+    else fail(call, paging && ctx.options.strict.lostJobPaging400 ? 400 : 404, 'searchjob.jobid.invalid');
     return undefined;
   }
   if (job.transient404Left > 0) {
@@ -134,7 +151,12 @@ export function jobStatus(call: ApiCall, id: string): void {
   if (!job) return;
   const body = call.ctx.jobs.poll(job, call.ctx.now());
   if (body.state === 'DONE GATHERING HISTOGRAM') call.ctx.faults.noteHit('doneGatheringHistogram');
-  sendJson(call.res, 200, body, call.okHeaders);
+  job.polls++;
+  if (job.behaviour.expireAfterPolls !== undefined && job.polls >= job.behaviour.expireAfterPolls) {
+    call.ctx.faults.noteHit('expire');
+    call.ctx.jobs.lose(job.id);
+  }
+  sendJson(call.res, 200, call.ctx.options.strict.extraFields ? { ...body, warning: '' } : body, call.okHeaders);
 }
 
 type PageParams = { offset: number; limit: number };
@@ -178,10 +200,11 @@ function pageParams(call: ApiCall): PageParams | undefined {
 export function jobMessages(call: ApiCall, id: string): void {
   const page = pageParams(call);
   if (!page) return;
-  const job = ownJob(call, id);
+  const job = ownJob(call, id, true);
   if (!job) return;
+  const { strict } = call.ctx.options;
   const { found } = call.ctx.jobs.progress(job, call.ctx.now());
-  const style = job.behaviour.keyStyle;
+  const style = job.behaviour.keyStyle === 'camel' ? 'camel' : strict.mixedKeyCase ? 'mixed' : 'lower';
   let slice = job.matches.slice(Math.min(page.offset, found), Math.min(page.offset + page.limit, found));
   if (slice.length > 0 && job.behaviour.emptyPages > 0) {
     const left = job.emptyPagesLeft.get(page.offset) ?? job.behaviour.emptyPages;
@@ -191,18 +214,27 @@ export function jobMessages(call: ApiCall, id: string): void {
       slice = [];
     }
   }
-  sendJson(
-    call.res,
-    200,
-    { fields: messageFields(style), messages: slice.map((m) => ({ map: messageMap(m, style) })) },
-    call.okHeaders,
-  );
+  // A page is also capped by size: it can hold fewer messages than asked for (never none).
+  let bytes = 0;
+  let fit = 0;
+  while (fit < slice.length && (fit === 0 || bytes + (slice[fit]?.size ?? 0) <= strict.maxPageBytes)) bytes += slice[fit++]?.size ?? 0;
+  if (fit < slice.length) call.ctx.faults.noteHit('pageByteCap');
+  slice = slice.slice(0, fit);
+  const withoutRaw = strict.rawOnlyWhenRequested && !job.rawRequested;
+  const messages = slice.map((m) => {
+    const map = messageMap(m, style);
+    if (withoutRaw) delete map['_raw'];
+    return { map };
+  });
+  const body: Record<string, unknown> = { fields: messageFields(style).filter((f) => !withoutRaw || f.name !== '_raw'), messages };
+  if (strict.extraFields) body['warning'] = '';
+  sendJson(call.res, 200, body, call.okHeaders);
 }
 
 export function jobRecords(call: ApiCall, id: string): void {
   const page = pageParams(call);
   if (!page) return;
-  const job = ownJob(call, id);
+  const job = ownJob(call, id, true);
   if (!job) return;
   const agg = job.compiled.aggregation;
   if (!agg) return fail(call, 400, 'searchjob.no.records.not.an.aggregation.query');
@@ -213,7 +245,7 @@ export function jobRecords(call: ApiCall, id: string): void {
 
 export function deleteJob(call: ApiCall, id: string): void {
   const job = call.ctx.jobs.lookup(id, call.sessionId, call.ctx.now());
-  if (!job) return fail(call, 404, 'searchjob.jobid.invalid');
+  if (!job) return call.ctx.jobs.exists(id, call.ctx.now()) ? answerLostCookie(call) : fail(call, 404, 'searchjob.jobid.invalid');
   call.ctx.jobs.remove(job.id);
   sendJson(call.res, 200, { id: job.id }, call.okHeaders);
 }

@@ -6,6 +6,8 @@ import type { ServerContext } from './context.ts';
 import { sessionCookies } from './cookies.ts';
 import { FaultSpecError, isJobFault, isRequestFault, parseFaultHeader, type CallKind, type FaultSpec, type RequestFault } from './faults.ts';
 import { header, sleep } from './http-util.ts';
+import { NO_CREDENTIALS_MESSAGE, sendMoved } from './deployments.ts';
+import { gatewayHtml } from './strictness.ts';
 
 interface Route {
   call: CallKind;
@@ -32,7 +34,7 @@ export function classify(method: string, apiPath: string): Route {
 }
 
 /** Answers a request fault; returns false for faults that only slow the request down. */
-function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFault, apiPath: string, search: string): boolean {
+function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFault, apiPath: string, search: string, authenticated: boolean): boolean {
   switch (fault.type) {
     case 'unauthorized':
       sendApiError(res, 401, 'unauthorized');
@@ -43,11 +45,20 @@ function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFaul
     case 'rateLimit':
       sendApiError(res, 429, 'rate.limit.exceeded', undefined, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
       return true;
-    case 'serverError':
-      if (fault.status === 503) sendApiError(res, 503, 'service.unavailable');
-      else sendApiError(res, 500, 'internal.error');
+    case 'serverError': {
+      const status = fault.status ?? 500;
+      if (status !== 500 && ctx.options.strict.htmlGatewayErrors) sendHtml(res, status, gatewayHtml(status));
+      else if (status === 503) sendApiError(res, 503, 'service.unavailable');
+      else if (status === 500) sendApiError(res, 500, 'internal.error');
+      else sendApiError(res, status, 'service.unavailable');
       return true;
+    }
     case 'moved': {
+      // The real service redirects only calls it can tie to an account.
+      if (!authenticated) {
+        sendApiError(res, 401, 'unauthorized', NO_CREDENTIALS_MESSAGE);
+        return true;
+      }
       const base = fault.location ?? ctx.options.deploymentRedirect ?? 'https://api.eu.sumologic.com/api';
       sendMoved(res, `${base.replace(/\/+$/, '')}${apiPath}${search}`);
       return true;
@@ -61,8 +72,10 @@ function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFaul
   }
 }
 
-function sendMoved(res: ServerResponse, location: string): void {
-  sendApiError(res, 301, 'moved', `The requested resource has moved to another deployment: use ${location}`, { Location: location });
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(html)) });
+  res.end(html);
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -117,14 +130,21 @@ export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: S
     if (fault.type === 'delay') await sleep(fault.ms);
   }
   if (requestFaults.some((f) => f.type === 'hang')) return; // never answered: the socket stays open until closed
+  const authenticated = authenticate(auth, ctx.options.credentials).ok;
   for (const fault of requestFaults) {
-    if (answerFault(ctx, res, fault, apiPath, url.search)) return;
+    if (answerFault(ctx, res, fault, apiPath, url.search, authenticated)) return;
   }
 
+  if (!auth) return sendApiError(res, 401, 'unauthorized', NO_CREDENTIALS_MESSAGE);
   const authResult = authenticate(auth, ctx.options.credentials);
   if (!authResult.ok) return sendApiError(res, authResult.status, authResult.status === 401 ? 'unauthorized' : 'forbidden');
   if (ctx.options.deploymentRedirect !== undefined) {
     return sendMoved(res, `${ctx.options.deploymentRedirect}${apiPath}${url.search}`);
+  }
+  // Calls without a live session cookie count against the authentication throttle.
+  if (!hadSessionCookie && ctx.authThrottle.refuses(authResult.accessId, ctx.now())) {
+    ctx.faults.noteHit('authThrottle');
+    return sendApiError(res, 401, 'unauthorized');
   }
   if (arrival.inFlight > ctx.options.maxConcurrentPerKey || !arrival.admit(ctx.now(), ctx.options.requestsPerSecond)) {
     ctx.rateLimited++;

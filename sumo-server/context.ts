@@ -4,6 +4,7 @@ import { DEFAULT_SOURCE, type SourceConfig } from './ingest.ts';
 import { JobRegistry } from './jobs.ts';
 import { RequestTracker, type KeyStats } from './limits.ts';
 import type { ResolvedOptions } from './options.ts';
+import { AuthThrottle } from './strictness.ts';
 import { MessageStore } from './store.ts';
 
 export interface RequestLogEntry {
@@ -63,6 +64,9 @@ export class ServerContext {
   readonly faults = new FaultRegistry();
   readonly tracker = new RequestTracker();
   readonly sessions = new SessionRegistry();
+  readonly authThrottle: AuthThrottle;
+  /** For `cookieLoss: 'alternate'`: which answer the next cookie-less follow-up call gets. */
+  cookieLossTurn = 0;
   readonly source: SourceConfig = DEFAULT_SOURCE;
   baseUrl = '';
   responsesByStatus = new Map<number, number>();
@@ -78,11 +82,13 @@ export class ServerContext {
         startDelayMs: options.jobStartDelayMs,
         messagesPerSecond: options.gatherMessagesPerSecond,
         messageCap: options.messageCap,
+        subqueriesState: options.strict.subqueriesState,
       },
       options.jobIdleTimeoutMs,
       options.jobMaxAgeMs,
     );
     this.faults.set(options.faults.map(validateFault));
+    this.authThrottle = new AuthThrottle(options.strict.authThrottleFreeCalls);
   }
 
   now(): number {
@@ -147,6 +153,7 @@ export class ServerContext {
     this.store.clear();
     this.jobs.clear();
     this.sessions.clear();
+    this.authThrottle.clear();
     this.faults.clear();
     this.resetStats();
   }

@@ -7,7 +7,7 @@ export type RequestFault =
   | { type: 'unauthorized'; withoutSession?: boolean }
   | { type: 'forbidden' }
   | { type: 'rateLimit'; retryAfter?: number }
-  | { type: 'serverError'; status?: 500 | 503 }
+  | { type: 'serverError'; status?: 500 | 502 | 503 | 504 }
   | { type: 'moved'; location?: string }
   | { type: 'delay'; ms: number }
   | { type: 'hang' }
@@ -23,7 +23,9 @@ export type JobFault =
   | { type: 'emptyPages'; count?: number }
   | { type: 'doneGatheringHistogram'; polls?: number }
   | { type: 'camelCase' }
-  | { type: 'gatherRate'; messagesPerSecond: number };
+  | { type: 'gatherRate'; messagesPerSecond: number }
+  /** The service loses the job after its Nth status answer (as when a node drops it). */
+  | { type: 'expire'; afterPolls?: number };
 
 export interface FaultScope {
   /** Apply at most this many times (requests for request faults, jobs for job faults). Default: always. */
@@ -47,6 +49,7 @@ const JOB_TYPES = new Set([
   'doneGatheringHistogram',
   'camelCase',
   'gatherRate',
+  'expire',
 ]);
 
 export function isRequestFault(f: FaultSpec): f is RequestFault & FaultScope {
@@ -108,7 +111,7 @@ export function validateFault(input: unknown): FaultSpec {
     }
     case 'serverError': {
       const status = o.status ?? 500;
-      if (status !== 500 && status !== 503) throw new FaultSpecError('serverError status must be 500 or 503');
+      if (status !== 500 && status !== 502 && status !== 503 && status !== 504) throw new FaultSpecError('serverError status must be 500, 502, 503 or 504');
       return { type, status, ...scope };
     }
     case 'moved': {
@@ -135,6 +138,8 @@ export function validateFault(input: unknown): FaultSpec {
       return { type, errors: stringList(o.errors, 'errors') ?? ['Parse error: this search failed (injected fault).'], ...scope };
     case 'pendingWarnings':
       return { type, warnings: stringList(o.warnings, 'warnings') ?? ['This search may be incomplete (injected fault).'], ...scope };
+    case 'expire':
+      return { type, afterPolls: nonNegativeInt(o.afterPolls, 'afterPolls') ?? 1, ...scope };
     case 'gatherRate': {
       const rate = o.messagesPerSecond;
       if (typeof rate !== 'number' || !(rate > 0)) throw new FaultSpecError('gatherRate needs messagesPerSecond > 0');

@@ -7,6 +7,7 @@ import type { KeyStyle, StoredMessage } from './store.ts';
 export type JobState =
   | 'NOT STARTED'
   | 'GATHERING RESULTS'
+  | 'GATHERING RESULTS FROM SUBQUERIES'
   | 'DONE GATHERING HISTOGRAM'
   | 'DONE GATHERING RESULTS'
   | 'FORCE PAUSED'
@@ -19,6 +20,8 @@ export interface JobTiming {
   messagesPerSecond: number;
   /** Non-aggregate searches stop at this many messages with FORCE PAUSED. */
   messageCap: number;
+  /** A started job's first "gathering" poll reports GATHERING RESULTS FROM SUBQUERIES. */
+  subqueriesState: boolean;
 }
 
 export interface CreateJobInput {
@@ -29,6 +32,8 @@ export interface CreateJobInput {
   from: number;
   to: number;
   byReceiptTime: boolean;
+  /** The create body asked for `_raw` (`requiresRawMessages: true`). */
+  rawRequested: boolean;
   faults: JobFault[];
 }
 
@@ -43,6 +48,7 @@ interface JobBehaviour {
   emptyPages: number;
   histogramPolls: number;
   keyStyle: KeyStyle;
+  expireAfterPolls: number | undefined;
 }
 
 export interface Job {
@@ -53,6 +59,8 @@ export interface Job {
   from: number;
   to: number;
   byReceiptTime: boolean;
+  rawRequested: boolean;
+  subqueryPollsLeft: number;
   createdAt: number;
   lastTouchedAt: number;
   compiled: CompiledQuery;
@@ -68,6 +76,7 @@ export interface Job {
   histogramPollsLeft: number;
   emptyPagesLeft: Map<number, number>;
   faultTypes: string[];
+  polls: number;
 }
 
 export interface Progress {
@@ -96,6 +105,7 @@ function behaviourOf(faults: JobFault[], timing: JobTiming): JobBehaviour {
     emptyPages: 0,
     histogramPolls: 0,
     keyStyle: 'lower',
+    expireAfterPolls: undefined,
   };
   for (const f of faults) {
     switch (f.type) {
@@ -125,6 +135,9 @@ function behaviourOf(faults: JobFault[], timing: JobTiming): JobBehaviour {
         break;
       case 'camelCase':
         b.keyStyle = 'camel';
+        break;
+      case 'expire':
+        b.expireAfterPolls = f.afterPolls ?? 1;
         break;
     }
   }
@@ -166,6 +179,8 @@ export class JobRegistry {
       from: input.from,
       to: input.to,
       byReceiptTime: input.byReceiptTime,
+      rawRequested: input.rawRequested,
+      subqueryPollsLeft: this.timing.subqueriesState ? 1 : 0,
       createdAt: now,
       lastTouchedAt: now,
       compiled: input.compiled,
@@ -180,6 +195,7 @@ export class JobRegistry {
       histogramPollsLeft: behaviour.histogramPolls,
       emptyPagesLeft: new Map(),
       faultTypes: input.faults.map((f) => f.type),
+      polls: 0,
     };
     this.jobs.set(id, job);
     this.created++;
@@ -196,6 +212,12 @@ export class JobRegistry {
     }
   }
 
+  /** Whether a live job has this id, whoever's session it belongs to. */
+  exists(id: string, now: number): boolean {
+    this.sweep(now);
+    return this.jobs.has(id);
+  }
+
   /** The job if it exists, is alive and belongs to this session; touching it keeps it alive. */
   lookup(id: string, sessionId: string, now: number): Job | undefined {
     this.sweep(now);
@@ -207,6 +229,11 @@ export class JobRegistry {
 
   remove(id: string): void {
     if (this.jobs.delete(id)) this.deleted++;
+  }
+
+  /** The service dropped the job on its own (counted as expired, not deleted). */
+  lose(id: string): void {
+    if (this.jobs.delete(id)) this.expired++;
   }
 
   live(now: number): Job[] {
@@ -251,6 +278,10 @@ export class JobRegistry {
     if (rawState === 'DONE GATHERING RESULTS' && job.histogramPollsLeft > 0) {
       job.histogramPollsLeft--;
       state = 'DONE GATHERING HISTOGRAM';
+    }
+    if (rawState === 'GATHERING RESULTS' && job.subqueryPollsLeft > 0) {
+      job.subqueryPollsLeft--;
+      state = 'GATHERING RESULTS FROM SUBQUERIES';
     }
     const timeOf = job.byReceiptTime ? (m: StoredMessage) => m.receiptTime : (m: StoredMessage) => m.messageTime;
     const fresh = job.matches.slice(job.reportedFound, found).map(timeOf);

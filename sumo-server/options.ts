@@ -1,5 +1,7 @@
 import { DEFAULT_CREDENTIALS, type Credential } from './auth.ts';
 import type { FaultSpec } from './faults.ts';
+import { resolveStrictness, type Strictness } from './strictness.ts';
+import { resolveDeployments, type DeploymentsOption, type ResolvedDeployments } from './deployments.ts';
 
 export interface SumoServerOptions {
   /** 0 (default) picks a free port. */
@@ -36,6 +38,14 @@ export interface SumoServerOptions {
   maxStoredMessages?: number;
   /** Faults active from the start. */
   faults?: FaultSpec[];
+  /** The real service's harsher behaviours, all on by default; `'lenient'` turns them all off. */
+  strict?: Partial<Strictness> | 'lenient';
+  /**
+   * Serve every deployment name: the account lives in `home` (this server's own URL); each other
+   * name gets a loopback listener that answers like a wrong deployment (authenticated calls
+   * `301 moved` to the home's real API host, others `401`). See `SumoServer.deploymentUrls`.
+   */
+  deployments?: DeploymentsOption;
   /** Clock for tests. Default Date.now. */
   now?: () => number;
 }
@@ -56,6 +66,8 @@ export interface ResolvedOptions {
   messageCap: number;
   maxStoredMessages: number;
   faults: FaultSpec[];
+  strict: Strictness;
+  deployments: ResolvedDeployments | undefined;
   now: () => number;
 }
 
@@ -86,6 +98,8 @@ export function resolveOptions(opts: SumoServerOptions = {}): ResolvedOptions {
     messageCap: positive('messageCap', opts.messageCap, 100_000),
     maxStoredMessages: positive('maxStoredMessages', opts.maxStoredMessages, 200_000),
     faults: opts.faults ?? [],
+    strict: resolveStrictness(opts.strict),
+    deployments: opts.deployments ? resolveDeployments(opts.deployments) : undefined,
     now: opts.now ?? Date.now,
   };
 }

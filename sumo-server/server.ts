@@ -10,6 +10,7 @@ import { handleInspect, INSPECT_PREFIX } from './inspect.ts';
 import { resolveOptions, type SumoServerOptions } from './options.ts';
 import { handleReceiver, ingestMessages, RECEIVER_PREFIX } from './receiver.ts';
 import { messageMap } from './store.ts';
+import { serveOtherDeployments } from './deployments.ts';
 
 export interface SumoServer {
   /** Base URL, e.g. `http://127.0.0.1:PORT`; the API base is `${url}/api`. */
@@ -18,6 +19,11 @@ export interface SumoServer {
   apiUrl: string;
   /** Full HTTP Logs source URL to POST log lines to. */
   receiverUrl: string;
+  /**
+   * With the `deployments` option: each deployment name's base URL on loopback (the home's is
+   * `url`); `{}` without it.
+   */
+  deploymentUrls: Record<string, string>;
   /** Stops listening and drops every open connection (hung requests included). */
   close(): Promise<void>;
   /**
@@ -76,16 +82,26 @@ export async function startSumoServer(opts: SumoServerOptions = {}): Promise<Sum
   });
   const { port } = server.address() as AddressInfo;
   ctx.baseUrl = `http://${options.host}:${port}`;
+  const others = options.deployments ? await serveOtherDeployments(ctx, options.deployments) : undefined;
+  const deploymentUrls: Record<string, string> = {};
+  if (options.deployments && others) {
+    deploymentUrls[options.deployments.home] = ctx.baseUrl;
+    for (const [name, url] of others.urls) deploymentUrls[name] = url;
+  }
   let closed: Promise<void> | undefined;
   return {
     url: ctx.baseUrl,
     apiUrl: `${ctx.baseUrl}/api`,
     receiverUrl: `${ctx.baseUrl}${RECEIVER_PREFIX}${options.httpSourceCode}`,
+    deploymentUrls,
     close() {
-      closed ??= new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      closed ??= Promise.all([
+        new Promise<void>((resolve, reject) => {
+          server.close((err) => (err ? reject(err) : resolve()));
+          server.closeAllConnections();
+        }),
+        others?.close(),
+      ]).then(() => undefined);
       return closed;
     },
     ingest(input, meta) {

@@ -26,7 +26,14 @@ export interface StoredMessage {
 
 export type NewMessage = Omit<StoredMessage, 'seq' | 'messageId' | 'blockId' | 'size' | 'messageCount' | 'terms'>;
 
-export type KeyStyle = 'lower' | 'camel';
+/** `mixed`: as the current docs sample, metadata fields camelCase (`_sourceCategory`), the rest lowercase. */
+export type KeyStyle = 'lower' | 'camel' | 'mixed';
+
+const MIXED_CAMEL = new Set(['_sourcecategory', '_sourcehost', '_sourcename']);
+function keyOf(f: { lower: string; camel: string }, style: KeyStyle): string {
+  if (style === 'camel' || (style === 'mixed' && MIXED_CAMEL.has(f.lower))) return f.camel;
+  return f.lower;
+}
 
 interface FieldDef {
   lower: string;
@@ -58,12 +65,12 @@ const BY_LOWER = new Map(FIELDS.map((f) => [f.lower, f]));
 /** The `map` of a message: every value a string, 64-bit ids untouched. */
 export function messageMap(m: StoredMessage, style: KeyStyle = 'lower'): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of FIELDS) out[style === 'camel' ? f.camel : f.lower] = f.read(m);
+  for (const f of FIELDS) out[keyOf(f, style)] = f.read(m);
   return out;
 }
 
 export function messageFields(style: KeyStyle = 'lower'): Array<{ name: string; fieldType: string; keyField: boolean }> {
-  return FIELDS.map((f) => ({ name: style === 'camel' ? f.camel : f.lower, fieldType: f.fieldType, keyField: false }));
+  return FIELDS.map((f) => ({ name: keyOf(f, style), fieldType: f.fieldType, keyField: false }));
 }
 
 /** A metadata field by name, case-insensitively (`_sourceCategory` = `_sourcecategory`). */

@@ -20,7 +20,16 @@ export interface PanelSession {
   debuggingUrl: string;
   /** The extension's background service worker. */
   worker: Worker;
+  /** Opens another tab on `url` in the same browser (same profile and cookie jar) with its own DevTools panel. */
+  openTab(url: string): Promise<TabPanel>;
   close(): Promise<void>;
+}
+
+/** A further tab of the same browser with its DevTools window and Replay Link panel. */
+export interface TabPanel {
+  page: Page;
+  devtools: Page;
+  panel: Frame;
 }
 
 export interface LaunchOptions {
@@ -105,7 +114,9 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
     ],
   });
   let cdp: Browser | undefined;
+  const extraConnections: Browser[] = [];
   const close = async () => {
+    for (const extra of extraConnections) await extra.close().catch(() => undefined);
     await cdp?.close().catch(() => undefined);
     await context.close().catch(() => undefined);
     if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
@@ -127,21 +138,49 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       return targets.some((t) => t.url.startsWith('devtools://') && t.type === 'page');
     });
     cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    const devtools = await until('the DevTools page', async () =>
-      cdp!.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('devtools://')),
-    );
+    const connected = cdp;
     const panelId = `chrome-extension://${extensionId}ReplayLink`;
-    const panel = await until('the Replay Link panel frame', async () => {
-      await devtools.evaluate((id) => {
-        (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(id);
-      }, panelId);
-      return devtools.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes(PANEL_PATH));
-    });
+    const showPanel = async (given?: Page): Promise<{ devtools: Page; panel: Frame }> => {
+      const devtools =
+        given ?? (await until('the DevTools page', async () => connected.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('devtools://'))));
+      const panel = await until('the Replay Link panel frame', async () => {
+        await devtools.evaluate((id) => {
+          (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(id);
+        }, panelId);
+        return devtools.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes(PANEL_PATH));
+      });
+      await panel.waitForSelector('.app', { timeout: 15_000 });
+      return { devtools, panel };
+    };
+    const { devtools, panel } = await showPanel();
     const devtoolsPage = await until('the devtools_page frame', async () =>
       devtools.frames().find((f) => f.url().includes(DEVTOOLS_PAGE_PATH)),
     );
-    await panel.waitForSelector('.app', { timeout: 15_000 });
-    return { context, page, devtools, panel, devtoolsPage, extensionId, debuggingUrl: `http://127.0.0.1:${port}`, worker, close };
+    const devtoolsTargets = async (): Promise<string[]> => {
+      const res = await fetch(`http://127.0.0.1:${port}/json/list`);
+      const targets = (await res.json()) as Array<{ id: string; url: string; type: string }>;
+      return targets.filter((t) => t.url.startsWith('devtools://') && t.type === 'page').map((t) => t.id);
+    };
+    const openTab = async (url: string): Promise<TabPanel> => {
+      const before = new Set(await devtoolsTargets());
+      const tab = await context.newPage();
+      await tab.goto(url);
+      const targetId = await until('the new tab\'s DevTools target', async () => (await devtoolsTargets()).find((id) => !before.has(id)));
+      // A target that became a page after connecting is not reported: connect again to see it.
+      const later = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      extraConnections.push(later);
+      const devtoolsPages = later.contexts().flatMap((c) => c.pages()).filter((p) => p.url().startsWith('devtools://'));
+      let found: Page | undefined;
+      for (const candidate of devtoolsPages) {
+        const session = await candidate.context().newCDPSession(candidate);
+        const info = (await session.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+        await session.detach();
+        if (info.targetInfo.targetId === targetId) found = candidate;
+      }
+      if (!found) throw new Error('the new tab\'s DevTools page was not found');
+      return { page: tab, ...(await showPanel(found)) };
+    };
+    return { context, page, devtools, panel, devtoolsPage, extensionId, debuggingUrl: `http://127.0.0.1:${port}`, worker, openTab, close };
   } catch (err) {
     await close();
     throw err;

@@ -2,7 +2,9 @@ import { tryBuildSessionQuery, uiSearchUrl } from '../core/search/query.ts';
 import { SearchJobClient, type FetchLike } from '../sumo/client.ts';
 import { RateLimiter } from '../sumo/rate-limiter.ts';
 import { runSearch } from '../sumo/search.ts';
-import { deploymentFromMovedLocation, getDeployment, type Deployment } from '../sumo/deployments.ts';
+import { getDeployment } from '../sumo/deployments.ts';
+import { HostSessions } from '../sumo/host-sessions.ts';
+import { PROBE_JOB_ID } from '../sumo/detect.ts';
 import { isSumoError } from '../sumo/errors.ts';
 import type { BackgroundToPanel, SearchTarget } from '../shared/protocol.ts';
 import { loadCredentials } from './credentials.ts';
@@ -13,10 +15,12 @@ import { REFUSAL_MESSAGES } from '../core/search/refusal.ts';
 
 /** One limiter for the whole browser: every panel of every tab searches through this worker. */
 export const sharedLimiter = new RateLimiter();
+/** One view of each API host's session cookie and accepted keys, shared by every search and Detect. */
+export const sharedSessions = new HostSessions();
 
 const running = new Map<string, AbortController>();
 
-const browserFetch: FetchLike = (input, init) => fetch(input, { ...init, credentials: 'include' });
+export const browserFetch: FetchLike = (input, init) => fetch(input, { ...init, credentials: 'include' });
 
 type Send = (message: BackgroundToPanel) => void;
 
@@ -46,6 +50,7 @@ export async function prepareClient(): Promise<{ ok: true; value: Prepared } | {
     accessKey: creds.accessKey,
     fetch: browserFetch,
     limiter: sharedLimiter,
+    sessions: sharedSessions,
   });
   return { ok: true, value: { client, settings, apiBase: base.apiBase } };
 }
@@ -121,37 +126,19 @@ export function cancelSearch(searchId: string): void {
   running.get(searchId)?.abort();
 }
 
-/**
- * A browser hides a redirect's Location from script, so after a "moved" the test follows the
- * redirect once, without credentials, to learn where it leads: that host names the deployment.
- */
-async function movedTo(apiBase: string): Promise<Deployment | undefined> {
-  try {
-    const response = await sharedLimiter.schedule(() =>
-      fetch(`${apiBase}/v1/search/jobs/0000000000000000`, { redirect: 'follow', credentials: 'omit', headers: { Accept: 'application/json' } }),
-    );
-    return response.redirected ? deploymentFromMovedLocation(response.url) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A connection test that costs one request: a status call for a job that cannot exist. */
 export async function testConnection(): Promise<{ ok: boolean; message: string }> {
   const prepared = await prepareClient();
   if (!prepared.ok) return { ok: false, message: prepared.message };
   const { client } = prepared.value;
   try {
-    await client.getStatus('0000000000000000');
+    await client.getStatus(PROBE_JOB_ID);
     return { ok: true, message: `Connected to ${client.host}: the credentials were accepted.` };
   } catch (err) {
     if (isSumoError(err) && (err.kind === 'job-invalid' || err.kind === 'job-expired' || err.kind === 'not-found')) {
       return { ok: true, message: `Connected to ${client.host}: the credentials were accepted.` };
     }
-    if (isSumoError(err) && err.kind === 'moved' && err.movedTo === undefined) {
-      const right = await movedTo(prepared.value.apiBase);
-      if (right) return { ok: false, message: `Wrong deployment: this account lives in ${right.id} (${right.apiHost}) — pick ${right.id} in Settings.` };
-    }
+    // A redirect says "wrong deployment"; which one is right only Detect can learn (a browser hides Location).
     return { ok: false, message: isSumoError(err) ? err.message : 'The connection test failed unexpectedly.' };
   }
 }

@@ -10,6 +10,7 @@ import {
 import { checkCredentialInput, clearCredentials, credentialStatus, loadCredentials, saveCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings, saveSumoSettings } from './sumo-settings.ts';
 import { cancelSearch, startSearch, testConnection } from './searches.ts';
+import { detect } from './detect.ts';
 
 /**
  * The one place that holds credentials and talks to SumoLogic. Panels connect with a port; when a
@@ -63,6 +64,13 @@ async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => vo
     case 'connection.test': {
       const result = await testConnection();
       return reply(msg, { type: 'reply', rid: msg.rid, ...result });
+    }
+    case 'deployment.detect': {
+      const typed = { ...(msg.accessId ? { accessId: msg.accessId } : {}), ...(msg.accessKey ? { accessKey: msg.accessKey } : {}) };
+      const result = await detect(typed);
+      // The settings changed when Detect found a deployment: let the panel see them.
+      if (result.deployment) send(await settingsReply(0));
+      return reply(msg, { type: 'detected', rid: msg.rid, ...result });
     }
     case 'search.start':
       mine.add(msg.searchId);

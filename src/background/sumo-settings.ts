@@ -3,6 +3,7 @@ import { STORAGE_KEYS } from '../shared/storage-keys.ts';
 import { normalizeSumoSettings, type SumoSettings } from '../shared/settings.ts';
 import { resolveApiBase } from '../sumo/deployments.ts';
 import type { ApiBaseInfo } from '../shared/protocol.ts';
+import { deploymentApiBases } from './deployment-bases.ts';
 
 export async function loadSumoSettings(): Promise<SumoSettings> {
   const key = STORAGE_KEYS.sumoSettings;
@@ -17,10 +18,13 @@ export async function saveSumoSettings(settings: SumoSettings): Promise<SumoSett
 
 /** Where requests go, and whether the browser lets us go there yet. */
 export async function apiBaseInfo(settings: SumoSettings): Promise<ApiBaseInfo> {
+  const mapped = settings.deployment === 'custom' ? undefined : (await deploymentApiBases()).get(settings.deployment);
   const resolved =
     settings.deployment === 'custom'
       ? resolveApiBase({ customApiBase: settings.customApiBase || ' ' })
-      : resolveApiBase({ deployment: settings.deployment });
+      : mapped?.startsWith('http://')
+        ? { ...resolveApiBase({ customApiBase: mapped }), warning: undefined }
+        : resolveApiBase({ deployment: settings.deployment });
   if (!resolved.ok) {
     const reason = settings.deployment === 'custom' && !settings.customApiBase.trim() ? 'Enter the custom API base URL.' : resolved.reason;
     return { apiBase: null, warning: null, permissionOrigin: null, error: reason };

@@ -7,7 +7,7 @@
  */
 import type { CapturedRequest } from '../core/audit/types.ts';
 import type { SessionState } from '../core/session/session-state.ts';
-import type { CredentialStatus, SumoSettings } from './settings.ts';
+import type { CredentialStatus, DeploymentId, SumoSettings } from './settings.ts';
 import type { MessageMap } from '../sumo/client.ts';
 import type { SearchProgress } from '../sumo/search.ts';
 
@@ -63,6 +63,8 @@ export type PanelToBackground =
   | { type: 'credentials.save'; rid: number; accessId: string; accessKey: string; remember: boolean }
   | { type: 'credentials.clear'; rid: number }
   | { type: 'connection.test'; rid: number }
+  /** Find the deployment of the typed credentials (or the saved ones when none are typed). */
+  | { type: 'deployment.detect'; rid: number; accessId?: string; accessKey?: string }
   | { type: 'search.start'; searchId: string; target: SearchTarget }
   | { type: 'search.cancel'; searchId: string };
 
@@ -83,6 +85,15 @@ export interface ActionReply {
   message: string;
 }
 
+/** What Detect found (the deployment is already saved when found). */
+export interface DetectedReply {
+  type: 'detected';
+  rid: number;
+  ok: boolean;
+  message: string;
+  deployment: DeploymentId | null;
+}
+
 /** A panel request that is answered (it carries a `rid`; the reply carries the same one). */
 export type PanelRequest = Extract<PanelToBackground, { rid: number }>;
 
@@ -97,11 +108,13 @@ export interface PanelRequestReplies {
   'credentials.save': SettingsReply | ActionReply;
   'credentials.clear': SettingsReply;
   'connection.test': ActionReply;
+  'deployment.detect': DetectedReply;
 }
 
 export type BackgroundToPanel =
   | SettingsReply
   | ActionReply
+  | DetectedReply
   | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }

@@ -1,7 +1,8 @@
 // The bottom layer: plain data and checks, so the panel, the service worker and the pure code can
 // all read a setting without pulling in the SumoLogic client.
 
-export const DEPLOYMENT_IDS = ['US1', 'US2', 'EU', 'DE', 'CH', 'AU', 'JP', 'KR', 'CA', 'IN', 'FED'] as const;
+/** SumoLogic's endpoints page of today, alphabetical, then IN (deprecated, kept usable). */
+export const DEPLOYMENT_IDS = ['AU', 'CA', 'CH', 'DE', 'ESC', 'EU', 'FED', 'JP', 'KR', 'US1', 'US2', 'IN'] as const;
 export type DeploymentId = (typeof DEPLOYMENT_IDS)[number];
 
 /** Names ending in ".id" carry the numeric session id; the others carry the token. */

@@ -8,4 +8,9 @@ export const STORAGE_KEYS = {
   siteAuditPrefix: 'audit.site:',
   /** storage.local: linking preferences (clock skew, tagging window, auto-refresh interval) */
   linkingPrefs: 'linking.prefs',
+  /**
+   * storage.local, read by the demo/test build only: deployment id → loopback API base, so Detect
+   * and the deployment list can be tested against the local server. The store build ignores it.
+   */
+  demoDeploymentBases: 'demo.deploymentBases',
 } as const;

@@ -1,97 +1,16 @@
 import { parseRetryAfter, retryDelay } from './backoff.ts';
 import { isAbortError, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
-import { badResponseError, errorFromHttp, networkError, SumoError } from './errors.ts';
-import type { SumoErrorBody } from './errors.ts';
+import { authThrottledError, badResponseError, errorFromHttp, networkError, SumoError } from './errors.ts';
+import { HostSessions } from './host-sessions.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { field, isRecord, parseErrorBody, parseJobStatus, parseMessagesPage } from './responses.ts';
+import type { JobStatus, MessagesPage } from './responses.ts';
+import type { CallOptions, CreateJobRequest, FetchLike, SearchJobApi } from './search-job-api.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+export type { HistogramBucket, JobStatus, MessageMap, MessagesPage } from './responses.ts';
 
-/** The subset of `fetch` the client uses: injected so it runs in Node tests and in the service worker. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-export interface CreateJobRequest {
-  query: string;
-  /** Epoch ms. */
-  from: number;
-  /** Epoch ms. */
-  to: number;
-  byReceiptTime?: boolean;
-  timeZone?: string;
-  autoParsingMode?: 'AutoParse' | 'Manual';
-}
-
-export interface HistogramBucket {
-  startTimestamp: number;
-  length: number;
-  count: number;
-}
-
-export interface JobStatus {
-  state: string;
-  messageCount: number;
-  recordCount: number;
-  /** Deltas since the previous poll (the API reports only what is new). */
-  histogramBuckets: HistogramBucket[];
-  pendingErrors: string[];
-  pendingWarnings: string[];
-}
-
-/** A message map with lowercased keys; every value is a string as the API sends it (ids stay 64-bit strings). */
-export type MessageMap = Record<string, string>;
-
-export interface MessagesPage {
-  fields: { name: string; fieldType: string; keyField: boolean }[];
-  messages: MessageMap[];
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  /**
-   * Aborts only while no request is on the wire (queued in the limiter, or waiting to retry).
-   * For create: a create aborted mid-flight could make a job nobody knows the id of.
-   */
-  queueSignal?: AbortSignal;
-  /** Called once per HTTP attempt (retries included), for per-search request counts. */
-  onAttempt?: () => void;
-}
-
-/** One Search Job API version; a cookie-less v2 can implement the same interface later. */
-export interface SearchJobApi {
-  readonly host: string;
-  createJob(request: CreateJobRequest, options?: CallOptions): Promise<{ id: string }>;
-  getStatus(id: string, options?: CallOptions): Promise<JobStatus>;
-  getMessages(id: string, offset: number, limit: number, options?: CallOptions): Promise<MessagesPage>;
-  /** Resolves also when the job is already gone (404). */
-  deleteJob(id: string, options?: CallOptions): Promise<void>;
-}
-
-export interface RetryPolicy {
-  rateLimitRetries: number;
-  rateLimitBaseMs: number;
-  rateLimitMaxMs: number;
-  serverErrorRetries: number;
-  serverErrorBaseMs: number;
-  serverErrorMaxMs: number;
-  /** Right after create, status/paging may briefly answer 404 jobid.invalid. */
-  freshJobNotFoundRetries: number;
-  freshJobWindowMs: number;
-  freshJobDelayMs: number;
-  networkRetries: number;
-  networkBaseMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
-  rateLimitRetries: 6,
-  rateLimitBaseMs: 1000,
-  rateLimitMaxMs: 30_000,
-  serverErrorRetries: 3,
-  serverErrorBaseMs: 500,
-  serverErrorMaxMs: 5000,
-  freshJobNotFoundRetries: 4,
-  freshJobWindowMs: 15_000,
-  freshJobDelayMs: 250,
-  networkRetries: 2,
-  networkBaseMs: 500,
-});
+export type { CallOptions, CreateJobRequest, FetchLike, SearchJobApi } from './search-job-api.ts';
 
 export interface SearchJobClientOptions {
   /** e.g. https://api.eu.sumologic.com/api (see resolveApiBase). */
@@ -101,6 +20,8 @@ export interface SearchJobClientOptions {
   fetch: FetchLike;
   /** Share one limiter between every client/search of the extension. */
   limiter?: RateLimiter;
+  /** Share one per-host session state (cookie set yet? key accepted before?) between every client. */
+  sessions?: HostSessions;
   clock?: Clock;
   random?: () => number;
   retry?: Partial<RetryPolicy>;
@@ -119,84 +40,11 @@ export function basicAuthorization(accessId: string, accessKey: string): string 
   return `Basic ${btoa(binary)}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Keys matched case-insensitively: one doc revision shows camelCase where responses are lowercase. */
-function field(obj: Record<string, unknown>, name: string): unknown {
-  if (name in obj) return obj[name];
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
-  return undefined;
-}
-
-function toNumber(value: unknown): number {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
-}
-
-function toStringList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((v) => {
-    if (typeof v === 'string') return v;
-    if (isRecord(v)) {
-      const m = field(v, 'message') ?? field(v, 'text');
-      if (typeof m === 'string') return m;
-    }
-    return JSON.stringify(v) ?? String(v);
-  });
-}
-
-export function parseJobStatus(json: unknown): JobStatus {
-  if (!isRecord(json)) throw badResponseError('job status is not an object');
-  const state = field(json, 'state');
-  if (typeof state !== 'string') throw badResponseError('job status without a state');
-  const buckets = field(json, 'histogramBuckets');
-  return {
-    state,
-    messageCount: toNumber(field(json, 'messageCount')),
-    recordCount: toNumber(field(json, 'recordCount')),
-    histogramBuckets: Array.isArray(buckets)
-      ? buckets.filter(isRecord).map((b) => ({
-          startTimestamp: toNumber(field(b, 'startTimestamp')),
-          length: toNumber(field(b, 'length')),
-          count: toNumber(field(b, 'count')),
-        }))
-      : [],
-    pendingErrors: toStringList(field(json, 'pendingErrors')),
-    pendingWarnings: toStringList(field(json, 'pendingWarnings')),
-  };
-}
-
-/** Lowercases keys and keeps every value a string (never Number(): _messageid is 64-bit). */
-export function normalizeMessageMap(map: Record<string, unknown>): MessageMap {
-  const out: MessageMap = {};
-  for (const [key, value] of Object.entries(map)) {
-    if (value === null || value === undefined) continue;
-    out[key.toLowerCase()] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  }
-  return out;
-}
-
-export function parseMessagesPage(json: unknown): MessagesPage {
-  if (!isRecord(json)) throw badResponseError('message page is not an object');
-  const messages = field(json, 'messages');
-  if (!Array.isArray(messages)) throw badResponseError('message page without messages');
-  const fields = field(json, 'fields');
-  return {
-    fields: Array.isArray(fields)
-      ? fields.filter(isRecord).map((f) => ({
-          name: String(field(f, 'name') ?? ''),
-          fieldType: String(field(f, 'fieldType') ?? ''),
-          keyField: field(f, 'keyField') === true,
-        }))
-      : [],
-    messages: messages.filter(isRecord).map((m) => {
-      const inner = field(m, 'map');
-      return normalizeMessageMap(isRecord(inner) ? inner : {});
-    }),
-  };
+/** An answer that proves the service knows the account (so it has set its session cookie). */
+function setsSession(outcome: Outcome): boolean {
+  if (outcome.ok) return true;
+  const { status, kind } = outcome.error;
+  return status !== undefined && status < 500 && status !== 401 && status !== 429 && status !== 0 && kind !== 'moved';
 }
 
 /** Search Job API v1 over an injected fetch, with Basic auth on every call and cookies left to the browser. */
@@ -207,6 +55,7 @@ export class SearchJobClient implements SearchJobApi {
   private readonly secrets: readonly string[];
   private readonly fetchFn: FetchLike;
   private readonly limiter: RateLimiter;
+  private readonly sessions: HostSessions;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly policy: RetryPolicy;
@@ -227,6 +76,7 @@ export class SearchJobClient implements SearchJobApi {
     this.fetchFn = options.fetch;
     this.clock = options.clock ?? systemClock;
     this.limiter = options.limiter ?? new RateLimiter({ clock: this.clock });
+    this.sessions = options.sessions ?? new HostSessions(this.clock);
     this.random = options.random ?? Math.random;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
@@ -237,9 +87,16 @@ export class SearchJobClient implements SearchJobApi {
   }
 
   async createJob(request: CreateJobRequest, options: CallOptions = {}): Promise<{ id: string }> {
-    const body: Record<string, unknown> = { query: request.query, from: request.from, to: request.to };
+    // Epoch ms need no time zone, but UTC is sent so nothing depends on the account's default;
+    // raw messages must be asked for: new jobs default to none since 2025-10-09.
+    const body: Record<string, unknown> = {
+      query: request.query,
+      from: request.from,
+      to: request.to,
+      timeZone: request.timeZone ?? 'UTC',
+      requiresRawMessages: true,
+    };
     if (request.byReceiptTime !== undefined) body['byReceiptTime'] = request.byReceiptTime;
-    if (request.timeZone !== undefined) body['timeZone'] = request.timeZone;
     if (request.autoParsingMode !== undefined) body['autoParsingMode'] = request.autoParsingMode;
     const json = await this.call('POST', '/v1/search/jobs', body, options, undefined);
     const id = isRecord(json) ? field(json, 'id') : undefined;
@@ -249,7 +106,9 @@ export class SearchJobClient implements SearchJobApi {
   }
 
   async getStatus(id: string, options: CallOptions = {}): Promise<JobStatus> {
-    return parseJobStatus(await this.call('GET', `/v1/search/jobs/${checkId(id)}`, undefined, options, id));
+    const status = parseJobStatus(await this.call('GET', `/v1/search/jobs/${checkId(id)}`, undefined, options, id));
+    this.createdAt.delete(id); // reached once: a later 404 means lost, not "not there yet"
+    return status;
   }
 
   async getMessages(id: string, offset: number, limit: number, options: CallOptions = {}): Promise<MessagesPage> {
@@ -280,41 +139,62 @@ export class SearchJobClient implements SearchJobApi {
     const { signal } = options;
     const waitSignal = signal ?? options.queueSignal;
     const p = this.policy;
+    const idempotent = method !== 'POST';
     let rateLimited = 0;
     let serverErrors = 0;
     let notFound = 0;
     let networkFailures = 0;
+    let throttled = 0;
     for (;;) {
       options.onAttempt?.();
       let outcome: Outcome;
       try {
-        outcome = await this.limiter.schedule(() => this.once(method, path, body, signal), waitSignal);
+        outcome = await this.sessions.run(
+          this.host,
+          async () => {
+            const o = await this.limiter.schedule(() => this.once(method, path, body, signal), waitSignal);
+            return { value: o, sessionSet: setsSession(o) };
+          },
+          waitSignal,
+        );
       } catch (err) {
-        if (err instanceof SumoError && err.kind === 'network' && method !== 'POST' && networkFailures < p.networkRetries) {
+        if (err instanceof SumoError && err.kind === 'network' && idempotent && networkFailures < p.networkRetries) {
           await this.clock.sleep(retryDelay(networkFailures++, { baseMs: p.networkBaseMs, maxMs: p.serverErrorMaxMs, random: this.random }), waitSignal);
           continue;
         }
         throw err;
       }
-      if (outcome.ok) return outcome.json;
+      if (outcome.ok) {
+        this.sessions.noteAccepted(this.host, this.authorization);
+        return outcome.json;
+      }
       const error = outcome.error;
       if (error.status === 429 && rateLimited < p.rateLimitRetries) {
-        const delay = retryDelay(
-          rateLimited++,
-          { baseMs: p.rateLimitBaseMs, maxMs: p.rateLimitMaxMs, random: this.random },
-          error.retryAfterMs,
+        // Never shorter than the base, also without Retry-After: the limit is shared with the
+        // user's other tools, so every search of this extension slows down, not only this one.
+        const delay = Math.max(
+          p.rateLimitBaseMs,
+          retryDelay(rateLimited++, { baseMs: p.rateLimitBaseMs, maxMs: p.rateLimitMaxMs, random: this.random }, error.retryAfterMs),
         );
-        this.limiter.pauseFor(delay); // every caller backs off, not only this one
+        this.limiter.pauseFor(delay);
         continue;
       }
-      if (error.status !== undefined && RETRYABLE_5XX.has(error.status) && serverErrors < p.serverErrorRetries) {
+      if (error.status === 401 && this.sessions.wasAccepted(this.host, this.authorization)) {
+        if (throttled >= p.authThrottleRetries) throw authThrottledError(throttled, error);
+        await this.clock.sleep(
+          Math.max(p.authThrottleBaseMs / 2, retryDelay(throttled++, { baseMs: p.authThrottleBaseMs, maxMs: p.authThrottleMaxMs, random: this.random })),
+          waitSignal,
+        );
+        continue;
+      }
+      if (idempotent && error.status !== undefined && RETRYABLE_5XX.has(error.status) && serverErrors < p.serverErrorRetries) {
         await this.clock.sleep(
           retryDelay(serverErrors++, { baseMs: p.serverErrorBaseMs, maxMs: p.serverErrorMaxMs, random: this.random }, error.retryAfterMs),
           waitSignal,
         );
         continue;
       }
-      if (error.kind === 'job-invalid' && freshJobId !== undefined && notFound < p.freshJobNotFoundRetries) {
+      if (error.kind === 'job-invalid' && error.status === 404 && freshJobId !== undefined && notFound < p.freshJobNotFoundRetries) {
         const created = this.createdAt.get(freshJobId);
         if (created !== undefined && this.clock.now() - created <= p.freshJobWindowMs) {
           await this.clock.sleep(p.freshJobDelayMs * ++notFound, waitSignal);
@@ -332,7 +212,7 @@ export class SearchJobClient implements SearchJobApi {
       headers: { Authorization: this.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
       // The JSESSIONID/AWSALB cookies route follow-up calls to the node that owns the job.
       credentials: 'include',
-      // A 301 "moved" must be seen, not followed: it names the right deployment.
+      // Never followed: a followed POST turns into a GET and the redirect drops the credentials.
       redirect: 'manual',
     };
     if (body !== undefined) init.body = JSON.stringify(body);
@@ -360,27 +240,13 @@ export class SearchJobClient implements SearchJobApi {
         throw badResponseError(`status ${status} with a body that is not JSON`);
       }
     }
-    let errorBody: SumoErrorBody | undefined;
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      if (isRecord(parsed)) {
-        errorBody = {};
-        const code = field(parsed, 'code');
-        const message = field(parsed, 'message');
-        const id = field(parsed, 'id');
-        if (typeof code === 'string') errorBody.code = code;
-        if (typeof message === 'string') errorBody.message = message;
-        if (typeof id === 'string') errorBody.id = id;
-      }
-    } catch {
-      errorBody = undefined;
-    }
+    // A load balancer's 502/503/504 comes as HTML: read as "no error body", never parsed further.
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     return {
       ok: false,
       error: errorFromHttp({
         status,
-        body: errorBody,
+        body: parseErrorBody(text),
         location: response.headers.get('location'),
         host: this.host,
         secrets: this.secrets,

@@ -7,6 +7,7 @@ export type SumoErrorKind =
   | 'not-found'
   | 'job-invalid'
   | 'job-expired'
+  | 'job-unreachable'
   | 'method-unsupported'
   | 'content-type'
   | 'rate-limited'
@@ -124,6 +125,7 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
   const codeSuffix = (suffix: string): boolean => code !== undefined && code.endsWith(suffix);
 
   if (status === 301 || status === 0 || code === 'moved') {
+    // A browser hides the Location of a redirect; the real body names no host either.
     const target = deploymentFromMovedLocation(failure.location) ?? deploymentFromMovedLocation(findHost(serverMessage));
     if (target) {
       return new SumoError(
@@ -134,7 +136,7 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
     }
     return new SumoError(
       'moved',
-      `Wrong deployment: ${host} answered "moved" — pick the deployment of the address you log in at (paste your login URL in settings).`,
+      `Wrong deployment: ${host} redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).`,
       base,
     );
   }
@@ -144,18 +146,15 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
   if (status === 403) {
     return new SumoError(
       'forbidden',
-      'Only Enterprise accounts may use the Search Job API — SumoLogic refused this account or key (403 forbidden).',
+      'SumoLogic refused this key (403 forbidden). Either the account is not Enterprise (only Enterprise accounts may use the Search Job API), or the role of the key\'s user lacks a capability the search needs (e.g. "Download Search Results") — ask your SumoLogic administrator.',
       base,
     );
   }
+  if (code !== undefined && code.endsWith('jobid.invalid')) {
+    // Status calls answer 404, paging calls 400, for a job the service no longer has.
+    return new SumoError('job-invalid', "The search job expired on SumoLogic's side — search again.", base);
+  }
   if (status === 404) {
-    if (code && code.endsWith('jobid.invalid')) {
-      return new SumoError(
-        'job-invalid',
-        'SumoLogic no longer knows this search job (it expired or was cancelled) — run the search again.',
-        base,
-      );
-    }
     return new SumoError(
       'not-found',
       `${host} answered 404 not found — check the deployment or the custom API base URL (it must end in /api).`,
@@ -171,7 +170,7 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
   if (status === 429) {
     return new SumoError(
       'rate-limited',
-      'SumoLogic rate limit reached (4 requests/s, 10 at once per key) and it persisted after retries — wait a minute; other tools may be using the same key.',
+      'SumoLogic kept answering "rate limit exceeded" after several slower retries. Its limit (4 requests/s) counts all of your user\'s tools together, and the organisation may also have reached its 200 live search jobs — wait a minute, check what else uses this key, and search again.',
       base,
     );
   }
@@ -190,6 +189,13 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
   }
   if (status === 503) {
     return new SumoError('unavailable', 'SumoLogic is unavailable right now (503) — try again in a few minutes.', base);
+  }
+  if (status === 502 || status === 504) {
+    return new SumoError(
+      'server-error',
+      `SumoLogic's gateway answered ${status} (${status === 502 ? 'bad gateway' : 'gateway timeout'}) — the service is having trouble; try again in a moment.`,
+      base,
+    );
   }
   if (status >= 500) {
     return new SumoError(
@@ -218,9 +224,23 @@ export function abortedError(): SumoError {
 }
 
 export function jobExpiredError(): SumoError {
+  return new SumoError('job-expired', "The search job expired on SumoLogic's side — search again.");
+}
+
+/** A job that could not be reached from its first status call on: the session cookie did not stick. */
+export function jobUnreachableError(host: string): SumoError {
   return new SumoError(
-    'job-expired',
-    'The search job expired on SumoLogic before it finished (it was not polled for too long, or ran out of time) — run the search again.',
+    'job-unreachable',
+    `SumoLogic created the search job but could not find it right afterwards. The likely cause: the browser did not keep SumoLogic's session cookies (JSESSIONID, AWSALB) for ${host} — check that cookies for sumologic.com are allowed (browser settings → cookies and site data, a cookie-blocking extension or a company policy), then search again.`,
+  );
+}
+
+/** Every retry of a key the host had accepted got 401 too. */
+export function authThrottledError(retries: number, last: SumoError): SumoError {
+  return new SumoError(
+    'unauthorized',
+    `The Access ID/Key was refused ${retries + 1} times in a row after SumoLogic had accepted it — it may have been disabled or deleted; check it or create a new key.`,
+    { ...(last.status === undefined ? {} : { status: last.status }), ...(last.code === undefined ? {} : { code: last.code }) },
   );
 }
 

@@ -6,8 +6,9 @@ export interface RateLimiterOptions {
   maxStartsPerWindow?: number;
   windowMs?: number;
   /**
-   * Added to the window so network jitter cannot squeeze a fifth request into the server's own
-   * one-second window (our start times are earlier than its arrival times).
+   * Added to the window. A request's slot is counted from when its answer came back (it reached
+   * the server before that), so a slow first connection cannot squeeze a fifth request into the
+   * server's own one-second window; the margin covers clock granularity.
    */
   safetyMarginMs?: number;
   /** Requests in flight at once (Sumo: 10 per access key). */
@@ -23,7 +24,7 @@ export interface RateLimiterSnapshot {
 }
 
 interface Waiter {
-  run: () => void;
+  run: (slot: { doneAt: number }) => void;
   fail: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
@@ -40,7 +41,8 @@ export class RateLimiter {
   private readonly effectiveWindowMs: number;
   private readonly clock: Clock;
   private readonly queue: Waiter[] = [];
-  private readonly starts: number[] = [];
+  /** One per request started in the window: when its answer came back, Infinity while in flight. */
+  private readonly slots: { doneAt: number }[] = [];
   private inFlight = 0;
   private totalStarted = 0;
   private pausedUntil = 0;
@@ -67,7 +69,7 @@ export class RateLimiter {
         signal,
         onAbort: undefined,
         fail: reject,
-        run: () => {
+        run: (slot: { doneAt: number }) => {
           let result: Promise<T>;
           try {
             result = task();
@@ -75,6 +77,7 @@ export class RateLimiter {
             result = Promise.reject(err);
           }
           result.then(resolve, reject).finally(() => {
+            slot.doneAt = this.clock.now();
             this.inFlight--;
             this.pump();
           });
@@ -108,22 +111,27 @@ export class RateLimiter {
     while (this.queue.length > 0) {
       if (this.inFlight >= this.maxInFlight) return; // a finishing task pumps again
       const now = this.clock.now();
-      while (this.starts.length > 0 && now - (this.starts[0] ?? 0) >= this.effectiveWindowMs) this.starts.shift();
+      for (let i = this.slots.length - 1; i >= 0; i--) {
+        if (now - (this.slots[i]?.doneAt ?? now) >= this.effectiveWindowMs) this.slots.splice(i, 1);
+      }
       if (now < this.pausedUntil) {
         this.wakeAt(this.pausedUntil);
         return;
       }
-      if (this.starts.length >= this.maxStartsPerWindow) {
-        this.wakeAt((this.starts[0] ?? now) + this.effectiveWindowMs);
+      if (this.slots.length >= this.maxStartsPerWindow) {
+        const firstFree = Math.min(...this.slots.map((slot) => slot.doneAt));
+        // All in flight: the next one to finish pumps again.
+        if (Number.isFinite(firstFree)) this.wakeAt(firstFree + this.effectiveWindowMs);
         return;
       }
       const waiter = this.queue.shift();
       if (!waiter) return;
       if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-      this.starts.push(now);
+      const slot = { doneAt: Infinity };
+      this.slots.push(slot);
       this.inFlight++;
       this.totalStarted++;
-      waiter.run();
+      waiter.run(slot);
     }
   }
 

@@ -1,11 +1,12 @@
 import { isAbortError, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
-import type { HistogramBucket, MessageMap, SearchJobApi } from './client.ts';
+import type { HistogramBucket, JobStatus, MessageMap, SearchJobApi } from './client.ts';
 import {
   abortedError,
   emptyPageError,
   jobCancelledError,
   jobExpiredError,
+  jobUnreachableError,
   queryErrorFromPending,
   SumoError,
   timeoutError,
@@ -33,6 +34,11 @@ export interface PollPolicy {
   emptyPageDelayMs: number;
   /** Give up (and delete the job) after this long. */
   deadlineMs: number;
+  /**
+   * A job nobody touched for a while is cancelled by the service: when no request reached the job
+   * for this long (a long page download, a queue behind the rate limiter), a status call is sent.
+   */
+  keepAliveMs: number;
 }
 
 export const DEFAULT_POLL_POLICY: Readonly<PollPolicy> = Object.freeze({
@@ -42,6 +48,7 @@ export const DEFAULT_POLL_POLICY: Readonly<PollPolicy> = Object.freeze({
   emptyPageRetries: 3,
   emptyPageDelayMs: 300,
   deadlineMs: 10 * 60_000,
+  keepAliveMs: 10_000,
 });
 
 export interface RunSearchOptions {
@@ -132,6 +139,37 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   }
 
   let jobDeleted = false;
+  let reached = false;
+  let lastTouch = clock.now();
+  // The service counts a job as used when a request for it arrives, not when the answer ends.
+  const touching = <T>(call: () => Promise<T>): Promise<T> => {
+    lastTouch = clock.now();
+    return call();
+  };
+  const applyStatus = (status: JobStatus): void => {
+    reached = true;
+    state = status.state;
+    messageCount = Math.max(messageCount, status.messageCount);
+    mergeBuckets(histogram, status.histogramBuckets);
+    pendingWarnings.push(...status.pendingWarnings);
+    pendingErrors.push(...status.pendingErrors);
+  };
+  const keepAliveStop = new AbortController();
+  const keepAlive = (async () => {
+    for (;;) {
+      const wait = lastTouch + policy.keepAliveMs - clock.now();
+      if (wait > 0) {
+        await clock.sleep(wait, keepAliveStop.signal);
+        continue;
+      }
+      try {
+        applyStatus(await touching(() => client.getStatus(jobId, { signal: keepAliveStop.signal, onAttempt })));
+      } catch {
+        // The main loop meets the same failure on its next call and reports it.
+        if (keepAliveStop.signal.aborted) return;
+      }
+    }
+  })().catch(() => undefined);
   try {
     throwIfAborted();
     let delay = policy.firstPollMs;
@@ -140,17 +178,13 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     delay = Math.min(policy.maxPollMs, delay * policy.factor);
     for (;;) {
       if (clock.now() - started > policy.deadlineMs) throw timeoutError(Math.round(policy.deadlineMs / 1000));
-      const status = await client.getStatus(jobId, { signal, onAttempt });
-      state = status.state;
-      messageCount = status.messageCount;
-      mergeBuckets(histogram, status.histogramBuckets);
-      pendingWarnings.push(...status.pendingWarnings);
-      pendingErrors.push(...status.pendingErrors);
+      applyStatus(await touching(() => client.getStatus(jobId, { signal, onAttempt })));
       progress();
 
       if (state === STATE_CANCELLED) throw jobCancelledError();
       if (pendingErrors.length > 0 && messageCount === 0) throw queryErrorFromPending(pendingErrors);
 
+      // Every other state, including ones never seen before, means the job still runs.
       const finished = state === STATE_DONE || state === STATE_FORCE_PAUSED;
       if (state === STATE_FORCE_PAUSED) truncated = true;
 
@@ -158,7 +192,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
       while (messages.length < messageCount && messages.length < maxMessages) {
         const offset = messages.length;
         const limit = Math.min(pageLimit, messageCount - offset, maxMessages - offset);
-        const page = await client.getMessages(jobId, offset, limit, { signal, onAttempt });
+        const page = await touching(() => client.getMessages(jobId, offset, limit, { signal, onAttempt }));
         if (page.messages.length === 0) {
           // Known service bug: an empty page although messageCount > 0.
           if (emptyPages++ >= policy.emptyPageRetries) {
@@ -169,6 +203,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
           continue;
         }
         emptyPages = 0;
+        // A page may be short (capped by bytes): the next offset is what actually came back.
         const batch = page.messages.slice(0, limit);
         messages.push(...batch);
         options.onMessages?.(batch);
@@ -177,6 +212,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
 
       if (messages.length >= maxMessages && messageCount > messages.length) truncated = true;
       if (finished || truncated) {
+        keepAliveStop.abort();
         const deleted = await deleteQuietly();
         return {
           messages,
@@ -194,9 +230,14 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     }
   } catch (err) {
     if (signal?.aborted || isAbortError(err)) throw abortedError();
-    if (err instanceof SumoError && err.kind === 'job-invalid') throw jobExpiredError();
+    if (err instanceof SumoError && (err.kind === 'job-invalid' || (err.status === 500 && !reached))) {
+      // Lost from the first call on: the cookie that routes to the job's node did not stick.
+      throw reached ? jobExpiredError() : jobUnreachableError(client.host);
+    }
     throw err;
   } finally {
+    keepAliveStop.abort();
+    await keepAlive;
     if (!jobDeleted) await deleteQuietly();
   }
 

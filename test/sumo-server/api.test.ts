@@ -113,7 +113,7 @@ describe('status, messages, records, delete', () => {
     const id = await client.createId(search('"openReplaySessionToken=tok-1"'));
     const { last } = await client.pollUntilDone(id);
     expect(Object.keys(last).sort()).toEqual(
-      ['histogramBuckets', 'messageCount', 'pendingErrors', 'pendingWarnings', 'recordCount', 'state', 'usageDetails'].sort(),
+      ['histogramBuckets', 'messageCount', 'pendingErrors', 'pendingWarnings', 'recordCount', 'state', 'usageDetails', 'warning'].sort(),
     );
     expect(last).toMatchObject({ state: 'DONE GATHERING RESULTS', messageCount: 3, recordCount: 0, pendingErrors: [], pendingWarnings: [] });
     expect(typeof (last.usageDetails as { dataScannedInBytes: unknown }).dataScannedInBytes).toBe('number');
@@ -160,15 +160,17 @@ describe('status, messages, records, delete', () => {
     expect((await client.pollUntilDone(id)).last.messageCount).toBe(2);
   });
 
-  it('deletes a job with 200 {id}, after which every call on it is 404', async () => {
+  it('deletes a job with 200 {id}, after which status and delete answer 404 and paging 400 (a lost job)', async () => {
     const id = await client.createId(search('error'));
     const del = await client.delete(id);
     expect(del.status).toBe(200);
     expect(del.json).toEqual({ id });
-    for (const res of [await client.status(id), await client.messages(id, 0, 1), await client.delete(id)]) {
-      expect(res.status).toBe(404);
-      expect(res.json.code).toBe('searchjob.jobid.invalid');
-    }
+    const answers = [await client.status(id), await client.messages(id, 0, 1), await client.delete(id)];
+    expect(answers.map((r) => [r.status, r.json.code])).toEqual([
+      [404, 'searchjob.jobid.invalid'],
+      [400, 'searchjob.jobid.invalid'],
+      [404, 'searchjob.jobid.invalid'],
+    ]);
     expect(server.stats()).toMatchObject({ liveJobs: 0, jobsCreated: 1, jobsDeleted: 1 });
   });
 

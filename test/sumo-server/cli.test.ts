@@ -30,6 +30,33 @@ describe('CLI arguments', () => {
     });
   });
 
+  it('reads the deployments and the strict switches', () => {
+    expect(parseCliArgs(['--deployments', 'eu,us1,de'])).toEqual({ ok: true, options: { port: 8787, deployments: { home: 'EU', others: ['US1', 'DE'] } } });
+    expect(parseCliArgs(['--deployments', 'ESC'])).toEqual({ ok: true, options: { port: 8787, deployments: { home: 'ESC' } } });
+    expect(parseCliArgs(['--deployments', 'eu,zz9'])).toEqual({ ok: false, error: '--deployments: unknown deployment ZZ9' });
+    expect(parseCliArgs(['--lenient'])).toEqual({ ok: true, options: { port: 8787, strict: 'lenient' } });
+    expect(
+      parseCliArgs(['--cookie-loss', '500', '--auth-throttle', '0', '--no-lost-job-400', '--no-subqueries-state', '--no-extra-fields', '--no-mixed-key-case', '--max-page-bytes', '2048', '--no-html-gateway-errors', '--raw-only-when-requested']),
+    ).toEqual({
+      ok: true,
+      options: {
+        port: 8787,
+        strict: {
+          cookieLoss: 500,
+          authThrottleFreeCalls: 0,
+          lostJobPaging400: false,
+          subqueriesState: false,
+          extraFields: false,
+          mixedKeyCase: false,
+          maxPageBytes: 2048,
+          htmlGatewayErrors: false,
+          rawOnlyWhenRequested: true,
+        },
+      },
+    });
+    expect(parseCliArgs(['--cookie-loss', '418'])).toEqual({ ok: false, error: '--cookie-loss takes 404, 500 or alternate' });
+  });
+
   it('refuses an unknown flag, a missing value and a lone access id', () => {
     expect(parseCliArgs(['--bogus'])).toEqual({ ok: false, error: 'unknown option --bogus' });
     expect(parseCliArgs(['--port'])).toEqual({ ok: false, error: '--port needs a value' });

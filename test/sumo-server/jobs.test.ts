@@ -29,7 +29,8 @@ describe('job progress', () => {
     };
     expect(await poll()).toMatchObject({ state: 'NOT STARTED', messageCount: 0, histogramBuckets: [] });
     clock.t += 40 + 50; // started 50 ms ago at 100 messages/s
-    expect(await poll()).toMatchObject({ state: 'GATHERING RESULTS', messageCount: 5 });
+    // Strict default: the first gathering poll names the subqueries state, as the real service can.
+    expect(await poll()).toMatchObject({ state: 'GATHERING RESULTS FROM SUBQUERIES', messageCount: 5 });
     const raws = async (offset: number, limit: number): Promise<string[]> =>
       ((await client.messages(id, offset, limit)).json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map._raw ?? '');
     expect(await raws(0, 100)).toEqual([19, 18, 17, 16, 15].map((i) => `ERROR line ${i} [openReplaySessionToken=tok]`));

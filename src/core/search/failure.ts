@@ -15,6 +15,7 @@ const TITLES: Readonly<Record<string, string>> = {
   cancelled: 'Search job cancelled by SumoLogic',
   'job-expired': 'Search job expired',
   'job-invalid': 'Search job expired',
+  'job-unreachable': 'Search job unreachable',
   'rate-limited': 'Rate limited',
   network: 'SumoLogic unreachable',
   timeout: 'Search timed out',
@@ -23,6 +24,13 @@ const TITLES: Readonly<Record<string, string>> = {
   'empty-page': 'Incomplete results',
   'bad-response': 'Unreadable answer',
 };
+
+/** Failures that a new search usually fixes: the notice offers a "Search again" button. */
+const RETRYABLE = new Set(['job-expired', 'job-invalid', 'job-unreachable', 'cancelled', 'empty-page', 'timeout', 'background-restarted']);
+
+export function offersSearchAgain(kind: string): boolean {
+  return RETRYABLE.has(kind);
+}
 
 export function failureTitle(kind: string): string {
   return TITLES[kind] ?? 'Search failed';

@@ -110,8 +110,8 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     });
   }
 
-  const asResult = (reply: AnyReply | ActionReply): { ok: boolean; message: string } =>
-    reply.type === 'reply' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
+  const asResult = (reply: AnyReply): { ok: boolean; message: string } =>
+    reply.type === 'reply' || reply.type === 'detected' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
 
   return {
     settings,
@@ -124,6 +124,11 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
       asResult(await request<'credentials.save'>({ type: 'credentials.save', accessId, accessKey, remember })),
     clearCredentials: async () => asResult(await request<'credentials.clear'>({ type: 'credentials.clear' })),
     testConnection: async () => asResult(await request<'connection.test'>({ type: 'connection.test' })),
+    /** Typed credentials if any, else the saved ones; resolves with the deployment found (already saved). */
+    detectDeployment: async (accessId = '', accessKey = '') => {
+      const reply = await request<'deployment.detect'>({ type: 'deployment.detect', ...(accessId ? { accessId } : {}), ...(accessKey ? { accessKey } : {}) });
+      return { ...asResult(reply), deployment: reply.deployment };
+    },
     startSearch(target: SearchTarget): string {
       const current = search.value;
       if (current && isActive(current)) {

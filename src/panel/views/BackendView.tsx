@@ -40,12 +40,12 @@ export function BackendView() {
           The results below are for an earlier session token; press Search for the current session.
         </p>
       )}
-      {run ? <RunDetails run={run} now={now} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} from={plan.window.from} to={plan.window.to} />}
+      {run ? <RunDetails run={run} now={now} onSearchAgain={refusalText === null ? () => search.searchCurrentSession() : undefined} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} from={plan.window.from} to={plan.window.to} />}
     </section>
   );
 }
 
-function RunDetails({ run, now }: { run: SearchRun; now: number }) {
+function RunDetails({ run, now, onSearchAgain }: { run: SearchRun; now: number; onSearchAgain: (() => void) | undefined }) {
   const { search, analysis: analyses } = useModel();
   const running = isActive(run);
   const because = search.cancelledBecause.value;
@@ -64,8 +64,8 @@ function RunDetails({ run, now }: { run: SearchRun; now: number }) {
         />
       )}
       <SearchProgress run={run} now={now} />
-      <SearchNotices run={run} cancelReason={because?.searchId === run.id ? because.reason : null} />
-      {analysis && <Results key={run.id} analysis={analysis} running={running} />}
+      <SearchNotices run={run} cancelReason={because?.searchId === run.id ? because.reason : null} {...(onSearchAgain ? { onSearchAgain } : {})} />
+      {analysis && <Results key={run.id} analysis={analysis} running={running} stopped={run.status === 'failed' || run.status === 'cancelled'} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startSumoServer, type SumoServer } from '../../../sumo-server/index.ts';
+import { startSumoServer, type SumoServer, type SumoServerOptions } from '../../../sumo-server/index.ts';
 import { startDemoWorld, type DemoWorld } from '../../../demo/world.ts';
 import { openPanel, type LaunchOptions, type PanelSession } from '../../../tooling/devtools-panel.ts';
 import { demoExtensionStorage, DEMO_CREDENTIALS } from '../../../demo/demo-settings.ts';
@@ -14,10 +14,11 @@ export interface Demo {
 }
 
 /** The SumoLogic-compatible server and the demo world, wired as `npm start` wires them. */
-export async function startDemo(opts: { gatherMessagesPerSecond?: number } = {}): Promise<Demo> {
+export async function startDemo(opts: { gatherMessagesPerSecond?: number; sumo?: SumoServerOptions } = {}): Promise<Demo> {
   const sumo = await startSumoServer({
     credentials: [DEMO_CREDENTIALS],
     ...(opts.gatherMessagesPerSecond ? { gatherMessagesPerSecond: opts.gatherMessagesPerSecond } : {}),
+    ...opts.sumo,
   });
   const world = await startDemoWorld({ sumoReceiverUrl: sumo.receiverUrl, log: () => undefined });
   return {

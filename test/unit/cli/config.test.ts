@@ -76,7 +76,7 @@ describe('replay-link.config.json', () => {
       'allow[0]: must be a string or { "endpoint": …, "problems": […], "reason": … }, got number',
       'allow[1].endpoint: must be an endpoint pattern such as "GET /api/health" or "* https://partner.example.com/*"',
       'sumo.accessId: credentials never go in the config file — set SUMO_ACCESS_ID and SUMO_ACCESS_KEY in the environment (CI secrets)',
-      'sumo.deployment: "MARS" is not a deployment — use one of US1, US2, EU, DE, CH, AU, JP, KR, CA, IN, FED, or "apiBase" for a proxy or a local server',
+      'sumo.deployment: "MARS" is not a deployment — use one of AU, CA, CH, DE, ESC, EU, FED, JP, KR, US1, US2, IN, or "apiBase" for a proxy or a local server',
       expect.stringMatching(/^sumo\.scopeQuery: Refused: the scope query contains "\|"/),
       'sumo.tagNames[0]: Refused: a tag name must start with a letter.',
       'sumo.waitSeconds: must be a number from 0 to 900, got -1',

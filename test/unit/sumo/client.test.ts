@@ -46,7 +46,7 @@ describe('SearchJobClient', () => {
       expect(r.init.credentials).toBe('include');
       expect(r.init.redirect).toBe('manual');
     }
-    expect(sumo.requests[0]?.body).toEqual({ query: 'q', from: 1, to: 2, byReceiptTime: true });
+    expect(sumo.requests[0]?.body).toEqual({ timeZone: 'UTC', requiresRawMessages: true, query: 'q', from: 1, to: 2, byReceiptTime: true });
     expect(client.requests).toBe(3);
   });
 
@@ -97,11 +97,12 @@ describe('SearchJobClient', () => {
     expect(sumo.requests).toHaveLength(7);
   });
 
-  it('retries 500 and 503 a few times, then reports them', async () => {
+  it('never retries a create after a 5xx (it may have made a job), but GETs a few times', async () => {
     const { sumo, client } = setup();
-    sumo.fault(isPost, sumoError(500, 'internal.error'), 2);
+    sumo.fault(isPost, sumoError(500, 'internal.error'), 1);
+    await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({ kind: 'server-error', status: 500 });
+    expect(sumo.requests).toHaveLength(1);
     expect((await client.createJob({ query: 'q', from: 1, to: 2 })).id).toBe('JOB1');
-    expect(sumo.requests).toHaveLength(3);
 
     sumo.fault(isStatus, sumoError(503, 'service.unavailable'), 100);
     await expect(client.getStatus('JOB1')).rejects.toMatchObject({
@@ -192,7 +193,7 @@ describe('SearchJobClient in a browser-like fetch', () => {
     const client = new SearchJobClient({ apiBase: 'https://api.sumologic.com/api', accessId: 'a', accessKey: 'b', fetch: async () => opaque, clock });
     await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({
       kind: 'moved',
-      message: 'Wrong deployment: api.sumologic.com answered "moved" — pick the deployment of the address you log in at (paste your login URL in settings).',
+      message: 'Wrong deployment: api.sumologic.com redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromHttp, networkError, sanitizeServerText } from '../../../src/sumo/errors.ts';
+import { parseErrorBody } from '../../../src/sumo/responses.ts';
 
 const host = 'api.sumologic.com';
 const err = (status: number, code?: string, message?: string, location?: string) =>
@@ -8,15 +9,16 @@ const err = (status: number, code?: string, message?: string, location?: string)
 describe('errorFromHttp', () => {
   it.each([
     [301, 'moved', 'https://api.eu.sumologic.com/api/v1/search/jobs', 'moved', 'Wrong deployment: this account lives in EU (api.eu.sumologic.com) — pick EU in settings.'],
-    [301, 'moved', undefined, 'moved', 'Wrong deployment: api.sumologic.com answered "moved" — pick the deployment of the address you log in at (paste your login URL in settings).'],
+    [301, 'moved', undefined, 'moved', 'Wrong deployment: api.sumologic.com redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).'],
     [401, 'unauthorized', undefined, 'unauthorized', 'The Access ID/Key was refused — check them or create a new key.'],
-    [403, 'forbidden', undefined, 'forbidden', 'Only Enterprise accounts may use the Search Job API — SumoLogic refused this account or key (403 forbidden).'],
-    [404, 'searchjob.jobid.invalid', undefined, 'job-invalid', 'SumoLogic no longer knows this search job (it expired or was cancelled) — run the search again.'],
-    [404, 'jobid.invalid', undefined, 'job-invalid', 'SumoLogic no longer knows this search job (it expired or was cancelled) — run the search again.'],
+    [403, 'forbidden', undefined, 'forbidden', 'SumoLogic refused this key (403 forbidden). Either the account is not Enterprise (only Enterprise accounts may use the Search Job API), or the role of the key\'s user lacks a capability the search needs (e.g. "Download Search Results") — ask your SumoLogic administrator.'],
+    [404, 'searchjob.jobid.invalid', undefined, 'job-invalid', "The search job expired on SumoLogic's side — search again."],
+    [404, 'jobid.invalid', undefined, 'job-invalid', "The search job expired on SumoLogic's side — search again."],
+    [400, 'searchjob.jobid.invalid', undefined, 'job-invalid', "The search job expired on SumoLogic's side — search again."],
     [404, 'notfound', undefined, 'not-found', 'api.sumologic.com answered 404 not found — check the deployment or the custom API base URL (it must end in /api).'],
     [405, 'method.unsupported', undefined, 'method-unsupported', 'SumoLogic refused the request method (405) — this is a bug in Replay Link.'],
     [415, 'contenttype.invalid', undefined, 'content-type', 'SumoLogic refused the request content type (415) — this is a bug in Replay Link.'],
-    [429, 'rate.limit.exceeded', undefined, 'rate-limited', 'SumoLogic rate limit reached (4 requests/s, 10 at once per key) and it persisted after retries — wait a minute; other tools may be using the same key.'],
+    [429, 'rate.limit.exceeded', undefined, 'rate-limited', 'SumoLogic kept answering "rate limit exceeded" after several slower retries. Its limit (4 requests/s) counts all of your user\'s tools together, and the organisation may also have reached its 200 live search jobs — wait a minute, check what else uses this key, and search again.'],
     [500, 'internal.error', undefined, 'server-error', 'SumoLogic had an internal error (500) — try again in a moment. Reference: FRXHW-NB12G-HMYO6.'],
     [503, 'service.unavailable', undefined, 'unavailable', 'SumoLogic is unavailable right now (503) — try again in a few minutes.'],
   ])('%i %s', (status, code, location, kind, message) => {
@@ -24,6 +26,28 @@ describe('errorFromHttp', () => {
     expect(e.kind).toBe(kind);
     expect(e.message).toBe(message);
     expect(e.status).toBe(status);
+  });
+
+  it.each([
+    [502, "SumoLogic's gateway answered 502 (bad gateway) — the service is having trouble; try again in a moment."],
+    [504, "SumoLogic's gateway answered 504 (gateway timeout) — the service is having trouble; try again in a moment."],
+    [503, 'SumoLogic is unavailable right now (503) — try again in a few minutes.'],
+  ])('reads a load balancer %i with an HTML body (no error body)', (status, message) => {
+    const e = errorFromHttp({ status, body: parseErrorBody('<html><body><h1>502 Bad Gateway</h1></body></html>'), host });
+    expect(e.message).toBe(message);
+    expect(e.code).toBeUndefined();
+  });
+
+  it('reads only JSON objects as error bodies', () => {
+    expect(parseErrorBody('<html>oops</html>')).toBeUndefined();
+    expect(parseErrorBody('{"status":401,"id":"X","code":"unauthorized","message":"Credential could not be verified."}')).toEqual({
+      id: 'X',
+      code: 'unauthorized',
+      message: 'Credential could not be verified.',
+    });
+    expect(parseErrorBody('{"Code":"moved","Message":"m"}')).toEqual({ code: 'moved', message: 'm' });
+    expect(parseErrorBody('{ not json')).toBeUndefined();
+    expect(parseErrorBody('')).toBeUndefined();
   });
 
   it('names the deployment from a moved message when Location is missing', () => {

@@ -46,7 +46,7 @@ describe('runSearch', () => {
     expect(sumo.liveJobs()).toEqual([]);
     expect(result.stats.jobDeleted).toBe(true);
     expect(result.stats.requests).toBe(sumo.requests.length);
-    expect(sumo.requests[0]?.body).toEqual({ query: '"openReplaySessionToken=a.b.c.dddddddd"', from: 1000, to: 2000, byReceiptTime: true });
+    expect(sumo.requests[0]?.body).toEqual({ timeZone: 'UTC', requiresRawMessages: true, query: '"openReplaySessionToken=a.b.c.dddddddd"', from: 1000, to: 2000, byReceiptTime: true });
     // Pages started before the job was done: results show early.
     const firstPage = sumo.requests.findIndex(isPage);
     const doneStatus = sumo.requests.filter(isStatus).length;
@@ -188,7 +188,7 @@ describe('runSearch', () => {
     const error = await failure(run());
     expect(error.kind).toBe('job-expired');
     expect(error.message).toBe(
-      'The search job expired on SumoLogic before it finished (it was not polled for too long, or ran out of time) — run the search again.',
+      "The search job expired on SumoLogic's side — search again.",
     );
     expect(sumo.count('DELETE', '/jobs/')).toBeGreaterThanOrEqual(1);
   });

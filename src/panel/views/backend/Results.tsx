@@ -8,7 +8,8 @@ import { LogLineRow } from './LogLineRow.tsx';
 const PAGE = 100;
 
 /** The re-checked lines: grouped errors (default) or every linked line, newest first. */
-export function Results({ analysis, running }: { analysis: LogAnalysis; running: boolean }) {
+/** `stopped`: the search failed or was cancelled, so zero lines say nothing about the tag. */
+export function Results({ analysis, running, stopped = false }: { analysis: LogAnalysis; running: boolean; stopped?: boolean }) {
   const { errorsOnly } = useModel().ui.backend;
   const [limit, setLimit] = useState(PAGE);
   const onlyErrors = errorsOnly.value;
@@ -48,7 +49,11 @@ export function Results({ analysis, running }: { analysis: LogAnalysis; running:
         <p class="muted empty" data-testid="results-empty">
           {running
             ? 'Nothing yet — lines appear here as SumoLogic finds them.'
-            : onlyErrors
+            : stopped
+              ? analysis.entries.length > 0
+                ? `No errors among the ${plural(analysis.entries.length, 'linked line')} received before the search stopped.`
+                : 'No lines were received before the search stopped.'
+              : onlyErrors
               ? analysis.entries.length > 0
                 ? `No errors among the ${plural(analysis.entries.length, 'linked line')} — uncheck "Errors only" to see them.`
                 : 'No log lines carry this session’s tag in the searched time window and scope.'

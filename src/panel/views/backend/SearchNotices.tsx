@@ -1,15 +1,25 @@
 import type { SearchRun } from '../../state/worker-model.ts';
-import { failureTitle } from '../../../core/search/failure.ts';
+import { failureTitle, offersSearchAgain } from '../../../core/search/failure.ts';
 import { truncatedText } from '../../../core/search/present.ts';
 import { inertLine } from './LogText.tsx';
 
 /** What went wrong or was cut short, each with what to do; the messages come from the background's SumoErrors. */
-export function SearchNotices({ run, cancelReason }: { run: SearchRun; cancelReason: string | null }) {
+export function SearchNotices({ run, cancelReason, onSearchAgain }: { run: SearchRun; cancelReason: string | null; onSearchAgain?: () => void }) {
   return (
     <>
       {run.status === 'failed' && run.error && (
-        <div class="notice notice-bad" role="alert" data-testid="search-error" data-kind={run.error.kind}>
-          <strong>{failureTitle(run.error.kind)}:</strong> {inertLine(run.error.message, 2000)}
+        <div class="notice notice-bad" role="alert" data-kind={run.error.kind}>
+          <span data-testid="search-error" data-kind={run.error.kind}>
+            <strong>{failureTitle(run.error.kind)}:</strong> {inertLine(run.error.message, 2000)}
+          </span>
+          {onSearchAgain && offersSearchAgain(run.error.kind) && (
+            <>
+              {' '}
+              <button type="button" data-testid="search-again" onClick={onSearchAgain}>
+                Search again
+              </button>
+            </>
+          )}
         </div>
       )}
       {run.status === 'cancelled' && (

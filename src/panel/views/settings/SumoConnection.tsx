@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { DEPLOYMENTS, deploymentFromLoginUrl } from '../../../sumo/deployments.ts';
+import { DEPLOYMENTS, deploymentFromLoginUrl, deploymentLabel } from '../../../sumo/deployments.ts';
 import type { SumoSettings } from '../../../shared/settings.ts';
 import { useModel } from '../../state/model.ts';
 import { Field, Notice } from './Field.tsx';
 import { SelectSetting, SettingsSection, TextSetting, type Section } from './controls.tsx';
 
 const DEPLOYMENT_OPTIONS: ReadonlyArray<readonly [SumoSettings['deployment'], string]> = [
-  ...DEPLOYMENTS.map((d) => [d.id, `${d.id} — ${d.apiHost}`] as const),
+  ...DEPLOYMENTS.map((d) => [d.id, deploymentLabel(d)] as const),
   ['custom', 'Custom API base (local server or proxy)'],
 ];
 
@@ -24,7 +24,7 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
     const r = deploymentFromLoginUrl(loginUrl);
     if (r.ok) {
       section.set('deployment', r.deployment.id);
-      setDerived({ ok: true, text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}` });
+      setDerived({ ok: true, text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}${r.note ? `. ${r.note}` : ''}` });
     } else {
       setDerived({ ok: false, text: r.reason });
     }
@@ -59,6 +59,11 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
         <div class="hint" data-testid="sumo-api-base">
           Requests go to <code>{apiBase.apiBase}</code> and nowhere else.
         </div>
+      )}
+      {section.draft.deployment === 'IN' && (
+        <Notice kind="warn" testid="sumo-deprecated">
+          IN (Mumbai) is deprecated: SumoLogic no longer lists it. It is kept usable; if searches fail, press “Detect deployment” or ask your admin for your current deployment.
+        </Notice>
       )}
       {apiBase?.warning && <Notice kind="warn" testid="sumo-host-warning">{apiBase.warning}</Notice>}
       {apiBase?.error && <Notice kind="bad">{apiBase.error}</Notice>}

@@ -14,6 +14,7 @@ export function SumoCredentials() {
   const [remember, setRemember] = useState(true);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [testing, setTesting] = useState(false);
+  const [detecting, setDetecting] = useState(false);
 
   const save = async () => {
     const r = await worker.saveCredentials(accessId, accessKey, remember);
@@ -25,6 +26,15 @@ export function SumoCredentials() {
     setResult(null);
     setResult(await worker.testConnection());
     setTesting(false);
+  };
+
+  // Typed credentials first (the user may not have saved them yet), otherwise the saved ones.
+  const detect = async () => {
+    setDetecting(true);
+    setResult(null);
+    const r = await worker.detectDeployment(accessId, accessKey);
+    setResult({ ok: r.ok, message: r.message });
+    setDetecting(false);
   };
 
   return (
@@ -65,6 +75,15 @@ export function SumoCredentials() {
         </button>
         <button type="button" onClick={() => void test()} disabled={testing} data-testid="sumo-test-connection">
           {testing ? 'Testing…' : 'Test connection'}
+        </button>
+        <button
+          type="button"
+          onClick={() => void detect()}
+          disabled={detecting}
+          data-testid="sumo-detect"
+          title="Asks each SumoLogic deployment, with a call that changes nothing, which one knows this key, and selects it"
+        >
+          {detecting ? 'Detecting…' : 'Detect deployment'}
         </button>
         {saved && (
           <button type="button" onClick={() => void worker.clearCredentials().then(setResult)} data-testid="sumo-forget">
