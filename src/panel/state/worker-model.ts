@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals';
 import type {
-  ActionReply,
   ApiBaseInfo,
   BackgroundToPanel,
   PanelRequest,
