@@ -3,6 +3,8 @@
 
 export const DEMO_PROJECT_KEY = 'demo-project-key';
 export const CONFIG_ELEMENT_ID = 'demo-config';
+/** The ingest stand-in answers 403 (capture rate miss) to a start with this project key: a sampled-out session. */
+export const SAMPLED_OUT_PROJECT_KEY = 'sampled-out-project-key';
 
 export type StorageFormat = 'bare' | 'amp' | 'dollar';
 

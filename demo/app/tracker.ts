@@ -2,9 +2,9 @@ import Tracker from '@openreplay/tracker';
 import type { DemoPageConfig } from '../page-config.ts';
 
 /**
- * Which URLs get the session token header. Same-origin API calls do, except the health check
- * (left out on purpose: the audit should call it "missing"); both partner origins do too, which
- * is what makes the strict partner's preflight block its call.
+ * Which URLs get the session token header: same-origin API calls and both partner origins (which
+ * is what makes the strict partner's preflight block its call). The health check is accepted too,
+ * but the page calls it with a fetch saved before the tracker started: the audit calls it missing.
  */
 export function tokenUrlMatcher(config: DemoPageConfig): (url: string) => boolean {
   return (url) => {
@@ -14,7 +14,7 @@ export function tokenUrlMatcher(config: DemoPageConfig): (url: string) => boolea
     } catch {
       return false;
     }
-    if (target.origin === location.origin) return target.pathname.startsWith('/api/') && target.pathname !== '/api/health';
+    if (target.origin === location.origin) return target.pathname.startsWith('/api/');
     return target.origin === config.strictOrigin || target.origin === config.openOrigin;
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { headerValue } from '../http.ts';
-import { formatLogLine, levelForStatus, requestText, TOKEN_HEADER } from './log-format.ts';
+import { openReplayTag } from '../../snippets/node/openreplay-context.mjs';
+import { formatLogLine, levelForStatus, requestText, TOKEN_HEADER, tokenTag } from './log-format.ts';
 import type { LogLevel } from './log-format.ts';
 import type { LogSink, LogSource } from './log-sink.ts';
 
@@ -18,8 +19,11 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, sink: LogS
   const header = headerValue(req, TOKEN_HEADER);
   const token = header === undefined || header === '' ? undefined : header;
   let tagged = true;
+  // The tag comes from the Node snippet the panel offers (run inside its openReplayContext). A header
+  // it refuses (a cut-off token) is still tagged as sent: the demo must show such broken tags.
+  const tag = openReplayTag() || (token === undefined ? '' : tokenTag(token));
   const write = (level: LogLevel, text: string, withTag: boolean): void => {
-    sink.write(formatLogLine({ time: new Date(), level, token: withTag && tagged ? token : undefined, text }), source);
+    sink.write(formatLogLine({ time: new Date(), level, text: withTag && tagged ? tag + text : text }), source);
   };
   res.once('close', () => {
     const status = res.writableFinished ? res.statusCode : 499;

@@ -6,6 +6,7 @@ import { handleApi } from './api.ts';
 import { BACKEND_SOURCE } from './log-sink.ts';
 import type { LogSink } from './log-sink.ts';
 import { logRequest } from './request-log.ts';
+import { openReplayContext } from '../../snippets/node/openreplay-context.mjs';
 import { injectConfig, readStatic } from './static-files.ts';
 
 export interface BackendOptions {
@@ -65,7 +66,8 @@ export async function startBackendServer(opts: BackendOptions): Promise<BackendS
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://backend.local');
-    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url) : serveStatic(res, url);
+    // API requests run inside the Node snippet's context, so their log lines get its tag.
+    const work = url.pathname.startsWith('/api/') ? openReplayContext(req, res, () => serveApi(req, res, url)) : serveStatic(res, url);
     work.catch((err: unknown) => sendText(res, 500, `demo backend failed: ${String(err)}`));
   });
   const origin = await listenLoopback(server);

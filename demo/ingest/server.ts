@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeServer, headerValue, listenLoopback, readBody, sendJson, sendText } from '../http.ts';
 import type { IngestSession, SessionRegistry } from './sessions.ts';
 import { userAgentFacts } from './user-agent.ts';
+import { SAMPLED_OUT_PROJECT_KEY } from '../page-config.ts';
 
 export const INGEST_PATH = '/ingest';
 export const DEMO_PROJECT_ID = '1';
@@ -99,6 +100,11 @@ export async function startIngestServer(registry: SessionRegistry): Promise<Inge
       }
       if (typeof body.projectKey !== 'string' || body.projectKey === '') {
         sendText(res, 400, 'projectKey is required', cors);
+        return;
+      }
+      if (body.projectKey === SAMPLED_OUT_PROJECT_KEY) {
+        // OpenReplay's answer when the session loses the project's capture-rate draw.
+        sendText(res, 403, 'capture rate miss', cors);
         return;
       }
       const { session } = registry.start(body);

@@ -14,6 +14,7 @@ import {
 } from '../core/ci/problems.ts';
 import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../core/linking/report.ts';
 import type { AuditEntry } from '../core/audit/types.ts';
+import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import { checkBackend, credentialsFromEnv, type BackendCheck } from './backend-search.ts';
 import { CannotRun, silent, type Progress } from './errors.ts';
 import type { Recording } from './recorder.ts';
@@ -56,6 +57,7 @@ export async function auditRecording(rec: Recording, options: AuditRecordingOpti
   await rec.settle();
   await rec.probe();
   const session = rec.session();
+  const matcherAnswers = config.scope.askTrackerMatcher ? await rec.askMatcher() : new Map<string, MatcherAnswer>();
   const judged = judgeRun(
     {
       pageUrl: rec.pageUrl(),
@@ -64,6 +66,7 @@ export async function auditRecording(rec: Recording, options: AuditRecordingOpti
       session,
       ingestUrls: rec.ingestUrls(),
       settings: config.scope,
+      matcherAnswers,
     },
     Date.now(),
   );

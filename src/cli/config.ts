@@ -41,7 +41,7 @@ export interface ReplayLinkConfig {
 }
 
 export const DEFAULT_CONFIG: Readonly<ReplayLinkConfig> = Object.freeze({
-  scope: { extraOrigins: [], urlPatterns: [], extraHeaderNames: [], includeSameOrigin: true },
+  scope: { extraOrigins: [], urlPatterns: [], extraHeaderNames: [], includeSameOrigin: true, askTrackerMatcher: true },
   failOn: [...PROBLEM_KINDS],
   allow: [],
   sumo: null,
@@ -50,7 +50,7 @@ export const DEFAULT_CONFIG: Readonly<ReplayLinkConfig> = Object.freeze({
 export type ConfigResult = { ok: true; config: ReplayLinkConfig } | { ok: false; errors: string[] };
 
 const TOP_KEYS = ['$schema', 'scope', 'headerNames', 'failOn', 'allow', 'sumo'];
-const SCOPE_KEYS = ['origins', 'urlPatterns', 'sameOrigin'];
+const SCOPE_KEYS = ['origins', 'urlPatterns', 'sameOrigin', 'askTrackerMatcher'];
 const SUMO_KEYS = ['deployment', 'apiBase', 'scopeQuery', 'tagNames', 'window', 'waitSeconds', 'taggingWindowSeconds'];
 const SECRET_KEY =
   /^(?:access[-_]?(?:id|key)|accessid|accesskey|password|secret|token|credentials?|apikey|api[-_]key)$/i;
@@ -120,6 +120,10 @@ function readScope(c: Checker, raw: unknown, headerNames: unknown): ScopeSetting
       c.keys(raw, 'scope.', SCOPE_KEYS);
       scope.extraOrigins = c.strings(raw['origins'], 'scope.origins');
       scope.urlPatterns = c.strings(raw['urlPatterns'], 'scope.urlPatterns');
+      if (raw['askTrackerMatcher'] !== undefined) {
+        if (typeof raw['askTrackerMatcher'] === 'boolean') scope.askTrackerMatcher = raw['askTrackerMatcher'];
+        else c.fail('scope.askTrackerMatcher', `must be true or false, got ${typeName(raw['askTrackerMatcher'])}`);
+      }
       if (raw['sameOrigin'] !== undefined) {
         if (typeof raw['sameOrigin'] === 'boolean') scope.includeSameOrigin = raw['sameOrigin'];
         else c.fail('scope.sameOrigin', `must be true or false, got ${typeName(raw['sameOrigin'])}`);

@@ -6,6 +6,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { fromHarEntry } from '../core/audit/har.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
 import { CdpHarBuilder, type HarEntry } from '../core/ci/cdp-har.ts';
+import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
+import { askTrackerMatcher } from './tracker-matcher.ts';
 import { PROBE_EXPRESSION } from '../core/session/probe-expression.ts';
 import { interpretProbe, type ProbeResult } from '../core/session/probe.ts';
 import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
@@ -39,6 +41,8 @@ export interface Recording {
   ingestUrls(): string[];
   /** The page's URL as last seen. */
   pageUrl(): string;
+  /** The page's tokenUrlMatcher's answers for the recorded fetch/XHR URLs (empty without a matcher). */
+  askMatcher(): Promise<Map<string, MatcherAnswer>>;
   /** One probe of every frame now (also done every second while recording). */
   probe(): Promise<void>;
   /** Waits until no request is in flight for `quietMs`, at most `maxMs`. */
@@ -73,6 +77,11 @@ export async function startRecording(page: Page): Promise<Recording> {
     const match = matchTrackerIngestUrl(req.url);
     if (!match) return;
     ingest.add(match.ingestBase);
+    if (match.endpoint === 'start' && req.status === 403) {
+      // The capture-rate draw was lost: no token, and no header, by design.
+      reduce({ type: 'start-refused', at: Date.now(), status: req.status });
+      return;
+    }
     const requestHeaders = req.requestHeaders.map(([name, value]) => ({ name, value }));
     const finish = (responseBody?: string): void => {
       const finding = extractNetworkToken({
@@ -104,7 +113,9 @@ export async function startRecording(page: Page): Promise<Recording> {
   });
   for (const name of NETWORK_EVENTS) cdp.on(name, (params: unknown) => builder.onEvent(name, params));
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) pageUrl = frame.url().slice(0, 2048);
+    if (frame !== page.mainFrame()) return;
+    pageUrl = frame.url().slice(0, 2048);
+    reduce({ type: 'navigated' });
   });
   await cdp.send('Network.enable', { maxPostDataSize: 0 });
 
@@ -122,7 +133,10 @@ export async function startRecording(page: Page): Promise<Recording> {
           // The top frame always reports (an empty answer is "none found"); a vanished sub-frame is skipped.
           if (i === 0 || value !== undefined) results.push(interpretProbe(value));
         });
-        if (!stopped) reduce({ type: 'probe', at: Date.now(), results });
+        if (stopped) return;
+        reduce({ type: 'probe', at: Date.now(), results });
+        const ingestPoint = session.page?.tracker?.options?.ingestPoint;
+        if (ingestPoint !== undefined && ingest.size < 20) ingest.add(ingestPoint);
       } finally {
         probing = null;
       }
@@ -137,6 +151,7 @@ export async function startRecording(page: Page): Promise<Recording> {
     session: () => session,
     ingestUrls: () => [...ingest],
     pageUrl: () => pageUrl,
+    askMatcher: () => askTrackerMatcher(page, session, requests),
     probe,
     async settle(quietMs = 300, maxMs = 3000) {
       const deadline = Date.now() + maxMs;

@@ -1,6 +1,6 @@
 import { fromHarEntry } from '../core/audit/har.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
-import { extractNetworkToken, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
+import { extractNetworkToken, isTrackerIngestUrl, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
 import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
@@ -8,6 +8,7 @@ import { offerFrameLink } from '../shared/frame-link.ts';
 import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
+import { MatcherAsker } from './matcher.ts';
 import { evalInPage, tabId } from './inspected.ts';
 
 const VISIBLE_POLL_MS = 2000;
@@ -45,6 +46,7 @@ export class DevtoolsHost {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #probing = false;
   #posted: SessionState | null = null;
+  readonly #matcher = new MatcherAsker((answers, reset) => this.#post({ type: 'matcher', answers, reset }));
 
   constructor() {
     this.#transport = offerFrameLink(window, channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())));
@@ -117,6 +119,7 @@ export class DevtoolsHost {
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
+    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url)) this.#matcher.offer(req.url);
     // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
   }
@@ -124,9 +127,11 @@ export class DevtoolsHost {
   #learnFromTrackerTraffic(raw: HarRequest, req: CapturedRequest): void {
     const match = matchTrackerIngestUrl(req.url);
     if (!match) return;
-    if (!this.#ingestUrls.has(match.ingestBase)) {
-      this.#ingestUrls.add(match.ingestBase);
-      this.#post({ type: 'capture', capture: this.#captureInfo() });
+    this.#addIngestUrl(match.ingestBase);
+    if (match.endpoint === 'start' && req.status === 403) {
+      // The capture-rate draw was lost: no token, and no header, by design.
+      this.#reduce({ type: 'start-refused', at: Date.now(), status: req.status });
+      return;
     }
     const requestHeaders = req.requestHeaders.map(([name, value]) => ({ name, value }));
     const finish = (responseBody?: string) => {
@@ -138,6 +143,12 @@ export class DevtoolsHost {
     } else {
       finish();
     }
+  }
+
+  #addIngestUrl(base: string): void {
+    if (this.#ingestUrls.has(base) || this.#ingestUrls.size >= 20) return;
+    this.#ingestUrls.add(base);
+    this.#post({ type: 'capture', capture: this.#captureInfo() });
   }
 
   #flush(): void {
@@ -153,6 +164,8 @@ export class DevtoolsHost {
     this.#flush();
     this.#pageUrl = url.slice(0, 2048);
     this.#missedBeforeOpen = 0;
+    this.#matcher.reset();
+    this.#reduce({ type: 'navigated' });
     if (!this.#preserveLog) {
       this.#buffer.clear();
       this.#post({ type: 'cleared', capture: this.#captureInfo() });
@@ -166,7 +179,7 @@ export class DevtoolsHost {
     switch (message.type) {
       case 'hello':
         this.#flush();
-        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session });
+        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session, matcher: this.#matcher.answers() });
         return;
       case 'clear':
         this.#flush();
@@ -187,6 +200,9 @@ export class DevtoolsHost {
       case 'refresh-session':
         this.#schedulePoll(0);
         return;
+      case 'ask-matcher':
+        this.#matcher.allow(message.on);
+        return;
     }
   }
 
@@ -204,6 +220,15 @@ export class DevtoolsHost {
     this.#post({ type: 'session', session: shown });
   }
 
+  /** Where the tracker runs and what its options say: the matcher is asked there, its ingest point is not audited. */
+  #followTracker(): void {
+    const tracker = this.#session.page?.tracker ?? null;
+    const options = tracker?.options ?? null;
+    if (options?.ingestPoint !== undefined) this.#addIngestUrl(options.ingestPoint);
+    const frameUrl = tracker !== null && tracker.frame === 'iframe' && tracker.frameUrl !== null ? tracker.frameUrl : undefined;
+    this.#matcher.setTarget({ frameUrl, hasMatcher: options?.hasMatcher === true });
+  }
+
   #schedulePoll(delay: number): void {
     clearTimeout(this.#pollTimer);
     this.#pollTimer = setTimeout(() => void this.#poll(), delay);
@@ -215,6 +240,7 @@ export class DevtoolsHost {
       try {
         const results = await probeAllFrames(this.#pageUrl);
         this.#reduce({ type: 'probe', at: Date.now(), results });
+        this.#followTracker();
         this.#publishSession();
       } finally {
         this.#probing = false;

@@ -6,6 +6,7 @@
  * Credentials travel panel → background only (when the user saves them); nothing sends them back.
  */
 import type { CapturedRequest } from '../core/audit/types.ts';
+import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import type { SessionState } from '../core/session/session-state.ts';
 import type { CredentialStatus, DeploymentId, SumoSettings } from './settings.ts';
 import type { MessageMap } from '../sumo/client.ts';
@@ -31,11 +32,13 @@ export interface CaptureInfo {
  * the panel judges them (its AuditStore), so verdict changes never need a round trip.
  */
 export type DevtoolsToPanel =
-  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState }
+  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState; matcher: Array<[string, MatcherAnswer]> }
   | { type: 'requests'; added: CapturedRequest[]; dropped: number }
   | { type: 'cleared'; capture: CaptureInfo }
   | { type: 'capture'; capture: CaptureInfo }
-  | { type: 'session'; session: SessionState };
+  | { type: 'session'; session: SessionState }
+  /** The page's tokenUrlMatcher answered for these URLs; `reset`: forget earlier answers first (a new page). */
+  | { type: 'matcher'; answers: Array<[string, MatcherAnswer]>; reset: boolean };
 
 export type PanelToDevtools =
   | { type: 'hello' }
@@ -43,7 +46,9 @@ export type PanelToDevtools =
   | { type: 'preserve-log'; on: boolean }
   | { type: 'manual-session'; input: string }
   | { type: 'clear-manual-session' }
-  | { type: 'refresh-session' };
+  | { type: 'refresh-session' }
+  /** Whether the site's settings allow asking the page's tokenUrlMatcher (it runs page code). */
+  | { type: 'ask-matcher'; on: boolean };
 
 export interface SearchTarget {
   token?: string;

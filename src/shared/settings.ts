@@ -53,7 +53,9 @@ export const DEFAULT_SUMO_SETTINGS: Readonly<SumoSettings> = Object.freeze({
   tagNames: [...DEFAULT_TAG_NAMES],
   windowStart: 'session-start',
   windowMinutes: 60,
-  windowEnd: 'now',
+  // A live token's window ends now either way; an expired one (a customer's session pasted days
+  // later) ends at its expiry rather than spanning every day since.
+  windowEnd: 'expiry',
   maxSessionMinutes: 120,
   byReceiptTime: false,
 });
@@ -81,7 +83,7 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     tagNames: tagNames.length ? tagNames : [...d.tagNames],
     windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
     windowMinutes: Math.min(Math.max(Math.round(minutes), 1), MAX_WINDOW_MINUTES),
-    windowEnd: r.windowEnd === 'expiry' ? 'expiry' : 'now',
+    windowEnd: r.windowEnd === 'now' ? 'now' : 'expiry',
     maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
     byReceiptTime: r.byReceiptTime === true,
   };

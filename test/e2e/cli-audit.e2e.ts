@@ -62,7 +62,7 @@ describe('replay-link audit (CLI) against the demo world', () => {
     expect(cases.get(`GET ${app}/api/users/:id`)?.failures).toEqual([]);
     expect(cases.get(`POST ${app}/api/orders`)?.failures).toEqual([]);
     expect(xml).toContain(
-      'message="missing: no session token header on this fetch (in scope: same-origin) — add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper"',
+      `message="missing: your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky) — call window.fetch when the request is made (not a copy saved before tracker.start()), or add the header yourself from tracker.getSessionToken()"`,
     );
     expect(xml).toContain(
       `blocked (1 request): the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type\nfix: add x-openreplay-sessiontoken to its Access-Control-Allow-Headers`,

@@ -65,8 +65,8 @@ describe('replay-link/playwright fixture in the Playwright runner', () => {
         ),
       ),
       `1. missing — GET ${app}/api/health (1 request)`,
-      '    reason: no session token header on this fetch (in scope: same-origin)',
-      '    fix: add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
+      '    reason: your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky)',
+      '    fix: call window.fetch when the request is made (not a copy saved before tracker.start()), or add the header yourself from tracker.getSessionToken()',
     ]);
   });
 });

@@ -188,12 +188,12 @@ describe('Requests area: propagation audit in the real panel', () => {
     await s.panel.getByTestId('subtab-coverage').click();
     const endpoints = s.panel.getByTestId('coverage-endpoints');
     const row = (key: string) => endpoints.locator(`[data-testid=coverage-endpoint][data-key="${key}"] td`).allTextContents();
-    // Coverage, requests, carrying, missing, blocked, stale/foreign, not expected.
-    expect(await row(`GET ${app}/api/health`)).toEqual(['0%', '1', '0', '1', '0', '0', '0']);
-    expect(await row(`GET ${app}/api/users/:id`)).toEqual(['100%', '1', '1', '0', '0', '0', '0']);
-    expect(await row(`GET ${demo.world.strictOrigin}/partner/quote`)).toEqual(['0%', '1', '0', '0', '1', '0', '0']);
+    // Coverage, requests, carrying, missing, blocked, stale/foreign, outside scope, not expected.
+    expect(await row(`GET ${app}/api/health`)).toEqual(['0%', '1', '0', '1', '0', '0', '0', '0']);
+    expect(await row(`GET ${app}/api/users/:id`)).toEqual(['100%', '1', '1', '0', '0', '0', '0', '0']);
+    expect(await row(`GET ${demo.world.strictOrigin}/partner/quote`)).toEqual(['0%', '1', '0', '0', '1', '0', '0', '0']);
     const strict = await s.panel.getByTestId('coverage-origins').locator(`[data-key="${demo.world.strictOrigin}"] td`).allTextContents();
-    expect(strict).toEqual(['0%', '2', '0', '0', '1', '0', '1']);
+    expect(strict).toEqual(['0%', '2', '0', '0', '1', '0', '0', '1']);
     // A row shows its requests.
     await s.panel.getByTestId('coverage-origins').locator(`[data-key="${demo.world.strictOrigin}"] button`).click();
     expect(await s.panel.getByTestId('filter-input').inputValue()).toBe(`origin:${demo.world.strictOrigin}`);
@@ -210,11 +210,13 @@ describe('Requests area: propagation audit in the real panel', () => {
     expect(lines).toContain('| missing | 1 |');
     expect(lines).toContain('| blocked | 1 |');
     expect(lines).toContain('Coverage: **77.8%** of 9 in-scope requests carry the current token.');
-    expect(lines).toContain(`| GET ${app}/api/health | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0% |`);
+    expect(lines).toContain(`| GET ${app}/api/health | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0% |`);
     expect(lines).toContain('## Problems (2)');
     expect(lines).toContain(`   - Reason: the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type`);
     expect(lines).toContain('   - Fix: add x-openreplay-sessiontoken to its Access-Control-Allow-Headers');
-    expect(lines).toContain('   - Reason: no session token header on this fetch (in scope: same-origin)');
+    expect(lines).toContain(
+      '   - Reason: your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky)',
+    );
     await s.panel.getByTestId('report-reveal').check();
     expect(await s.panel.getByTestId('report-text').inputValue()).toContain(`- **Session token:** ${firstToken}`);
     await s.panel.getByTestId('report-close').click();

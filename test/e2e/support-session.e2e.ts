@@ -151,6 +151,23 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
     expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
   });
 
+  it("with the customer's token instead: the window ends at the token's expiry", async () => {
+    const { panel } = s;
+    const c = demo.world.customerSession;
+    await useByHand(panel, c.token);
+    await expect.poll(() => panel.getByTestId('current-token').textContent()).toBe(c.token);
+    await panel.getByRole('tab', { name: 'Backend errors' }).click();
+    const next = panel.getByTestId('next-window');
+    await expect.poll(async () => Number(await next.getAttribute('data-to'))).toBe(c.expiresAt + SLACK_MS);
+    expect(Number(await next.getAttribute('data-from'))).toBe(c.startTimestamp - SLACK_MS);
+    await searchAndWait(panel);
+    await expect
+      .poll(() => panel.getByTestId('query-tag').textContent())
+      .toBe(`"openReplaySessionToken=${c.token}" OR "openReplaySession.id=${c.sessionId}"`);
+    expect(Number(await panel.getByTestId('search-window').getAttribute('data-to'))).toBe(c.expiresAt + SLACK_MS);
+    await expect.poll(() => panel.getByTestId('log-line').count()).toBe(6);
+  });
+
   it('a URL without a session id gets its reason', async () => {
     const { panel } = s;
     const c = demo.world.customerSession;
@@ -161,6 +178,6 @@ describe('support mode: a customer session from yesterday, from its URL alone', 
         'the address from there, or paste its token or id.',
     );
     // The session in use did not change.
-    expect(await panel.getByTestId('session-id').textContent()).toBe(c.sessionId);
+    expect(await panel.getByTestId('current-token').textContent()).toBe(c.token);
   });
 });

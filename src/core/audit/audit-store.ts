@@ -4,6 +4,7 @@
 import { PREFLIGHT_PAIR_WINDOW_MS, PreflightIndex } from './diagnose-cors.ts';
 import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
 import { TimeIndex } from './time-index.ts';
+import { NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
 import { CAPTURE_CAP, type AuditEntry, type CapturedRequest, type TokenContext, type Verdict, type VerdictResult } from './types.ts';
 import { buildJudgeContext, judge, type JudgeContext } from './verdict.ts';
 
@@ -22,7 +23,7 @@ const PENDING: VerdictResult = Object.freeze({ verdict: 'not-expected', reason: 
 export type VerdictCounts = Record<Verdict, number>;
 
 function zeroCounts(): VerdictCounts {
-  return { carries: 0, stale: 0, foreign: 0, missing: 0, blocked: 0, 'not-expected': 0 };
+  return { carries: 0, stale: 0, foreign: 0, missing: 0, blocked: 0, 'outside-scope': 0, 'not-expected': 0 };
 }
 
 export class AuditStore {
@@ -37,6 +38,7 @@ export class AuditStore {
   #tokens: TokenContext;
   #settings: ScopeSettings;
   #ingestUrls: readonly string[];
+  #tracker: TrackerPolicy = NO_TRACKER_POLICY;
   readonly #isTokenFormat: ((value: string) => boolean) | undefined;
   readonly #preflights = new PreflightIndex();
   /** Failed requests by URL and time: a preflight arriving later may explain them. */
@@ -185,6 +187,27 @@ export class AuditStore {
     this.#rejudgeAll();
   }
 
+  /**
+   * What the page's tracker was told to do changed. With `urls`, only the tokenUrlMatcher's answers
+   * for those URLs changed: only their requests are judged again.
+   */
+  setTracker(policy: TrackerPolicy, urls?: ReadonlySet<string>): void {
+    this.#tracker = policy;
+    this.#ctx = this.#buildContext();
+    if (urls === undefined) {
+      this.#rejudgeAll();
+      return;
+    }
+    for (const entry of this.entries()) {
+      if (urls.has(entry.req.url)) this.#rejudge(entry);
+    }
+    this.#changed();
+  }
+
+  get tracker(): TrackerPolicy {
+    return this.#tracker;
+  }
+
   #rejudgeAll(): void {
     const counts = zeroCounts();
     for (const entry of this.entries()) {
@@ -201,6 +224,7 @@ export class AuditStore {
       settings: this.#settings,
       preflights: this.#preflights,
       ingestUrls: this.#ingestUrls,
+      tracker: this.#tracker,
     };
     if (this.#isTokenFormat !== undefined) input.isTokenFormat = this.#isTokenFormat;
     return buildJudgeContext(input);

@@ -10,8 +10,10 @@ export interface CoverageCounts {
   foreign: number;
   missing: number;
   blocked: number;
+  /** The current token sent where the scope leaves it out. */
+  outsideScope: number;
   notExpected: number;
-  /** Requests minus not-expected ones. */
+  /** Requests minus not-expected and outside-scope ones. */
   inScope: number;
   /** carrying / inScope × 100, or null when nothing is in scope. */
   percentage: number | null;
@@ -30,7 +32,7 @@ export interface OriginCoverage extends CoverageCounts {
 }
 
 export interface CoverageSummary extends CoverageCounts {
-  /** stale + foreign + missing + blocked. */
+  /** stale + foreign + missing + blocked + outside scope. */
   problems: number;
 }
 
@@ -52,25 +54,25 @@ export interface CoverageOptions {
 type Mutable = Omit<CoverageCounts, 'inScope' | 'percentage'>;
 
 function finish<T extends Mutable>(c: T): T & Pick<CoverageCounts, 'inScope' | 'percentage'> {
-  const inScope = c.requests - c.notExpected;
+  const inScope = c.requests - c.notExpected - c.outsideScope;
   return { ...c, inScope, percentage: inScope === 0 ? null : (c.carrying / inScope) * 100 };
 }
 
 function problems(c: Mutable): number {
-  return c.stale + c.foreign + c.missing + c.blocked;
+  return c.stale + c.foreign + c.missing + c.blocked + c.outsideScope;
 }
 
-const VERDICT_INDEX: Readonly<Record<Verdict, 0 | 1 | 2 | 3 | 4 | 5>> = {
-  carries: 0, stale: 1, foreign: 2, missing: 3, blocked: 4, 'not-expected': 5,
+const VERDICT_INDEX: Readonly<Record<Verdict, 0 | 1 | 2 | 3 | 4 | 5 | 6>> = {
+  carries: 0, stale: 1, foreign: 2, missing: 3, blocked: 4, 'not-expected': 5, 'outside-scope': 6,
 };
 
 /** Counts per verdict, in VERDICT_INDEX order: plain array slots are the cheapest counters. */
-type Tally = [number, number, number, number, number, number];
+type Tally = [number, number, number, number, number, number, number];
 
 function tallyToCounts(t: Tally): Mutable {
   return {
-    requests: t[0] + t[1] + t[2] + t[3] + t[4] + t[5],
-    carrying: t[0], stale: t[1], foreign: t[2], missing: t[3], blocked: t[4], notExpected: t[5],
+    requests: t[0] + t[1] + t[2] + t[3] + t[4] + t[5] + t[6],
+    carrying: t[0], stale: t[1], foreign: t[2], missing: t[3], blocked: t[4], notExpected: t[5], outsideScope: t[6],
   };
 }
 
@@ -88,7 +90,7 @@ interface EndpointTally {
  * so 100,000 requests take a few tens of milliseconds.
  */
 export function computeCoverage(entries: Iterable<AuditEntry>, options: CoverageOptions = {}): Coverage {
-  const total: Tally = [0, 0, 0, 0, 0, 0];
+  const total: Tally = [0, 0, 0, 0, 0, 0, 0];
   const endpoints = new Map<string, EndpointTally>();
   const origins = new Map<string, Tally>();
 
@@ -101,8 +103,8 @@ export function computeCoverage(entries: Iterable<AuditEntry>, options: Coverage
     if (e === undefined) {
       const origin = req.origin !== '' ? req.origin : req.url.slice(0, req.url.indexOf(':') + 1);
       let o = origins.get(origin);
-      if (o === undefined) origins.set(origin, (o = [0, 0, 0, 0, 0, 0]));
-      e = { method: req.method, origin, template: templateOf(req), t: [0, 0, 0, 0, 0, 0], o };
+      if (o === undefined) origins.set(origin, (o = [0, 0, 0, 0, 0, 0, 0]));
+      e = { method: req.method, origin, template: templateOf(req), t: [0, 0, 0, 0, 0, 0, 0], o };
       endpoints.set(key, e);
     }
     e.t[i]++;

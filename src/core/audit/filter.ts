@@ -32,10 +32,13 @@ const VERDICT_ALIASES: Readonly<Record<string, readonly Verdict[]>> = {
   'foreign-token': ['foreign'],
   missing: ['missing'],
   blocked: ['blocked'],
+  'outside-scope': ['outside-scope'],
+  outside: ['outside-scope'],
+  leak: ['outside-scope'],
   'not-expected': ['not-expected'],
   notexpected: ['not-expected'],
-  problem: ['stale', 'foreign', 'missing', 'blocked'],
-  problems: ['stale', 'foreign', 'missing', 'blocked'],
+  problem: ['stale', 'foreign', 'missing', 'blocked', 'outside-scope'],
+  problems: ['stale', 'foreign', 'missing', 'blocked', 'outside-scope'],
 };
 
 function isSpace(c: string | undefined): boolean {
@@ -107,7 +110,7 @@ function normalizeVerdicts(values: string[]): Verdict[] | string {
     const k = v.trim().toLowerCase().replace(/[\s_]+/g, '-');
     const hit = VERDICT_ALIASES[k];
     if (hit === undefined) {
-      return `unknown verdict "${v}" — use carries, stale, foreign, missing, blocked, not-expected or problems`;
+      return `unknown verdict "${v}" — use carries, stale, foreign, missing, blocked, outside-scope, not-expected or problems`;
     }
     for (const h of hit) out.add(h);
   }
@@ -241,7 +244,7 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 /** Worst first when sorting by verdict ascending. */
-export const VERDICT_SORT_ORDER: readonly Verdict[] = ['blocked', 'foreign', 'stale', 'missing', 'carries', 'not-expected'];
+export const VERDICT_SORT_ORDER: readonly Verdict[] = ['blocked', 'outside-scope', 'foreign', 'stale', 'missing', 'carries', 'not-expected'];
 const VERDICT_RANK = new Map(VERDICT_SORT_ORDER.map((v, i) => [v, i]));
 
 function cmpStr(a: string, b: string): number {

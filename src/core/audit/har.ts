@@ -29,6 +29,7 @@ const RESOURCE_TYPE_MAP: Readonly<Record<string, ResourceType>> = {
   ping: 'ping',
   beacon: 'ping',
   websocket: 'websocket',
+  eventsource: 'eventsource',
 };
 
 let nextId = 1;
@@ -132,6 +133,23 @@ function resourceTypeOf(raw: string, method: string, initiatorType: string): Res
 }
 
 /**
+ * `worker` for a request a Web Worker's script made. Chromium gives such a request a script
+ * initiator without a `pageref`, and its stack either runs in a blob: script or continues an async
+ * stack from another target (`parentId`: the page's postMessage). Requests of the page itself can
+ * lack a `pageref` during its first load, so that alone is not enough; a worker that fetches on its
+ * own timer is not recognised (the bypass reason still names workers).
+ */
+function initiatorTypeOf(initiator: Record<string, unknown>, pageRef: string): string {
+  const type = str(initiator['type'], 32);
+  if (type !== 'script' || pageRef !== '') return type;
+  const stack = initiator['stack'];
+  if (!isRecord(stack)) return type;
+  const frames = stack['callFrames'];
+  const top = Array.isArray(frames) && isRecord(frames[0]) ? str(frames[0]['url'], 16) : '';
+  return top.startsWith('blob:') || isRecord(stack['parentId']) ? 'worker' : type;
+}
+
+/**
  * Normalizes one HAR entry (as `chrome.devtools.network.onRequestFinished` delivers it, or from
  * `getHAR()`), or returns null when it is not a usable entry.
  */
@@ -147,13 +165,13 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
 
   const method = (str(request['method'], 32) || 'GET').toUpperCase();
   const initiator = entry['_initiator'];
-  const initiatorType = isRecord(initiator) ? str(initiator['type'], 32) : '';
+  const pageRef = str(entry['pageref'], 128);
+  const initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
   const resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
 
   const started = Date.parse(str(entry['startedDateTime'], 64));
   const status = Math.trunc(finiteNumber(response['status'], 0));
   const errorRaw = str(response['_error'], HAR_LIMITS.maxErrorLength);
-  const pageRef = str(entry['pageref'], 128);
 
   const req: CapturedRequest = {
     id: options.id ?? String(nextId++),

@@ -60,11 +60,11 @@ function scopeLine(settings: ScopeSettings): string {
 }
 
 function countsCells(c: CoverageCounts): string {
-  return [c.requests, c.carrying, c.stale, c.foreign, c.missing, c.blocked, c.notExpected].join(' | ') + ` | ${formatPercentage(c.percentage)}`;
+  return [c.requests, c.carrying, c.stale, c.foreign, c.missing, c.blocked, c.outsideScope, c.notExpected].join(' | ') + ` | ${formatPercentage(c.percentage)}`;
 }
 
-const COUNTS_HEADER = 'Requests | Carrying | Stale | Foreign | Missing | Blocked | Not expected | Coverage';
-const COUNTS_ALIGN = '---:|---:|---:|---:|---:|---:|---:|---:';
+const COUNTS_HEADER = 'Requests | Carrying | Stale | Foreign | Missing | Blocked | Outside scope | Not expected | Coverage';
+const COUNTS_ALIGN = '---:|---:|---:|---:|---:|---:|---:|---:|---:';
 
 interface ProblemGroup {
   verdict: Verdict;
@@ -93,7 +93,7 @@ function problemGroups(requests: readonly AuditEntry[]): ProblemGroup[] {
       if (req.startedAt > g.last) g.last = req.startedAt;
     }
   }
-  const order: Verdict[] = ['blocked', 'foreign', 'stale', 'missing'];
+  const order: Verdict[] = ['blocked', 'outside-scope', 'foreign', 'stale', 'missing'];
   return [...groups.values()].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || b.count - a.count || a.first - b.first);
 }
 
@@ -122,7 +122,7 @@ export function renderMarkdownReport(input: ReportInput): string {
 
   lines.push('## Summary', '', '| Verdict | Requests |', '|---|---:|');
   const byVerdict: Record<Verdict, number> = {
-    carries: s.carrying, stale: s.stale, foreign: s.foreign, missing: s.missing, blocked: s.blocked, 'not-expected': s.notExpected,
+    carries: s.carrying, stale: s.stale, foreign: s.foreign, missing: s.missing, blocked: s.blocked, 'outside-scope': s.outsideScope, 'not-expected': s.notExpected,
   };
   for (const v of VERDICTS) lines.push(`| ${VERDICT_LABELS[v]} | ${byVerdict[v]} |`);
   lines.push('');
@@ -133,12 +133,12 @@ export function renderMarkdownReport(input: ReportInput): string {
 
   lines.push('## Coverage by origin', '', `| Origin | ${COUNTS_HEADER} |`, `|---|${COUNTS_ALIGN}|`);
   for (const o of coverage.origins) lines.push(`| ${escapeMarkdown(o.origin, 200)} | ${countsCells(o)} |`);
-  if (coverage.origins.length === 0) lines.push('| (none) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |');
+  if (coverage.origins.length === 0) lines.push('| (none) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |');
   lines.push('');
 
   lines.push('## Coverage by endpoint', '', `| Endpoint | ${COUNTS_HEADER} |`, `|---|${COUNTS_ALIGN}|`);
   for (const e of coverage.endpoints.slice(0, maxEndpoints)) lines.push(`| ${escapeMarkdown(e.key, 300)} | ${countsCells(e)} |`);
-  if (coverage.endpoints.length === 0) lines.push('| (none in scope) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |');
+  if (coverage.endpoints.length === 0) lines.push('| (none in scope) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |');
   if (coverage.endpoints.length > maxEndpoints) {
     lines.push('', `… and ${plural(coverage.endpoints.length - maxEndpoints, 'more endpoint')} (see the JSON export).`);
   }

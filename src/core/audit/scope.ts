@@ -1,7 +1,10 @@
 // Which requests "should" carry the session header: the audit scope, and what is never expected to.
 
 import { validateHeaderName } from './header-names.ts';
-import type { CapturedRequest } from './types.ts';
+import { UNREACHABLE } from './tracker-policy.ts';
+import type { CapturedRequest, ScopeDecision } from './types.ts';
+
+export type { ScopeDecision } from './types.ts';
 
 /** Persisted per inspected site (see `siteKey`). */
 export interface ScopeSettings {
@@ -13,6 +16,8 @@ export interface ScopeSettings {
   extraHeaderNames: string[];
   /** Same-origin fetch/XHR are in scope (the default). */
   includeSameOrigin: boolean;
+  /** Ask the page's own tokenUrlMatcher about each request URL (it runs page code; on by default). */
+  askTrackerMatcher: boolean;
 }
 
 export const DEFAULT_SCOPE_SETTINGS: Readonly<ScopeSettings> = Object.freeze({
@@ -20,6 +25,7 @@ export const DEFAULT_SCOPE_SETTINGS: Readonly<ScopeSettings> = Object.freeze({
   urlPatterns: [],
   extraHeaderNames: [],
   includeSameOrigin: true,
+  askTrackerMatcher: true,
 });
 
 export interface ScopeError {
@@ -46,9 +52,6 @@ export interface CompiledScope {
   originCache: Map<string, ScopeDecision>;
 }
 
-export type ScopeDecision =
-  | { inScope: true; rule: string }
-  | { inScope: false; reason: string; fix?: string };
 
 /** The key settings are stored under: the inspected page's origin (or the URL itself for file: and the like). */
 export function siteKey(pageUrl: string): string {
@@ -155,6 +158,7 @@ export function normalizeScopeSettings(v: unknown): ScopeSettings {
     urlPatterns: stringList(o['urlPatterns']),
     extraHeaderNames: stringList(o['extraHeaderNames']),
     includeSameOrigin: typeof o['includeSameOrigin'] === 'boolean' ? o['includeSameOrigin'] : true,
+    askTrackerMatcher: typeof o['askTrackerMatcher'] === 'boolean' ? o['askTrackerMatcher'] : true,
   };
 }
 
@@ -197,11 +201,20 @@ const CANNOT_CARRY: Partial<Record<CapturedRequest['resourceType'], ScopeDecisio
   image: out('an image load'),
   font: out('a font load'),
   media: out('a media load'),
-  document: out('a document navigation'),
-  ping: out('a beacon (sendBeacon cannot set request headers)'),
-  websocket: out('a WebSocket (the browser API cannot set request headers)'),
+  document: UNREACHABLE.navigation,
+  ping: UNREACHABLE.beacon,
+  websocket: UNREACHABLE.websocket,
+  eventsource: UNREACHABLE.eventsource,
   other: out('not a fetch or XHR'),
 };
+/** Out-of-scope decisions made by origin alone (no rule matched): a tracker's matcher may overrule them. */
+const BY_ORIGIN_OUT = new WeakSet<ScopeDecision>();
+
+/** The same-origin / other-origin default, which the tracker's matcher replaces when it answered. */
+export function isDefaultDecision(d: ScopeDecision): boolean {
+  return d === SAME_ORIGIN_IN || BY_ORIGIN_OUT.has(d);
+}
+
 const bySchemeCache = new Map<string, ScopeDecision>();
 const ORIGIN_CACHE_LIMIT = 2000;
 
@@ -219,6 +232,7 @@ function byOrigin(origin: string, scope: CompiledScope): ScopeDecision {
   let d = scope.originCache.get(origin);
   if (d !== undefined) return d;
   d = out(`${origin} is outside the audit scope`, `add ${origin} to the audit origins if it should carry the token`);
+  BY_ORIGIN_OUT.add(d);
   for (const o of scope.origins) {
     if (o.test(origin)) {
       d = o.decision;
@@ -242,9 +256,11 @@ export function decideScope(
   pageOrigin: string = req.pageOrigin,
   ingestUrls: readonly string[] = [],
 ): ScopeDecision {
-  if (req.origin === '' || req.resourceType === 'websocket' || req.url.startsWith('ws')) return nonServer(req.url);
+  if (req.resourceType === 'websocket' || req.url.startsWith('ws:') || req.url.startsWith('wss:')) return UNREACHABLE.websocket;
+  if (req.origin === '') return nonServer(req.url);
   if (req.resourceType === 'preflight') return PREFLIGHT;
   if (trackerTrafficReason(req, ingestUrls) !== null) return TRACKER;
+  if (req.resourceType === 'document' && req.method === 'POST') return UNREACHABLE.formPost;
   const cannot = CANNOT_CARRY[req.resourceType];
   if (cannot !== undefined) return cannot;
 

@@ -16,11 +16,12 @@ export type ResourceType =
   | 'media'
   | 'ping'
   | 'websocket'
+  | 'eventsource'
   | 'other';
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   'fetch', 'xhr', 'preflight', 'script', 'image', 'stylesheet', 'document',
-  'font', 'media', 'ping', 'websocket', 'other',
+  'font', 'media', 'ping', 'websocket', 'eventsource', 'other',
 ];
 
 export type Header = readonly [name: string, value: string];
@@ -70,9 +71,10 @@ export interface CapturedRequest {
   body?: string | null;
 }
 
-export type Verdict = 'carries' | 'stale' | 'foreign' | 'missing' | 'blocked' | 'not-expected';
+/** `outside-scope`: the current token went where the scope (or the tracker's matcher) leaves out — often a third party. */
+export type Verdict = 'carries' | 'stale' | 'foreign' | 'missing' | 'blocked' | 'outside-scope' | 'not-expected';
 
-export const VERDICTS: readonly Verdict[] = ['carries', 'stale', 'foreign', 'missing', 'blocked', 'not-expected'];
+export const VERDICTS: readonly Verdict[] = ['carries', 'stale', 'foreign', 'missing', 'blocked', 'outside-scope', 'not-expected'];
 
 /** The words the UI and the exports show. */
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
@@ -81,11 +83,12 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   foreign: 'foreign token',
   missing: 'missing',
   blocked: 'blocked',
+  'outside-scope': 'token outside scope',
   'not-expected': 'not expected',
 };
 
 /** Verdicts that are a propagation problem (each carries a reason and a fix). */
-export const PROBLEM_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['stale', 'foreign', 'missing', 'blocked']);
+export const PROBLEM_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['stale', 'foreign', 'missing', 'blocked', 'outside-scope']);
 
 export function isProblem(v: Verdict): boolean {
   return PROBLEM_VERDICTS.has(v);
@@ -102,6 +105,8 @@ export interface VerdictResult {
   headerName?: string;
   /** Its value, masked (never the raw token). */
   headerValue?: string;
+  /** A fact worth knowing that does not change the verdict (the axios header name). */
+  note?: string;
 }
 
 /** A token this tab has seen. Times are epoch ms, when known. */
@@ -133,3 +138,8 @@ export interface AuditEntry {
  * audit alike; older ones are dropped and counted. The README states the figure.
  */
 export const CAPTURE_CAP = 50_000;
+
+/** Whether a request without a session header should have had one (shared, frozen objects). */
+export type ScopeDecision =
+  | { inScope: true; rule: string }
+  | { inScope: false; reason: string; fix?: string };

@@ -2,36 +2,18 @@
 // `buildJudgeContext`, so judging a full capture costs one pass over the requests.
 
 import { diagnoseCors, hasFailed, parseHeaderList, PreflightIndex } from './diagnose-cors.ts';
+import { shared, type FoundHeader, type JudgeContext, type TokenMatch } from './judge-context.ts';
 import { headerValue } from './har.ts';
-import { headerKinds, type HeaderKind } from './header-names.ts';
-import { displayValue, inertText } from './mask.ts';
-import { compileScope, decideScope, DEFAULT_SCOPE_SETTINGS, type CompiledScope, type ScopeSettings } from './scope.ts';
-import { looksLikeToken, sessionIdOfToken } from './token-format.ts';
+import { headerKinds } from './header-names.ts';
+import { foreignIdValue, foreignTokenValue, READ_AT_REQUEST_TIME } from './foreign-values.ts';
+import { displayValue } from './mask.ts';
+import { compileScope, DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
+import { looksLikeToken } from './token-format.ts';
+import { decideForTracker, outsideScope } from './tracker-scope.ts';
+import { AXIOS_TRACKER_HEADER, NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
+
+export { MISSING_FIX, shared, type FoundHeader, type JudgeContext } from './judge-context.ts';
 import type { CapturedRequest, KnownToken, TokenContext, VerdictResult } from './types.ts';
-
-interface TokenMatch {
-  current: boolean;
-  known: KnownToken;
-}
-
-export interface JudgeContext {
-  tokens: TokenContext;
-  scope: CompiledScope;
-  /** Lower-case header name → what its value must be. */
-  kinds: Map<string, HeaderKind>;
-  /** Lengths of those names: most headers are skipped without lower-casing them. */
-  nameLengths: Set<number>;
-  byToken: Map<string, TokenMatch>;
-  bySessionId: Map<string, TokenMatch>;
-  preflights: PreflightIndex;
-  ingestUrls: readonly string[];
-  isTokenFormat: (value: string) => boolean;
-  /**
-   * Results that many requests share (same header and known value, same scope decision), built
-   * once and frozen: judging then allocates almost nothing per request.
-   */
-  shared: Map<string | object, VerdictResult>;
-}
 
 export interface JudgeContextInput {
   tokens?: TokenContext;
@@ -42,12 +24,16 @@ export interface JudgeContextInput {
   ingestUrls?: readonly string[];
   /** Token format check; the session module's validator can be passed in. */
   isTokenFormat?: (value: string) => boolean;
+  tracker?: TrackerPolicy;
 }
 
 export function buildJudgeContext(input: JudgeContextInput = {}): JudgeContext {
   const tokens = input.tokens ?? { earlier: [] };
   const settings = input.settings ?? DEFAULT_SCOPE_SETTINGS;
-  const kinds = headerKinds(settings.extraHeaderNames);
+  const tracker = input.tracker ?? NO_TRACKER_POLICY;
+  // A custom header name set in the tracker's options is audited without being typed in.
+  const custom = tracker.header?.on === true && tracker.header.custom ? [tracker.header.name] : [];
+  const kinds = headerKinds([...settings.extraHeaderNames, ...custom]);
   const byToken = new Map<string, TokenMatch>();
   const bySessionId = new Map<string, TokenMatch>();
   for (const known of tokens.earlier) {
@@ -70,15 +56,14 @@ export function buildJudgeContext(input: JudgeContextInput = {}): JudgeContext {
     preflights: input.preflights ?? new PreflightIndex(),
     ingestUrls: input.ingestUrls ?? [],
     isTokenFormat: input.isTokenFormat ?? looksLikeToken,
+    tracker,
+    userScope: isUserScope(settings),
     shared: new Map(),
   };
 }
 
-export interface FoundHeader {
-  name: string;
-  lower: string;
-  value: string;
-  kind: HeaderKind;
+function isUserScope(s: ScopeSettings): boolean {
+  return s.extraOrigins.length > 0 || s.urlPatterns.length > 0 || !s.includeSameOrigin;
 }
 
 /** The session headers a request sent, in the order it sent them. */
@@ -100,8 +85,6 @@ export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHe
   return found ?? [];
 }
 
-export const MISSING_FIX = 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper';
-const READ_AT_REQUEST_TIME = 'read the token when the request is made (tracker.getSessionToken()) instead of keeping an old value';
 
 function iso(ms: number | undefined): string | undefined {
   return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
@@ -116,75 +99,22 @@ function staleWhen(known: KnownToken): string {
   return '';
 }
 
-const SHARED_LIMIT = 5000;
 
 const PREFLIGHT_RESULT: VerdictResult = Object.freeze({
   verdict: 'not-expected',
   reason: 'a CORS preflight (the browser sends it; it never carries custom headers)',
 });
 
-function shared(ctx: JudgeContext, key: string | object, make: () => VerdictResult): VerdictResult {
-  let r = ctx.shared.get(key);
-  if (r === undefined) {
-    r = Object.freeze(make());
-    if (ctx.shared.size >= SHARED_LIMIT) ctx.shared.clear();
-    ctx.shared.set(key, r);
-  }
-  return r;
+const AXIOS_LOWER = AXIOS_TRACKER_HEADER.toLowerCase();
+export const AXIOS_NOTE = `${AXIOS_TRACKER_HEADER} is the name the axios plugin uses: a backend reading X-OpenReplay-SessionToken will not see it`;
+
+function customIs(ctx: JudgeContext, lower: string): boolean {
+  const h = ctx.tracker.header;
+  return h?.on === true && h.custom && h.name.toLowerCase() === lower;
 }
 
 /** Ranks value verdicts so the worst header of a request decides. */
 const SEVERITY = { carries: 0, stale: 1, foreign: 2 } as const;
-
-function foreignTokenValue(h: FoundHeader, ctx: JudgeContext): Pick<VerdictResult, 'reason' | 'fix'> {
-  const name = inertText(h.name, 80);
-  const shown = displayValue(h.value);
-  const current = ctx.tokens.current;
-  const v = h.value;
-  if (v === '') {
-    return { reason: `${name} is empty`, fix: 'set it only once the tracker has a token (after tracker.start() resolves), from tracker.getSessionToken()' };
-  }
-  if (current !== undefined) {
-    if (v === current.sessionId || ctx.bySessionId.has(v)) {
-      return { reason: `${name} holds a session id (${shown}), not the token`, fix: 'send tracker.getSessionToken() in it, or send the id in an openReplaySession.id header' };
-    }
-    const t = current.token;
-    if (v.length < t.length && t.startsWith(v)) {
-      const next = t.charAt(v.length);
-      const why = next === '-' ? ' — something stops at "-" (the delay part may be negative)' : '';
-      return { reason: `${name} holds the current token cut off after ${v.length} of ${t.length} characters${why}`, fix: 'send the whole token unchanged' };
-    }
-    if (v.toLowerCase() === t.toLowerCase()) {
-      return { reason: `${name} holds the current token in different letter case`, fix: 'send the token unchanged — it is case-sensitive' };
-    }
-    if (v.includes(t)) {
-      return { reason: `${name} holds the current token wrapped in other text (${shown})`, fix: 'send only the token, as tracker.getSessionToken() returns it (no prefix, no project key)' };
-    }
-  }
-  if (ctx.isTokenFormat(v)) {
-    const id = sessionIdOfToken(v);
-    const of = id !== undefined ? ` (session ${id})` : '';
-    if (current === undefined) {
-      return { reason: `${name} holds a token${of}, but no current token of this tab is known to compare it with`, fix: 'find the page\'s tracker in the Session view, or paste the session token there' };
-    }
-    return { reason: `${name} holds a token of another session${of}, not one this tab has used`, fix: READ_AT_REQUEST_TIME };
-  }
-  return { reason: `${name} holds ${shown}, which is not an OpenReplay token (4 dot-separated parts)`, fix: 'send the value of tracker.getSessionToken() unchanged' };
-}
-
-function foreignIdValue(h: FoundHeader, ctx: JudgeContext): Pick<VerdictResult, 'reason' | 'fix'> {
-  const name = inertText(h.name, 80);
-  const v = h.value;
-  if (v === '') return { reason: `${name} is empty`, fix: 'set it to tracker.getSessionID() once the session has started' };
-  if (ctx.byToken.has(v) || ctx.isTokenFormat(v)) {
-    return { reason: `${name} holds a token, not the session id`, fix: 'send tracker.getSessionID() in it' };
-  }
-  if (/^\d{1,30}$/.test(v)) {
-    const why = ctx.tokens.current === undefined ? ', and no current session of this tab is known' : ', not one this tab has used';
-    return { reason: `${name} holds session id ${v}${why}`, fix: 'send tracker.getSessionID() of this page when the request is made' };
-  }
-  return { reason: `${name} holds ${displayValue(v)}, which is not a session id (digits only)`, fix: 'send tracker.getSessionID() unchanged' };
-}
 
 /** The earlier token was still the tab's token when this request started: sending it then was right. */
 function wasCurrentAt(known: KnownToken, at: number): boolean {
@@ -205,7 +135,11 @@ function judgeValue(h: FoundHeader, ctx: JudgeContext, startedAt: number): Verdi
     // The name matched a valid header name case-insensitively, so it is plain ASCII: no escaping needed.
     const base = { headerName: h.name, headerValue: displayValue(h.value) };
     const what = byToken !== undefined ? 'token' : 'session id';
-    if (m.current) return { verdict: 'carries', reason: `${h.name} carries the current ${what}`, ...base };
+    if (m.current) {
+      const r: VerdictResult = { verdict: 'carries', reason: `${h.name} carries the current ${what}`, ...base };
+      if (h.lower === AXIOS_LOWER && !customIs(ctx, AXIOS_LOWER)) r.note = AXIOS_NOTE;
+      return r;
+    }
     if (currentThen) {
       return {
         verdict: 'carries',
@@ -253,7 +187,7 @@ export function judge(req: CapturedRequest, ctx: JudgeContext): VerdictResult {
       const next = judgeValue(found[i] as FoundHeader, ctx, req.startedAt);
       if (SEVERITY[next.verdict as keyof typeof SEVERITY] > SEVERITY[worst.verdict as keyof typeof SEVERITY]) worst = next;
     }
-    return worst;
+    return worst.verdict === 'carries' ? outsideScope(req, ctx, worst) : worst;
   }
 
   // Only provisional headers may be recorded for a refused request; its preflight still says what it asked for.
@@ -269,20 +203,7 @@ export function judge(req: CapturedRequest, ctx: JudgeContext): VerdictResult {
     }
   }
 
-  const scope = decideScope(req, ctx.scope, req.pageOrigin, ctx.ingestUrls);
-  if (!scope.inScope) {
-    return shared(ctx, scope, () => {
-      const r: VerdictResult = { verdict: 'not-expected', reason: scope.reason };
-      if (scope.fix !== undefined) r.fix = scope.fix;
-      return r;
-    });
-  }
-  const kind = req.resourceType === 'xhr' ? 'XHR' : 'fetch';
-  return shared(ctx, `m\u0000${kind}\u0000${scope.rule}`, () => ({
-    verdict: 'missing',
-    reason: `no session token header on this ${kind} (in scope: ${scope.rule})`,
-    fix: MISSING_FIX,
-  }));
+  return decideForTracker(req, ctx);
 }
 
 /** `reason — fix`, the one line the UI shows. */

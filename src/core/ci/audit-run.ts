@@ -15,6 +15,8 @@ import { IncrementalAnalysis } from '../search/incremental.ts';
 import { tagsFromClause } from '../search/plan.ts';
 import type { SessionState } from '../session/session-state.ts';
 import { tokenContextOf } from '../session/token-context.ts';
+import { recordingOf } from '../session/recording.ts';
+import type { MatcherAnswer, TrackerPolicy } from '../audit/tracker-policy.ts';
 
 export interface RecordedRun {
   pageUrl: string;
@@ -23,6 +25,24 @@ export interface RecordedRun {
   session: SessionState;
   ingestUrls: readonly string[];
   settings: ScopeSettings;
+  /** The page's tokenUrlMatcher's answers per URL (empty when not asked). */
+  matcherAnswers?: ReadonlyMap<string, MatcherAnswer>;
+}
+
+/** What the page's tracker was told to do, as the panel's devtools model derives it. */
+export function trackerPolicyOf(
+  session: SessionState,
+  answers: ReadonlyMap<string, MatcherAnswer>,
+  ask: boolean,
+): TrackerPolicy {
+  const options = session.page?.tracker?.options ?? null;
+  const policy: TrackerPolicy = {
+    hasMatcher: options?.hasMatcher === true,
+    answers: ask ? answers : new Map(),
+    recording: recordingOf(session),
+  };
+  if (options?.header !== undefined) policy.header = options.header;
+  return policy;
 }
 
 export interface JudgedRun {
@@ -39,6 +59,7 @@ export function judgeRun(run: RecordedRun, now: number): JudgedRun {
     settings: run.settings,
     ingestUrls: run.ingestUrls,
   });
+  store.setTracker(trackerPolicyOf(run.session, run.matcherAnswers ?? new Map(), run.settings.askTrackerMatcher));
   store.add(run.requests);
   const entries = store.toArray();
   const report: LinkedReportInput = {

@@ -101,6 +101,18 @@ export const PROBE_EXPRESSION = `(function () {
       }
     }
     if (mayCall) token = call(g, 'getSessionToken');
+    // The options the page gave the tracker: read, never called (the matcher is asked separately).
+    var opts = get(g, 'options');
+    var net = get(opts, 'network');
+    var matcherType = 'threw';
+    try { matcherType = typeof get(net, 'tokenUrlMatcher'); } catch (e) { matcherType = 'threw'; }
+    var options = {
+      present: opts !== null && typeof opts === 'object',
+      network: net === null ? 'null' : typeof net,
+      header: read(function () { return get(net, 'sessionTokenHeader'); }),
+      matcher: matcherType,
+      ingest: read(function () { return get(opts, 'ingestPoint'); })
+    };
     return {
       kind: 'object',
       type: type,
@@ -113,7 +125,8 @@ export const PROBE_EXPRESSION = `(function () {
       active: call(g, 'isActive'),
       version: version,
       projectKey: projectKey,
-      storageKey: storageKey
+      storageKey: storageKey,
+      options: options
     };
   }
   var globals = {

@@ -15,6 +15,7 @@ import {
 } from './storage-formats.ts';
 import { type GlobalName, type TokenSource, GLOBAL_NAMES, globalSource } from './sources.ts';
 import { PROBE_MAX_STRING, PROBE_VERSION } from './probe-expression.ts';
+import { interpretTrackerOptions, type TrackerOptions } from './tracker-options.ts';
 
 export { PROBE_EXPRESSION, PROBE_MAX_STRING, PROBE_VERSION } from './probe-expression.ts';
 
@@ -64,6 +65,8 @@ export interface ProbeResult {
   trackerVersion?: string;
   /** sessionStorage `__openreplay_token_version`'s storage part ("2"). */
   storageVersion?: string;
+  /** The tracker's network options (header, matcher, ingest point), when its global holds them. */
+  trackerOptions?: TrackerOptions;
 }
 
 type ProbeValue =
@@ -155,6 +158,7 @@ interface TrackerFacts {
   isActive?: boolean;
   projectKey?: string;
   trackerVersion?: string;
+  trackerOptions?: TrackerOptions;
 }
 
 function interpretGlobal(name: GlobalName, raw: unknown, out: Collector): TrackerFacts | null {
@@ -245,6 +249,8 @@ function interpretGlobal(name: GlobalName, raw: unknown, out: Collector): Tracke
   }
   const version = value(own(raw, 'version'));
   if (version.t === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(version.s)) facts.trackerVersion = version.s;
+  const options = interpretTrackerOptions(own(raw, 'options'));
+  if (options !== null) facts.trackerOptions = options;
   return facts;
 }
 
@@ -332,6 +338,7 @@ export function interpretProbe(raw: unknown): ProbeResult {
     if (facts.isActive !== undefined) result.isActive = facts.isActive;
     if (facts.projectKey !== undefined) result.projectKey = facts.projectKey;
     if (facts.trackerVersion !== undefined) result.trackerVersion = facts.trackerVersion;
+    if (facts.trackerOptions !== undefined) result.trackerOptions = facts.trackerOptions;
   }
   result.projectKey ??= storageProjectKey;
   if (result.projectKey === undefined) delete result.projectKey;

@@ -9,6 +9,7 @@ import type { NetworkTokenFinding } from './network-tokens.ts';
 import type { ManualInput } from './manual-input.ts';
 import type { StorageFormat } from './storage-formats.ts';
 import { type AnySource, type TokenSource, sourceRank } from './sources.ts';
+import type { TrackerOptions } from './tracker-options.ts';
 
 /** A global that changes every few ms must not grow memory without bound. */
 export const MAX_HISTORY = 50;
@@ -65,6 +66,16 @@ export interface SessionView {
   startTimestamp?: number;
 }
 
+/** The tracker the probe found (in the top frame first), whether or not it has a token. */
+export interface TrackerSeen {
+  global: TokenSource;
+  frame: FrameKind;
+  frameUrl: string | null;
+  options: TrackerOptions | null;
+  isActive?: boolean;
+  trackerVersion?: string;
+}
+
 interface PageSnapshot {
   status: ProbeStatus;
   reasons: string[];
@@ -72,6 +83,7 @@ interface PageSnapshot {
   /** Every value a frame offered and the probe refused, whatever else was found (a hostile page). */
   refused: string[];
   live: LiveToken[];
+  tracker: TrackerSeen | null;
 }
 
 export interface SessionState {
@@ -92,6 +104,8 @@ export interface SessionState {
   /** Tokens learned from the network that no later probe has contradicted. */
   networkLive: LiveToken[];
   networkRejected: string[];
+  /** The tracker's start was refused (403: the session lost the capture-rate draw), since the last navigation. */
+  startRefused: { status: number; at: number } | null;
 }
 
 export type SessionEvent =
@@ -99,7 +113,9 @@ export type SessionEvent =
   | { type: 'network'; at: number; finding: NetworkTokenFinding }
   | { type: 'setManual'; input: ManualInput }
   | { type: 'clearManual' }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  | { type: 'start-refused'; at: number; status: number }
+  | { type: 'navigated' };
 
 export function initialSessionState(): SessionState {
   return {
@@ -115,6 +131,7 @@ export function initialSessionState(): SessionState {
     page: null,
     networkLive: [],
     networkRejected: [],
+    startRefused: null,
   };
 }
 
@@ -152,7 +169,9 @@ function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
   const invalid: string[] = [];
   const warnings: string[] = [];
   const refused: string[] = [];
+  let tracker: TrackerSeen | null = null;
   for (const r of ordered) {
+    if (tracker === null && r.trackerGlobal !== undefined) tracker = trackerSeen(r, r.trackerGlobal);
     if (r.status === 'loading') pushUnique(loading, r.reasons);
     if (r.status === 'invalid') pushUnique(invalid, r.reasons);
     pushUnique(warnings, r.warnings);
@@ -180,7 +199,15 @@ function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
     warnings,
     refused,
     live: [...live.values()],
+    tracker,
   };
+}
+
+function trackerSeen(r: ProbeResult, global: TokenSource): TrackerSeen {
+  const seen: TrackerSeen = { global, frame: r.frame, frameUrl: r.frameUrl, options: r.trackerOptions ?? null };
+  if (r.isActive !== undefined) seen.isActive = r.isActive;
+  if (r.trackerVersion !== undefined) seen.trackerVersion = r.trackerVersion;
+  return seen;
 }
 
 function upsertHistory(
@@ -321,6 +348,8 @@ function onNetwork(state: SessionState, at: number, finding: NetworkTokenFinding
   }
   const history = [...state.history];
   const entry = upsertHistory(history, finding.token, finding.decoded, [finding.source], at);
+  // A start that issued a token means this page records after all.
+  const startRefused = finding.source === 'network: /v1/web/start' ? null : state.startRefused;
   const facts = finding.facts;
   if (
     (facts.startTimestamp !== undefined && entry.startTimestamp !== facts.startTimestamp) ||
@@ -341,7 +370,7 @@ function onNetwork(state: SessionState, at: number, finding: NetworkTokenFinding
   } else {
     networkLive.push({ token: finding.token, sources: [finding.source], frame: 'network', frameUrl: null });
   }
-  return settle(state, { ...state, history, networkLive });
+  return settle(state, { ...state, history, networkLive, startRefused });
 }
 
 function manualView(input: ManualInput): SessionView | null {
@@ -386,6 +415,10 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
       return state.manual ? settle(state, { ...state, manual: null }) : state;
     case 'clear':
       return settle(state, { ...initialSessionState(), manual: state.manual });
+    case 'start-refused':
+      return settle(state, { ...state, startRefused: { status: event.status, at: event.at } });
+    case 'navigated':
+      return state.startRefused === null ? state : settle(state, { ...state, startRefused: null });
   }
 }
 

@@ -2,6 +2,8 @@ import { batch, signal } from '@preact/signals';
 import { AuditStore } from '../../core/audit/audit-store.ts';
 import { DEFAULT_SCOPE_SETTINGS, normalizeScopeSettings, siteKey, type ScopeSettings } from '../../core/audit/scope.ts';
 import { initialSessionState, type SessionState } from '../../core/session/session-state.ts';
+import type { MatcherAnswer, TrackerPolicy } from '../../core/audit/tracker-policy.ts';
+import { recordingOf } from '../../core/session/recording.ts';
 import type { CaptureInfo, DevtoolsToPanel, PanelToDevtools } from '../../shared/protocol.ts';
 import { STORAGE_KEYS } from '../../shared/storage-keys.ts';
 import type { Transport } from '../../shared/transport.ts';
@@ -20,6 +22,43 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
   const auditVersion = signal(0);
   let tokensKey = '';
   let loadedSite = '';
+  const answers = new Map<string, MatcherAnswer>();
+  const noAnswers: ReadonlyMap<string, MatcherAnswer> = new Map();
+  let policyKey = '';
+
+  function policyOf(s: SessionState): TrackerPolicy {
+    const options = s.page?.tracker?.options ?? null;
+    const policy: TrackerPolicy = {
+      hasMatcher: options?.hasMatcher === true,
+      answers: scope.value.askTrackerMatcher ? answers : noAnswers,
+      recording: recordingOf(s),
+    };
+    if (options?.header !== undefined) policy.header = options.header;
+    return policy;
+  }
+
+  /** Judges again when what the tracker was told changed (not on every 2-second poll). */
+  function applyTracker(urls?: ReadonlySet<string>): void {
+    const policy = policyOf(session.value);
+    const key = JSON.stringify([policy.header ?? null, policy.hasMatcher, policy.recording, scope.value.askTrackerMatcher]);
+    if (key !== policyKey || urls === undefined) {
+      policyKey = key;
+      store.setTracker(policy);
+    } else if (urls.size > 0) {
+      store.setTracker(policy, urls);
+    }
+  }
+
+  function applyAnswers(list: ReadonlyArray<[string, MatcherAnswer]>, reset: boolean): void {
+    if (reset) answers.clear();
+    const urls = new Set<string>();
+    for (const [url, a] of list) {
+      answers.set(url, a);
+      urls.add(url);
+    }
+    if (reset) applyTracker();
+    else applyTracker(urls);
+  }
 
   store.subscribe(() => (auditVersion.value = store.version));
 
@@ -31,6 +70,7 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
       tokensKey = key;
       store.setTokens(ctx);
     }
+    applyTracker(new Set());
   }
 
   async function loadSiteScope(pageUrl: string): Promise<void> {
@@ -43,6 +83,8 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
       scopeSite.value = site;
     });
     store.setSettings(saved);
+    transport.post({ type: 'ask-matcher', on: saved.askTrackerMatcher });
+    applyTracker();
   }
 
   function applyCapture(info: CaptureInfo): void {
@@ -59,6 +101,7 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
           store.clear();
           applyCapture(m.capture);
           applySession(m.session);
+          applyAnswers(m.matcher, true);
           store.add(m.requests);
           return;
         case 'requests':
@@ -74,6 +117,9 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
           return;
         case 'session':
           applySession(m.session);
+          return;
+        case 'matcher':
+          applyAnswers(m.answers, m.reset);
           return;
       }
     });
@@ -96,6 +142,8 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
     async saveScope(next: ScopeSettings): Promise<void> {
       scope.value = next;
       store.setSettings(next);
+      transport.post({ type: 'ask-matcher', on: next.askTrackerMatcher });
+      applyTracker();
       if (loadedSite) await storage.set(STORAGE_KEYS.siteAuditPrefix + loadedSite, next);
     },
   };

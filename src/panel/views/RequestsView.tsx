@@ -13,6 +13,7 @@ import { RequestDetail } from './requests/RequestDetail.tsx';
 import { RequestTable } from './requests/RequestTable.tsx';
 import { SubTabs } from './requests/SubTabs.tsx';
 import { SummaryCounts } from './requests/SummaryCounts.tsx';
+import { TrackerNotices } from './requests/TrackerNotices.tsx';
 import { deriveRows, indexOfId, moveSelection } from './requests/visible-rows.ts';
 
 function originOf(url: string): string {
@@ -57,7 +58,7 @@ export function RequestsView() {
   const sessionHeaderNames = useMemo(() => new Set(store.context.kinds.keys()), [store, version]);
 
   const counts = store.counts;
-  const inScope = store.size - counts['not-expected'];
+  const inScope = store.size - counts['not-expected'] - counts['outside-scope'];
   const coverage = formatPercentage(inScope === 0 ? null : (counts.carries / inScope) * 100);
 
   const onSelect = (index: number, open: boolean) => {
@@ -94,11 +95,12 @@ export function RequestsView() {
         <ExportButtons store={store} capture={capture} />
       </div>
       <SummaryCounts counts={counts} />
+      <TrackerNotices tracker={store.tracker} />
       <CaptureNotices
         capture={capture}
         storeDropped={store.dropped}
         cap={store.cap}
-        hasToken={store.tokens.current !== undefined}
+        hasToken={store.tokens.current !== undefined || store.tracker.recording === 'sampled-out' || store.tracker.recording === 'inactive'}
         onReload={reloadInspectedPage}
       />
       <div id="requests-body" role="tabpanel" aria-labelledby={`subtab-${tab}`} class="req-body">
@@ -108,7 +110,7 @@ export function RequestsView() {
           <div class={`req-split${requestsUi.detailOpen.value && selected ? ' with-detail' : ''}`}>
             <RequestTable rows={rows} version={version * 31 + (sort ? 1 : 0)} selectedIndex={selectedIndex} onSelect={onSelect} />
             {requestsUi.detailOpen.value && selected && (
-              <RequestDetail entry={selected} sessionHeaderNames={sessionHeaderNames} tokens={store.tokens} onClose={closeDetail} />
+              <RequestDetail entry={selected} sessionHeaderNames={sessionHeaderNames} tokens={store.tokens} tracker={store.tracker} onClose={closeDetail} />
             )}
             {store.size === 0 && (
               <p class="req-empty muted" data-testid="requests-empty">

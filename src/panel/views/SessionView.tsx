@@ -7,6 +7,8 @@ import { PageNotes } from './session/PageNotes.tsx';
 import { SessionFacts } from './session/SessionFacts.tsx';
 import { SessionHistory } from './session/SessionHistory.tsx';
 import { SessionStatusBadge } from './session/SessionStatusBadge.tsx';
+import { NotRecording, TrackerSetup } from './session/TrackerSetup.tsx';
+import { notRecordingText } from '../../core/session/recording.ts';
 
 /** The page's OpenReplay session (or one entered by hand) and the tokens seen in this tab. */
 export function SessionView() {
@@ -22,7 +24,9 @@ export function SessionView() {
         </button>
       </header>
       {s.manual && <ManualBanner detected={s.detected} onBack={() => devtools.clearByHand()} />}
-      {s.current ? <SessionFacts view={s.current} /> : <NoSession state={s} />}
+      <NotRecording state={s} />
+      {s.current ? <SessionFacts view={s.current} /> : notRecordingText(s) === null && <NoSession state={s} />}
+      <TrackerSetup state={s} askMatcher={devtools.scope.value.askTrackerMatcher} />
       <PageNotes state={s} />
       <ManualEntry onAccept={(input) => devtools.enterByHand(input)} />
       <SessionHistory state={s} />

@@ -27,6 +27,7 @@ describe('replay-link.config.json', () => {
           urlPatterns: ['*/graphql'],
           extraHeaderNames: ['X-Trace-Session'],
           includeSameOrigin: false,
+          askTrackerMatcher: true,
         },
         failOn: ['missing', 'blocked'],
         allow: [

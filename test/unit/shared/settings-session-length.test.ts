@@ -21,3 +21,12 @@ describe("the project's maximum session length setting", () => {
     expect(check(90.5)).toBe("Give a whole number of minutes from 5 to 10080 (OpenReplay's default is 120).");
   });
 });
+
+describe('the window end default', () => {
+  it("ends at the token's expiry unless 'now' was chosen", () => {
+    expect(DEFAULT_SUMO_SETTINGS.windowEnd).toBe('expiry');
+    expect(normalizeSumoSettings({}).windowEnd).toBe('expiry');
+    expect(normalizeSumoSettings({ windowEnd: 'now' }).windowEnd).toBe('now');
+    expect(normalizeSumoSettings({ windowEnd: 'later' }).windowEnd).toBe('expiry');
+  });
+});

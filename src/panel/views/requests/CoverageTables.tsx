@@ -37,6 +37,7 @@ function Counts({ c }: { c: CoverageCounts }) {
       <td class={`num${c.missing > 0 ? ' bad' : ''}`}>{c.missing.toLocaleString('en')}</td>
       <td class={`num${c.blocked > 0 ? ' bad' : ''}`}>{c.blocked.toLocaleString('en')}</td>
       <td class={`num${wrong > 0 ? ' warn' : ''}`}>{wrong.toLocaleString('en')}</td>
+      <td class={`num${c.outsideScope > 0 ? ' warn' : ''}`}>{c.outsideScope.toLocaleString('en')}</td>
       <td class="num muted">{c.notExpected.toLocaleString('en')}</td>
     </>
   );
@@ -53,6 +54,7 @@ function Head({ first }: { first: string }) {
         <th scope="col" class="num">Missing</th>
         <th scope="col" class="num">Blocked</th>
         <th scope="col" class="num" title="Stale or foreign token">Stale/foreign</th>
+        <th scope="col" class="num" title="The current token sent where the scope leaves it out">Outside scope</th>
         <th scope="col" class="num">Not expected</th>
       </tr>
     </thead>
@@ -94,7 +96,7 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
             </tr>
           ))}
           {endpoints.length === 0 && (
-            <tr><td colSpan={8} class="muted">No endpoint in scope yet.</td></tr>
+            <tr><td colSpan={9} class="muted">No endpoint in scope yet.</td></tr>
           )}
         </tbody>
       </table>

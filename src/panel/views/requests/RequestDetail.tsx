@@ -1,4 +1,6 @@
 import { isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
+import { describeAnswer, type TrackerPolicy } from '../../../core/audit/tracker-policy.ts';
+import { FixSnippets } from './FixSnippets.tsx';
 import { HeaderList } from './HeaderList.tsx';
 import { shownHeaders } from './header-mask.ts';
 import { cellText, clockTime, duration } from './format.ts';
@@ -13,11 +15,12 @@ interface Props {
   /** Lower-case names of the headers that count as session headers (from the audit's context). */
   sessionHeaderNames: ReadonlySet<string>;
   tokens: TokenContext;
+  tracker: TrackerPolicy;
   onClose: () => void;
 }
 
 /** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
-export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Props) {
+export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onClose }: Props) {
   const { ui } = useModel();
   const requestsUi = ui.requests;
   const { req, result } = entry;
@@ -47,7 +50,12 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, onClose }: Pr
           {result.fix !== undefined && (
             <p data-testid="detail-fix"><span class="muted">{problem ? 'Fix: ' : 'To audit it: '}</span>{result.fix}</p>
           )}
+          {result.note !== undefined && <p data-testid="detail-note"><span class="muted">Note: </span>{result.note}</p>}
+          {tracker.hasMatcher && (req.resourceType === 'fetch' || req.resourceType === 'xhr') && (
+            <p data-testid="detail-matcher"><span class="muted">Your tokenUrlMatcher: </span>{describeAnswer(tracker.answers.get(req.url))}</p>
+          )}
         </section>
+        <FixSnippets entry={entry} />
         <section class="detail-backend" aria-label="Backend errors of this request">
           <LinkedErrors requestId={req.id} onSelectError={(key) => ui.showErrorInTimeline(key)} />
         </section>

@@ -25,7 +25,15 @@ export function AuditScope(props: { section: Section<ScopeSettings> }) {
         id="audit-headers"
         by="comma"
         label="More header names"
-        hint="Besides X-OpenReplay-SessionToken, X-OpenReplay-Session-Token and openReplaySession.id."
+        hint="Besides X-OpenReplay-SessionToken, X-OpenReplay-Session-Token and openReplaySession.id. A custom name set in the tracker's options is audited without being listed here."
+      />
+      <CheckSetting
+        section={section}
+        name="askTrackerMatcher"
+        id="ask-tracker-matcher"
+        label="Tracker's matcher"
+        text="Ask the page's tokenUrlMatcher about each request URL and use its answers as the scope"
+        hint="This runs the page's own function (bounded, guarded). Your origins and URL patterns above still override it."
       />
     </SettingsSection>
   );

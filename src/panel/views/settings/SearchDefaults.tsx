@@ -6,8 +6,8 @@ const WINDOW_START: ReadonlyArray<readonly [SumoSettings['windowStart'], string]
   ['last-minutes', 'the last N minutes'],
 ];
 const WINDOW_END: ReadonlyArray<readonly [SumoSettings['windowEnd'], string]> = [
-  ['now', 'now'],
-  ['expiry', "the token's expiry"],
+  ['expiry', "the token's expiry (now while it is live)"],
+  ['now', 'now, even long after the expiry'],
 ];
 
 /** What a search looks for and over which time: the user's scope stays apart from the tag clause. */

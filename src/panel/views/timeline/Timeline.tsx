@@ -333,6 +333,7 @@ const LEGEND: ReadonlyArray<[Verdict, string]> = [
   ['foreign', VERDICT_LABELS.foreign],
   ['missing', VERDICT_LABELS.missing],
   ['blocked', VERDICT_LABELS.blocked],
+  ['outside-scope', VERDICT_LABELS['outside-scope']],
   ['not-expected', VERDICT_LABELS['not-expected']],
 ];
 

@@ -31,7 +31,7 @@ describe('AuditStore capacity', () => {
     s.add(rs);
     expect(ids(s)).toEqual([rs[5]?.id, rs[6]?.id]);
     expect(s.dropped).toBe(5);
-    expect(s.counts).toEqual({ carries: 0, stale: 0, foreign: 0, missing: 2, blocked: 0, 'not-expected': 0 });
+    expect(s.counts).toEqual({ carries: 0, stale: 0, foreign: 0, missing: 2, blocked: 0, 'outside-scope': 0, 'not-expected': 0 });
   });
 
   it('counts follow the verdicts of what is held after wrapping', () => {
@@ -39,7 +39,7 @@ describe('AuditStore capacity', () => {
     s.add([req({ url: `${APP}/a`, requestHeaders: tokenHeader(CURRENT.token) })]);
     s.add([req({ url: `${APP}/b` })]);
     s.add([req({ url: `${APP}/c`, requestHeaders: tokenHeader(EARLIER.token) })]);
-    expect(s.counts).toEqual({ carries: 0, stale: 1, foreign: 0, missing: 1, blocked: 0, 'not-expected': 0 });
+    expect(s.counts).toEqual({ carries: 0, stale: 1, foreign: 0, missing: 1, blocked: 0, 'outside-scope': 0, 'not-expected': 0 });
   });
 
   it('refuses a nonsensical cap', () => {

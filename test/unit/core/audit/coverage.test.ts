@@ -25,7 +25,7 @@ describe('computeCoverage', () => {
 
   it('summary counts and percentage of in-scope requests', () => {
     expect(cov.summary).toEqual({
-      requests: 9, carrying: 2, stale: 1, foreign: 1, missing: 1, blocked: 1, notExpected: 3,
+      requests: 9, carrying: 2, stale: 1, foreign: 1, missing: 1, blocked: 1, outsideScope: 0, notExpected: 3,
       inScope: 6, percentage: (2 / 6) * 100, problems: 4,
     });
   });
@@ -57,7 +57,7 @@ describe('computeCoverage', () => {
 
   it('nothing captured', () => {
     expect(computeCoverage([])).toEqual({
-      summary: { requests: 0, carrying: 0, stale: 0, foreign: 0, missing: 0, blocked: 0, notExpected: 0, inScope: 0, percentage: null, problems: 0 },
+      summary: { requests: 0, carrying: 0, stale: 0, foreign: 0, missing: 0, blocked: 0, outsideScope: 0, notExpected: 0, inScope: 0, percentage: null, problems: 0 },
       endpoints: [],
       origins: [],
     });

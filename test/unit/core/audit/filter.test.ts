@@ -64,9 +64,9 @@ describe('parseFilter', () => {
       error: 'unknown filter "colour:" — use verdict:, origin:, status:, method:, type:, path:, url:',
       position: 16,
     });
-    expect(parseFilter('verdict:lost')).toMatchObject({ ok: false, error: 'unknown verdict "lost" — use carries, stale, foreign, missing, blocked, not-expected or problems', position: 0 });
+    expect(parseFilter('verdict:lost')).toMatchObject({ ok: false, error: 'unknown verdict "lost" — use carries, stale, foreign, missing, blocked, outside-scope, not-expected or problems', position: 0 });
     expect(parseFilter('status:abc')).toMatchObject({ ok: false, error: 'status:abc is not a status — use e.g. status:500, status:5xx, status:>=400 or status:0' });
-    expect(parseFilter('type:iframe')).toMatchObject({ ok: false, error: 'type:iframe is not a request type — use fetch, xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, other' });
+    expect(parseFilter('type:iframe')).toMatchObject({ ok: false, error: 'type:iframe is not a request type — use fetch, xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, eventsource, other' });
     expect(parseFilter('method:')).toMatchObject({ ok: false, error: 'method: needs a value' });
     expect(parseFilter('x "open')).toMatchObject({ ok: false, error: 'a quote is not closed', position: 2 });
   });

@@ -58,25 +58,26 @@ describe('renderMarkdownReport', () => {
       '| foreign token | 0 |',
       '| missing | 2 |',
       '| blocked | 1 |',
+      '| token outside scope | 0 |',
       '| not expected | 2 |',
       '',
       'Coverage: **33.3%** of 6 in-scope requests carry the current token.',
       '',
       '## Coverage by origin',
       '',
-      '| Origin | Requests | Carrying | Stale | Foreign | Missing | Blocked | Not expected | Coverage |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      '| http://127.0.0.1:4000 | 4 | 2 | 0 | 0 | 2 | 0 | 0 | 50% |',
-      '| http://127.0.0.1:4001 | 3 | 0 | 1 | 0 | 0 | 1 | 1 | 0% |',
-      '| http://127.0.0.1:4002 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | — |',
+      '| Origin | Requests | Carrying | Stale | Foreign | Missing | Blocked | Outside scope | Not expected | Coverage |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| http://127.0.0.1:4000 | 4 | 2 | 0 | 0 | 2 | 0 | 0 | 0 | 50% |',
+      '| http://127.0.0.1:4001 | 3 | 0 | 1 | 0 | 0 | 1 | 0 | 1 | 0% |',
+      '| http://127.0.0.1:4002 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | — |',
       '',
       '## Coverage by endpoint',
       '',
-      '| Endpoint | Requests | Carrying | Stale | Foreign | Missing | Blocked | Not expected | Coverage |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      '| GET http://127.0.0.1:4000/api/users/:id | 4 | 2 | 0 | 0 | 2 | 0 | 0 | 50% |',
-      '| GET http://127.0.0.1:4001/api/cart | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0% |',
-      '| GET http://127.0.0.1:4001/api/orders | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0% |',
+      '| Endpoint | Requests | Carrying | Stale | Foreign | Missing | Blocked | Outside scope | Not expected | Coverage |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| GET http://127.0.0.1:4000/api/users/:id | 4 | 2 | 0 | 0 | 2 | 0 | 0 | 0 | 50% |',
+      '| GET http://127.0.0.1:4001/api/cart | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0% |',
+      '| GET http://127.0.0.1:4001/api/orders | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0% |',
       '',
       '## Problems (4)',
       '',
@@ -122,10 +123,10 @@ describe('renderMarkdownReport', () => {
     const md = renderMarkdownReport({ pageUrl: 'http://127.0.0.1:4000/p?q=<script>alert(1)</script>|x\n# heading', generatedAt: GENERATED, requests: s.toArray() });
     expect(md).toContain('- **Page:** http://127.0.0.1:4000/p?q=&lt;script&gt;alert(1)&lt;/script&gt;\\|x\\\\n# heading\n');
     // The URL parser percent-encodes <, > and backticks; the pipe stays and must not split the cell.
-    expect(md).toContain('| GET http://127.0.0.1:4000/api/a\\|b%60c%60/%3Cx%3E | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0% |');
+    expect(md).toContain('| GET http://127.0.0.1:4000/api/a\\|b%60c%60/%3Cx%3E | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0% |');
     expect(md).toContain('   - Reason: X-OpenReplay-SessionToken holds \\`x\\`\\|&lt;b…(1)), which is not an OpenReplay token (4 dot-separated parts)\n');
     for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
-      expect(line.replace(/\\\|/g, '').split('|').length).toBe(line.startsWith('| Verdict') || /^\| [a-z ]+ \| \d+ \|$/.test(line) || line === '|---|---:|' ? 4 : 11);
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(line.startsWith('| Verdict') || /^\| [a-z ]+ \| \d+ \|$/.test(line) || line === '|---|---:|' ? 4 : 12);
     }
   });
 

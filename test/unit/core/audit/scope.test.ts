@@ -103,6 +103,7 @@ describe('scope: validation', () => {
       urlPatterns: [],
       extraHeaderNames: [],
       includeSameOrigin: true,
+      askTrackerMatcher: true,
     });
   });
 

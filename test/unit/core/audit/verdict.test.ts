@@ -15,6 +15,7 @@ describe('verdict labels', () => {
       foreign: 'foreign token',
       missing: 'missing',
       blocked: 'blocked',
+      'outside-scope': 'token outside scope',
       'not-expected': 'not expected',
     });
   });
@@ -49,8 +50,10 @@ describe('judge: carries', () => {
     expect(judge(req({ url: `${APP}/a`, requestHeaders: [['x-session', CURRENT.token]] }), ctx).verdict).toBe('missing');
   });
 
-  it('judges the header value even outside the scope (a third-party origin)', () => {
-    expect(judge(req({ url: 'https://widgets.example.net/v2/ping', requestHeaders: tokenHeader(CURRENT.token) }), ctx).verdict).toBe('carries');
+  it('marks the current token sent outside the scope (a third-party origin)', () => {
+    const r = judge(req({ url: 'https://widgets.example.net/v2/ping', requestHeaders: tokenHeader(CURRENT.token) }), ctx);
+    expect(r.verdict).toBe('outside-scope');
+    expect(r.reason).toBe('the token goes to https://widgets.example.net, which the audit scope leaves out — the token is shared with a third party, and its CORS may refuse the header');
   });
 });
 
@@ -167,8 +170,8 @@ describe('judge: not expected', () => {
     ['tracker worker blob', { url: 'blob:http://127.0.0.1:4000/3f1c9a2e-7b4d-4e8f-9c0a-1b2c3d4e5f60', resourceType: 'script', status: 0 }, 'a blob: URL, not a request to a server'],
     ['script', { url: `${APP}/assets/app.js`, resourceType: 'script' }, 'a script load'],
     ['image', { url: `${APP}/logo.png`, resourceType: 'image' }, 'an image load'],
-    ['document', { url: `${APP}/checkout`, resourceType: 'document', initiator: 'other' }, 'a document navigation'],
-    ['beacon', { url: `${APP}/api/analytics`, resourceType: 'ping' }, 'a beacon (sendBeacon cannot set request headers)'],
+    ['document', { url: `${APP}/checkout`, resourceType: 'document', initiator: 'other' }, "a navigation: the browser makes it, and the tracker's patch never reaches it"],
+    ['beacon', { url: `${APP}/api/analytics`, resourceType: 'ping' }, "a beacon: navigator.sendBeacon cannot set request headers, and the tracker's patch never reaches it"],
     ['fetch of a static file', { url: `${APP}/icons/cart.svg` }, 'a static asset'],
     ['third-party origin', { url: 'https://cdn.example.net/config' }, 'https://cdn.example.net is outside the audit scope'],
   ];

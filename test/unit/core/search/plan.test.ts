@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUMO_SETTINGS } from '../../../../src/shared/settings.ts';
 import { decodeToken } from '../../../../src/core/session/token.ts';
 import { planSearch, searchWindow, tagsFor, widen, tagsFromClause, targetChanged, type PlanSettings, type TargetSession } from '../../../../src/core/search/plan.ts';
 
@@ -136,6 +137,13 @@ describe('searchWindow', () => {
 
   it('ends at the expiry (plus slack) or at now, as set, once the token has expired', () => {
     const later = decoded.expiresAt + 3600_000;
+    // A token pasted a day later, with the default settings: its start to its expiry, both from the token.
+    const dayLater = decoded.expiresAt + 86_400_000;
+    expect(searchWindow(session(), { ...SETTINGS, windowEnd: DEFAULT_SUMO_SETTINGS.windowEnd }, dayLater)).toEqual({
+      from: ID_START - 60_000,
+      to: decoded.expiresAt + 60_000,
+      basis: 'session-start',
+    });
     expect(searchWindow(session(), { ...SETTINGS, windowEnd: 'expiry' }, later).to).toBe(decoded.expiresAt + 60_000);
     expect(searchWindow(session(), SETTINGS, later).to).toBe(later);
   });

@@ -38,6 +38,7 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
       isActive: true,
       projectKey: KEY,
       trackerVersion: '19.0.1',
+      trackerOptions: { hasMatcher: false, header: { on: false }, problems: [] },
       storageVersion: '2',
     });
   });
@@ -98,6 +99,7 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
       isActive: false,
       projectKey: KEY,
       trackerVersion: '19.0.1',
+      trackerOptions: { hasMatcher: false, header: { on: false }, problems: [] },
     });
   });
 

@@ -82,6 +82,7 @@ describe('session state', () => {
       page: null,
       networkLive: [],
       networkRejected: [],
+      startRefused: null,
     });
   });
 

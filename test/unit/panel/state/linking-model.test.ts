@@ -45,7 +45,8 @@ function setup() {
     status: 'found',
     current: { token: TOKEN, decoded: decoded.decoded, sessionId: decoded.decoded.sessionId, source: 'entered by hand', sources: ['entered by hand'], enteredByHand: true, startTimestamp: T0 - 5_000, sessionUrl: 'http://127.0.0.1:9/7/session/1' },
   } as never;
-  model.worker.settings.value = { ...DEFAULT_SUMO_SETTINGS, deployment: 'custom', customApiBase: 'http://127.0.0.1:1/api' };
+  // The fixture's token (from 2024) stands for a live one in 2026: search to now, not to its expiry.
+  model.worker.settings.value = { ...DEFAULT_SUMO_SETTINGS, windowEnd: 'now', deployment: 'custom', customApiBase: 'http://127.0.0.1:1/api' };
   model.worker.credentials.value = { accessId: 'id', keyMask: '••••', remembered: false };
   model.devtools.store.add([
     req({ id: 'legacy', path: '/api/legacy/report', at: 0, ms: 30 }),

@@ -31,4 +31,14 @@ describe('StartFact', () => {
     expect(screen.getByTestId('session-start').textContent).toBe('started 2026-11-28 07:00:00 UTC, 3 h ago');
     expect(screen.getByText('(from the ingest start response)')).toBeTruthy();
   });
+
+  it("shows the new session's start at once when the session changes", () => {
+    vi.useFakeTimers({ now: NOW });
+    const a = makeFlakeId(NOW - 86_400_000 - 60_000, 1, 1).toString();
+    const b = makeFlakeId(NOW - 5 * 60_000, 1, 1).toString();
+    const { rerender } = render(<StartFact sessionId={a} knownStart={undefined} />);
+    expect(screen.getByTestId('session-start').textContent).toBe('started 2026-11-27 09:59:00 UTC, 1 day ago');
+    rerender(<StartFact sessionId={b} knownStart={undefined} />);
+    expect(screen.getByTestId('session-start').textContent).toBe('started 2026-11-28 09:55:00 UTC, 5 min ago');
+  });
 });

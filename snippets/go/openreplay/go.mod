@@ -1,0 +1,3 @@
+module example.com/openreplay
+
+go 1.19
