@@ -88,6 +88,22 @@ describe('SearchJobClient', () => {
     expect(times).toEqual([0, 7000, 14000]);
   });
 
+  it('a 429 without Retry-After still pauses every caller of the shared limiter for at least the base delay', async () => {
+    const clock = new VirtualClock();
+    const sumo = new FakeSumo(clock);
+    const limiter = new RateLimiter({ clock });
+    const make = () => new SearchJobClient({ apiBase: API, accessId: 'demo-id', accessKey: 'demo-key', fetch: sumo.fetch, clock, limiter, random: () => 0 });
+    sumo.fault(isPost, sumoError(429, 'rate.limit.exceeded'), 1);
+    const t0 = clock.now();
+    const firstDone = make().createJob({ query: 'q', from: 1, to: 2 });
+    await clock.sleep(100); // the 429 has come back; another search starts now
+    const other = await make().createJob({ query: 'r', from: 1, to: 2 });
+    const first = await firstDone;
+    expect([first.id, other.id].sort()).toEqual(['JOB1', 'JOB2']);
+    // Full jitter drew 0 here; the floor still held both searches back by the base (1 s).
+    expect(sumo.requests.map((r) => r.at - t0)).toEqual([0, 1000, 1000]);
+  });
+
   it('gives up on a 429 burst after 6 retries with the rate-limit message', async () => {
     const { sumo, client } = setup();
     sumo.fault(() => true, sumoError(429, 'rate.limit.exceeded'), 100);
