@@ -68,6 +68,8 @@ export default defineConfig({
     outDir: process.env.REPLAY_LINK_OUT_DIR ?? defaultOutDir(),
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page loads first (bench/bundle-size.ts sums them).
+    manifest: true,
     target: firefox ? ['chrome120', 'firefox140'] : 'chrome120',
     rollupOptions: {
       // The panel page is referenced only from devtools.panels.create, so crxjs cannot find it.

@@ -10,6 +10,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
+  { name: 'panel initial JavaScript, gzipped (the build: dist-demo/)', load: () => import('./bundle-size.ts') },
   { name: 'audit verdicts (Node)', load: () => import('./audit-verdicts.ts') },
   { name: 'hostile and huge inputs: analysis, worst line, capture heap (Node)', load: () => import('./hostile-inputs.ts') },
   { name: 'search latency against the local SumoLogic server (Node)', load: () => import('./search-latency.ts') },

@@ -12,6 +12,7 @@ import { apiBaseInfo, loadSumoSettings } from './sumo-settings.ts';
 import type { SumoSettings } from '../shared/settings.ts';
 import { SEARCH_POLL_POLICY } from '../sumo/poll-policy.ts';
 import { chunkMessages } from '../core/search/chunks.ts';
+import { REFUSAL_MESSAGES } from '../core/search/refusal.ts';
 
 /** One limiter for the whole browser: every panel of every tab searches through this worker. */
 export const sharedLimiter = new RateLimiter();
@@ -43,7 +44,7 @@ export async function prepareClient(): Promise<{ ok: true; value: Prepared } | {
     };
   }
   const creds = await loadCredentials();
-  if (!creds) return { ok: false, kind: 'credentials', message: 'No SumoLogic Access ID/Key saved yet — add them in Settings → SumoLogic.' };
+  if (!creds) return { ok: false, kind: 'credentials', message: REFUSAL_MESSAGES['no-credentials'] };
   const client = new SearchJobClient({
     apiBase: base.apiBase,
     accessId: creds.accessId,

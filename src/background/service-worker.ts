@@ -1,5 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PANEL_PORT, type BackgroundToPanel, type PanelToBackground } from '../shared/protocol.ts';
+import {
+  PANEL_PORT,
+  type BackgroundToPanel,
+  type PanelRequest,
+  type PanelRequestReplies,
+  type PanelToBackground,
+  type SettingsReply,
+} from '../shared/protocol.ts';
 import { checkCredentialInput, clearCredentials, credentialStatus, loadCredentials, saveCredentials } from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings, saveSumoSettings } from './sumo-settings.ts';
 import { cancelSearch, startSearch, testConnection } from './searches.ts';
@@ -27,37 +34,43 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   });
 });
 
-async function sendSettings(rid: number, send: (m: BackgroundToPanel) => void): Promise<void> {
+async function settingsReply(rid: number): Promise<SettingsReply> {
   const settings = await loadSumoSettings();
-  send({ type: 'settings', rid, settings, credentials: credentialStatus(await loadCredentials()), apiBase: await apiBaseInfo(settings) });
+  return { type: 'settings', rid, settings, credentials: credentialStatus(await loadCredentials()), apiBase: await apiBaseInfo(settings) };
+}
+
+/** Answers a request with the reply its type promises (PanelRequestReplies). */
+function replier(send: (m: BackgroundToPanel) => void) {
+  return <T extends PanelRequest['type']>(_request: Extract<PanelRequest, { type: T }>, reply: PanelRequestReplies[T]): void => send(reply);
 }
 
 async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => void, mine: Set<string>): Promise<void> {
+  const reply = replier(send);
   switch (msg.type) {
     case 'settings.get':
-      return sendSettings(msg.rid, send);
+      return reply(msg, await settingsReply(msg.rid));
     case 'settings.save':
       await saveSumoSettings(msg.settings);
-      return sendSettings(msg.rid, send);
+      return reply(msg, await settingsReply(msg.rid));
     case 'credentials.save': {
       const problem = checkCredentialInput(msg.accessId, msg.accessKey);
-      if (problem) return send({ type: 'reply', rid: msg.rid, ok: false, message: problem });
+      if (problem) return reply(msg, { type: 'reply', rid: msg.rid, ok: false, message: problem });
       await saveCredentials(msg.accessId.trim(), msg.accessKey.trim(), msg.remember);
-      return sendSettings(msg.rid, send);
+      return reply(msg, await settingsReply(msg.rid));
     }
     case 'credentials.clear':
       await clearCredentials();
-      return sendSettings(msg.rid, send);
+      return reply(msg, await settingsReply(msg.rid));
     case 'connection.test': {
       const result = await testConnection();
-      return send({ type: 'reply', rid: msg.rid, ...result });
+      return reply(msg, { type: 'reply', rid: msg.rid, ...result });
     }
     case 'deployment.detect': {
       const typed = { ...(msg.accessId ? { accessId: msg.accessId } : {}), ...(msg.accessKey ? { accessKey: msg.accessKey } : {}) };
       const result = await detect(typed);
       // The settings changed when Detect found a deployment: let the panel see them.
-      if (result.deployment) await sendSettings(0, send);
-      return send({ type: 'detected', rid: msg.rid, ...result });
+      if (result.deployment) send(await settingsReply(0));
+      return reply(msg, { type: 'detected', rid: msg.rid, ...result });
     }
     case 'search.start':
       mine.add(msg.searchId);

@@ -1,15 +1,22 @@
-import { AREAS, activeArea, type Area } from './state/areas.ts';
+import { AREAS, type Area } from './state/areas.ts';
+import { useModel } from './state/model.ts';
+import type { UiState } from './state/ui-model.ts';
 import { SessionView } from './views/SessionView.tsx';
-import { RequestsView } from './views/RequestsView.tsx';
-import { BackendView } from './views/BackendView.tsx';
-import { SettingsView } from './views/SettingsView.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
-import { TimelineView } from './views/TimelineView.tsx';
+import { lazyArea } from './components/lazy-area.tsx';
 import { usePanelShortcuts } from './panel-shortcuts.ts';
 
+// Only the Session area, shown first, is in the panel's initial code; the others load when first opened.
+const RequestsView = lazyArea(() => import('./views/RequestsView.tsx').then((m) => m.RequestsView), 'Requests');
+const BackendView = lazyArea(() => import('./views/BackendView.tsx').then((m) => m.BackendView), 'Backend errors');
+const TimelineView = lazyArea(() => import('./views/TimelineView.tsx').then((m) => m.TimelineView), 'Timeline');
+const SettingsView = lazyArea(() => import('./views/SettingsView.tsx').then((m) => m.SettingsView), 'Settings');
+
 export function App() {
-  const area = activeArea.value;
-  usePanelShortcuts();
+  const model = useModel();
+  const { ui } = model;
+  const area = ui.area.value;
+  usePanelShortcuts(model);
   return (
     <div class="app">
       <header class="topbar">
@@ -27,8 +34,8 @@ export function App() {
               aria-controls={`area-${a.id}`}
               tabIndex={area === a.id ? 0 : -1}
               class={area === a.id ? 'tab active' : 'tab'}
-              onClick={() => (activeArea.value = a.id)}
-              onKeyDown={(e) => moveTab(e, a.id)}
+              onClick={() => ui.goToArea(a.id)}
+              onKeyDown={(e) => moveTab(ui, e, a.id)}
             >
               {a.label}
             </button>
@@ -50,7 +57,7 @@ export function App() {
 }
 
 /** The WAI-ARIA tabs pattern: arrows move (and wrap), Home and End go to the ends; selection follows focus. */
-function moveTab(e: KeyboardEvent, id: Area): void {
+function moveTab(ui: UiState, e: KeyboardEvent, id: Area): void {
   const i = AREAS.findIndex((a) => a.id === id);
   const to: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + AREAS.length, Home: 0, End: AREAS.length - 1 };
   const j = to[e.key];
@@ -58,6 +65,6 @@ function moveTab(e: KeyboardEvent, id: Area): void {
   e.preventDefault();
   const next = AREAS[j % AREAS.length];
   if (!next) return;
-  activeArea.value = next.id;
+  ui.goToArea(next.id);
   queueMicrotask(() => document.getElementById(`tab-${next.id}`)?.focus());
 }

@@ -7,7 +7,6 @@ import { connectFrameLink } from '../shared/frame-link.ts';
 import { backgroundTransport } from '../shared/port-transport.ts';
 import { PANEL_PORT, tabChannelName } from '../shared/protocol.ts';
 import { extensionStorage } from './state/site-storage.ts';
-import { linkingOf } from './state/linking-model.ts';
 
 applyTheme(currentTheme());
 followTheme(applyTheme);
@@ -18,9 +17,9 @@ const model = createPanelModel({
   storage: extensionStorage,
 });
 model.devtools.connect();
-// Created here so its saved preferences (skew, window, interval) load with the panel.
-linkingOf(model, { storage: extensionStorage });
 void model.worker.load();
+// The panel document goes when DevTools closes: stop timers and close the pipes with it.
+window.addEventListener('pagehide', () => model.dispose(), { once: true });
 
 const root = document.getElementById('app');
 if (root) {

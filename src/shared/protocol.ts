@@ -8,10 +8,9 @@
 import type { CapturedRequest } from '../core/audit/types.ts';
 import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import type { SessionState } from '../core/session/session-state.ts';
-import type { CredentialStatus, SumoSettings } from './settings.ts';
+import type { CredentialStatus, DeploymentId, SumoSettings } from './settings.ts';
 import type { MessageMap } from '../sumo/client.ts';
 import type { SearchProgress } from '../sumo/search.ts';
-import type { DeploymentId } from '../sumo/deployments.ts';
 
 export const tabChannelName = (tabId: number): string => `replay-link:tab:${tabId}`;
 export const PANEL_PORT = 'replay-link:panel';
@@ -74,10 +73,53 @@ export type PanelToBackground =
   | { type: 'search.start'; searchId: string; target: SearchTarget }
   | { type: 'search.cancel'; searchId: string };
 
+/** The settings as saved, with what the panel may know about the credentials. */
+export interface SettingsReply {
+  type: 'settings';
+  rid: number;
+  settings: SumoSettings;
+  credentials: CredentialStatus | null;
+  apiBase: ApiBaseInfo;
+}
+
+/** The outcome of an action, for people. */
+export interface ActionReply {
+  type: 'reply';
+  rid: number;
+  ok: boolean;
+  message: string;
+}
+
+/** What Detect found (the deployment is already saved when found). */
+export interface DetectedReply {
+  type: 'detected';
+  rid: number;
+  ok: boolean;
+  message: string;
+  deployment: DeploymentId | null;
+}
+
+/** A panel request that is answered (it carries a `rid`; the reply carries the same one). */
+export type PanelRequest = Extract<PanelToBackground, { rid: number }>;
+
+/**
+ * What each request is answered with: the reply type follows from the request's type, on both
+ * sides (the panel's `request()` and the service worker's `reply()`), with no catch-all.
+ */
+export interface PanelRequestReplies {
+  'settings.get': SettingsReply;
+  'settings.save': SettingsReply;
+  /** Refused input is an ActionReply; saved credentials answer with the settings. */
+  'credentials.save': SettingsReply | ActionReply;
+  'credentials.clear': SettingsReply;
+  'connection.test': ActionReply;
+  'deployment.detect': DetectedReply;
+}
+
 export type BackgroundToPanel =
-  | { type: 'settings'; rid: number; settings: SumoSettings; credentials: CredentialStatus | null; apiBase: ApiBaseInfo }
-  | { type: 'reply'; rid: number; ok: boolean; message: string }
-  | { type: 'detected'; rid: number; ok: boolean; message: string; deployment: DeploymentId | null }
+  | SettingsReply
+  | ActionReply
+  | DetectedReply
   | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }

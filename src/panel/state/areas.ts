@@ -1,5 +1,3 @@
-import { signal } from '@preact/signals';
-
 export type Area = 'session' | 'requests' | 'backend' | 'timeline' | 'settings';
 
 export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
@@ -9,6 +7,3 @@ export const AREAS: ReadonlyArray<{ id: Area; label: string }> = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'settings', label: 'Settings' },
 ];
-
-/** The area the panel shows; views switch it to jump between a request and its errors. */
-export const activeArea = signal<Area>('session');

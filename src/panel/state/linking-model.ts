@@ -1,30 +1,27 @@
-import { STORAGE_KEYS } from '../../shared/storage-keys.ts';
-import { reportInput as auditReportInput } from './report-input.ts';
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditEntry, CapturedRequest } from '../../core/audit/types.ts';
 import type { LogAnalysis, LogEntry } from '../../core/logs/analysis.ts';
 import { normalizeMessage, type LogMessage } from '../../core/logs/parse.ts';
 import { groupLinkedErrors, type LinkedErrorGroup } from '../../core/linking/error-groups.ts';
 import { clampSkew, DEFAULT_SKEW_MS, linkErrors, type ErrorLink, type Linking } from '../../core/linking/link.ts';
-import { openReplayAtTime, sumoSearchAtTime } from '../../core/linking/out-links.ts';
-import { renderLinkedJson, renderLinkedReport, type LinkedReportInput } from '../../core/linking/report.ts';
 import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from '../../core/linking/tagging.ts';
-import { planSearch, tagsFromClause } from '../../core/search/plan.ts';
-import type { SearchRun } from './worker-model.ts';
-import { knownStartMs } from '../../core/session/session-start.ts';
-import type { PanelModel } from './model.ts';
+import { tagsFromClause } from '../../core/search/plan.ts';
+import type { SearchAnalysis } from './search-analysis.ts';
+import { createAutoRefresh, type TimerDeps } from './auto-refresh.ts';
+import type { DevtoolsModel } from './devtools-model.ts';
+import { createLinkedExports } from './linked-report.ts';
+import { persistLinkingPrefs } from './linking-prefs.ts';
+import type { SearchModel, SearchOutcome } from './search-model.ts';
 import type { KeyValueStorage } from './site-storage.ts';
+import { isActive, type SearchRun, type WorkerModel } from './worker-model.ts';
+
+export { LINKING_PREFS_KEY } from './linking-prefs.ts';
+export { MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, clampRefreshSeconds } from './auto-refresh.ts';
 
 // Links between the audit's requests and the backend search's lines, derived (computed signals)
-// from the devtools and backend models, plus the auto-refresh that keeps searching while the
-// panel is open. One instance per panel model: see `linkingOf`.
-
-/** The panel's own preferences for linking; one key, kept apart from the shared storage keys. */
-export const LINKING_PREFS_KEY = STORAGE_KEYS.linkingPrefs;
-
-export const MIN_REFRESH_SECONDS = 15;
-export const MAX_REFRESH_SECONDS = 600;
-export const DEFAULT_REFRESH_SECONDS = 30;
+// from the devtools and worker models. The auto-refresh (auto-refresh.ts), the saved preferences
+// (linking-prefs.ts) and the exports (linked-report.ts) are composed in here so the Timeline reads
+// one object. One instance per panel model, created by createPanelModel.
 
 export type Selection = { kind: 'request'; id: string } | { kind: 'error'; key: string };
 
@@ -35,14 +32,17 @@ export interface RefreshNote {
   started: boolean;
 }
 
-export interface LinkingDeps {
-  now?: () => number;
-  storage?: KeyValueStorage;
-  setInterval?: (fn: () => void, ms: number) => unknown;
-  clearInterval?: (handle: unknown) => void;
+export interface LinkingSources {
+  devtools: DevtoolsModel;
+  worker: WorkerModel;
+  search: SearchModel;
+  analysis: SearchAnalysis;
 }
 
-const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
+export interface LinkingDeps extends TimerDeps {
+  now?: () => number;
+  storage?: KeyValueStorage;
+}
 
 /** A stable key for one log entry across re-analysis (ids when Sumo gave them, else time and text). */
 export function logKey(log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'receiptTime' | 'raw'>): string {
@@ -50,21 +50,13 @@ export function logKey(log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'recei
   return `t:${log.messageTime ?? log.receiptTime ?? ''}:${log.raw.slice(0, 200)}`;
 }
 
-export function clampRefreshSeconds(s: number): number {
-  if (!Number.isFinite(s)) return DEFAULT_REFRESH_SECONDS;
-  return Math.min(MAX_REFRESH_SECONDS, Math.max(MIN_REFRESH_SECONDS, Math.round(s)));
-}
-
-export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
+export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = {}) {
   const now = deps.now ?? Date.now;
-  const { devtools, worker } = model;
+  const { devtools, worker, search } = sources;
 
   const skewMs = signal(DEFAULT_SKEW_MS);
   const windowMs = signal(DEFAULT_TAGGING_WINDOW_MS);
-  const autoRefresh = signal(false);
-  const refreshSeconds = signal(DEFAULT_REFRESH_SECONDS);
   const selection = signal<Selection | null>(null);
-  const lastRefresh = signal<RefreshNote | null>(null);
   /** Bumped to ask views showing requests to scroll to one. */
   const jumpRequest = signal<{ id: string; seq: number } | null>(null);
 
@@ -81,7 +73,7 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
 
   const analysis = computed<LogAnalysis | null>(() => {
     const r = run.value;
-    return r === null ? null : model.analysis.of(r);
+    return r === null ? null : sources.analysis.of(r);
   });
 
   // Every returned line, including those the exact re-check dropped: tagging diagnoses those.
@@ -152,96 +144,21 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
 
   const groups = computed<LinkedErrorGroup[]>(() => groupLinkedErrors(linking.value, requestsById.value));
 
-  // --- auto-refresh -------------------------------------------------------------------------
+  const refresh = createAutoRefresh(search, deps);
+  const stopSaving = persistLinkingPrefs(deps.storage, { skewMs, windowMs, refreshSeconds: refresh.refreshSeconds });
+  const exports = createLinkedExports({ devtools, run, analysis, skewMs, windowMs, tagging, groups, linking, now });
 
-  let lastStart = -Infinity;
-  /** Starts a search for the session shown, unless one runs or it cannot; says which. */
-  function searchAgain(auto: boolean): RefreshNote {
-    const at = now();
-    const note = (text: string, started = false): RefreshNote => (lastRefresh.value = { at, text, started });
-    if (isActive(worker.search.value)) return note('not searched: a search is still running');
-    if (auto && at - lastStart < MIN_REFRESH_SECONDS * 1000) return note(`not searched: the last search started less than ${MIN_REFRESH_SECONDS} s ago`);
-    const settings = worker.settings.value;
-    if (settings === null) return note('not searched: the SumoLogic settings are not loaded yet');
-    if (worker.credentials.value === null) return note('not searched: no SumoLogic Access ID/Key saved yet (Settings → SumoLogic)');
-    const plan = planSearch(devtools.session.value.current, settings, at);
-    if (!plan.ok) return note(`not searched: ${plan.reason}`);
-    lastStart = at;
-    worker.startSearch(plan.target);
-    return note(auto ? 'searched again (auto-refresh)' : 'searched', true);
-  }
-
-  function tick(): void {
-    if (autoRefresh.value) searchAgain(true);
-  }
-
-  const setTimer = deps.setInterval ?? ((fn: () => void, ms: number) => globalThis.setInterval(fn, ms));
-  const clearTimer = deps.clearInterval ?? ((h: unknown) => globalThis.clearInterval(h as ReturnType<typeof globalThis.setInterval>));
-  const stopTimer = effect(() => {
-    if (!autoRefresh.value) return;
-    const handle = setTimer(tick, clampRefreshSeconds(refreshSeconds.value) * 1000);
-    return () => clearTimer(handle);
+  /** The last search attempt, worded for the Timeline's status line. */
+  const lastRefresh = computed<RefreshNote | null>(() => {
+    const attempt = search.lastAttempt.value;
+    return attempt === null ? null : { at: attempt.at, started: attempt.outcome.started, text: noteText(attempt.outcome, attempt.auto) };
   });
-
-  // --- preferences ----------------------------------------------------------------------------
-
-  const storage = deps.storage;
-  let loaded = storage === undefined;
-  void storage?.get(LINKING_PREFS_KEY).then((raw) => {
-    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    if (typeof r.skewMs === 'number') skewMs.value = clampSkew(r.skewMs);
-    if (typeof r.windowMs === 'number' && Number.isFinite(r.windowMs)) windowMs.value = Math.min(Math.max(0, r.windowMs), 10 * 60_000);
-    if (typeof r.refreshSeconds === 'number') refreshSeconds.value = clampRefreshSeconds(r.refreshSeconds);
-    // Auto-refresh is never restored: it is off whenever the panel opens.
-    loaded = true;
-  });
-  const stopSaving = effect(() => {
-    const prefs = { skewMs: skewMs.value, windowMs: windowMs.value, refreshSeconds: refreshSeconds.value };
-    if (loaded) void storage?.set(LINKING_PREFS_KEY, prefs);
-  });
-
-  // --- out-links and exports ------------------------------------------------------------------
-
-  function replayUrlAt(atMs: number): string | null {
-    const current = devtools.session.value.current;
-    if (!current?.sessionUrl) return null;
-    // A session entered by URL has no start response: its id tells the start.
-    return openReplayAtTime(current.sessionUrl, atMs, knownStartMs(current, Date.now()));
-  }
-
-  function sumoUrlAt(atMs: number): string | null {
-    const r = run.value;
-    if (!r?.uiUrl || r.query === undefined) return null;
-    return sumoSearchAtTime({ ui: r.uiUrl, query: r.query, atMs });
-  }
-
-  function reportInput(revealToken = false): LinkedReportInput {
-    const r = run.value;
-    const a = analysis.value;
-    return {
-      ...auditReportInput(devtools.store, devtools.capture.value, revealToken, now()),
-      backend:
-        r === null || a === null
-          ? undefined
-          : {
-              query: r.query,
-              window: { from: r.target.from, to: r.target.to },
-              status: r.status,
-              lines: a.entries.length,
-              skewMs: skewMs.value,
-              windowMs: windowMs.value,
-              tagging: tagging.value,
-              groups: groups.value,
-              linking: linking.value,
-            },
-    };
-  }
 
   return {
     skewMs,
     windowMs,
-    autoRefresh,
-    refreshSeconds,
+    autoRefresh: refresh.autoRefresh,
+    refreshSeconds: refresh.refreshSeconds,
     selection,
     lastRefresh,
     jumpRequest,
@@ -258,7 +175,6 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
     errorOf(log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'receiptTime' | 'raw'>): ErrorLink<LogEntry> | undefined {
       return errorsByKey.value.get(logKey(log))?.link;
     },
-    /** The errors linked to one request, best-ranked links first. */
     /** Per request: how many backend errors are linked and whether any of them is ambiguous (one map for a whole table). */
     errorCounts: computed(() => {
       const l = linking.value;
@@ -283,17 +199,16 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
       selection.value = { kind: 'request', id: requestId };
       jumpRequest.value = { id: requestId, seq: (jumpRequest.value?.seq ?? 0) + 1 };
     },
-    /** Starts a search now, with the rules auto-refresh follows (never while one runs). */
-    searchNow: () => searchAgain(false),
+    /** Starts a search now through the panel's one search path; says what happened. */
+    searchNow(): RefreshNote {
+      const outcome = search.searchCurrentSession();
+      return { at: now(), started: outcome.started, text: noteText(outcome, false) };
+    },
     /** One auto-refresh tick, as the timer runs it. */
-    tick,
-    replayUrlAt,
-    sumoUrlAt,
-    reportInput,
-    markdownReport: (reveal = false) => renderLinkedReport(reportInput(reveal)),
-    jsonReport: (reveal = false) => renderLinkedJson(reportInput(reveal)),
+    tick: refresh.tick,
+    ...exports,
     dispose(): void {
-      stopTimer();
+      refresh.dispose();
       stopSaving();
     },
   };
@@ -301,11 +216,8 @@ export function createLinkingModel(model: PanelModel, deps: LinkingDeps = {}) {
 
 export type LinkingModel = ReturnType<typeof createLinkingModel>;
 
-const instances = new WeakMap<PanelModel, LinkingModel>();
-
-/** The one linking model of a panel model, created on first use (views share it). */
-export function linkingOf(model: PanelModel, deps?: LinkingDeps): LinkingModel {
-  let linking = instances.get(model);
-  if (linking === undefined) instances.set(model, (linking = createLinkingModel(model, deps)));
-  return linking;
+function noteText(outcome: SearchOutcome, auto: boolean): string {
+  if (outcome.started) return auto ? 'searched again (auto-refresh)' : 'searched';
+  const message = outcome.refusal.message.replace(/[.…]+$/, '');
+  return `not searched: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }

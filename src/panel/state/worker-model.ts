@@ -1,5 +1,13 @@
 import { signal } from '@preact/signals';
-import type { ApiBaseInfo, BackgroundToPanel, PanelToBackground, SearchFailure, SearchTarget } from '../../shared/protocol.ts';
+import type {
+  ApiBaseInfo,
+  BackgroundToPanel,
+  PanelRequest,
+  PanelRequestReplies,
+  PanelToBackground,
+  SearchFailure,
+  SearchTarget,
+} from '../../shared/protocol.ts';
 import type { CredentialStatus, SumoSettings } from '../../shared/settings.ts';
 import type { Transport } from '../../shared/transport.ts';
 import type { MessageMap } from '../../sumo/client.ts';
@@ -30,9 +38,12 @@ export interface SearchRun {
   error?: SearchFailure;
 }
 
-type WithoutRid<T> = T extends { rid: number } ? Omit<T, 'rid'> : never;
-type Request = WithoutRid<Extract<PanelToBackground, { rid: number }>>;
-type Reply = Extract<BackgroundToPanel, { rid: number }>;
+/** Whether a search is still going (the one definition the panel uses). */
+export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
+
+type RequestType = PanelRequest['type'];
+type RequestOf<T extends RequestType> = Omit<Extract<PanelRequest, { type: T }>, 'rid'>;
+type AnyReply = PanelRequestReplies[RequestType];
 
 /** Settings, credentials (masked) and searches, all through the background. */
 export function createWorkerModel(transport: Transport<PanelToBackground, BackgroundToPanel>, now: () => number = Date.now) {
@@ -40,7 +51,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
   const credentials = signal<CredentialStatus | null>(null);
   const apiBase = signal<ApiBaseInfo | null>(null);
   const search = signal<SearchRun | null>(null);
-  const waiting = new Map<number, (reply: Reply) => void>();
+  const waiting = new Map<number, (reply: AnyReply) => void>();
   let nextRid = 1;
   let nextSearch = 1;
 
@@ -93,15 +104,17 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     }
   });
 
-  function request(message: Request): Promise<Reply> {
+  /** Sends a request; the reply's type follows from the request's (PanelRequestReplies). */
+  function request<T extends RequestType>(message: RequestOf<T>): Promise<PanelRequestReplies[T]> {
     const rid = nextRid++;
     return new Promise((resolve) => {
-      waiting.set(rid, resolve);
+      // The background answers a request of type T with PanelRequestReplies[T] and the same rid.
+      waiting.set(rid, resolve as (reply: AnyReply) => void);
       transport.post({ ...message, rid } as PanelToBackground);
     });
   }
 
-  const asResult = (reply: Reply): { ok: boolean; message: string } =>
+  const asResult = (reply: AnyReply): { ok: boolean; message: string } =>
     reply.type === 'reply' || reply.type === 'detected' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
 
   return {
@@ -109,20 +122,20 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     credentials,
     apiBase,
     search,
-    load: () => request({ type: 'settings.get' }),
-    saveSettings: async (next: SumoSettings) => asResult(await request({ type: 'settings.save', settings: next })),
+    load: () => request<'settings.get'>({ type: 'settings.get' }),
+    saveSettings: async (next: SumoSettings) => asResult(await request<'settings.save'>({ type: 'settings.save', settings: next })),
     saveCredentials: async (accessId: string, accessKey: string, remember: boolean) =>
-      asResult(await request({ type: 'credentials.save', accessId, accessKey, remember })),
-    clearCredentials: async () => asResult(await request({ type: 'credentials.clear' })),
-    testConnection: async () => asResult(await request({ type: 'connection.test' })),
+      asResult(await request<'credentials.save'>({ type: 'credentials.save', accessId, accessKey, remember })),
+    clearCredentials: async () => asResult(await request<'credentials.clear'>({ type: 'credentials.clear' })),
+    testConnection: async () => asResult(await request<'connection.test'>({ type: 'connection.test' })),
     /** Typed credentials if any, else the saved ones; resolves with the deployment found (already saved). */
     detectDeployment: async (accessId = '', accessKey = '') => {
-      const reply = await request({ type: 'deployment.detect', ...(accessId ? { accessId } : {}), ...(accessKey ? { accessKey } : {}) });
-      return { ...asResult(reply), deployment: reply.type === 'detected' ? reply.deployment : null };
+      const reply = await request<'deployment.detect'>({ type: 'deployment.detect', ...(accessId ? { accessId } : {}), ...(accessKey ? { accessKey } : {}) });
+      return { ...asResult(reply), deployment: reply.deployment };
     },
     startSearch(target: SearchTarget): string {
       const current = search.value;
-      if (current && (current.status === 'running' || current.status === 'starting')) {
+      if (current && isActive(current)) {
         transport.post({ type: 'search.cancel', searchId: current.id });
       }
       const id = `s${now()}-${nextSearch++}`;
@@ -133,7 +146,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     /** The background worker restarted: a search it was running can no longer report. */
     backgroundLost(): void {
       const run = search.value;
-      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      if (!run || !isActive(run)) return;
       update(run.id, {
         status: 'failed',
         finishedAt: now(),
@@ -142,7 +155,7 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     },
     cancelSearch(): void {
       const run = search.value;
-      if (!run || (run.status !== 'running' && run.status !== 'starting')) return;
+      if (!run || !isActive(run)) return;
       update(run.id, { status: 'cancelled', finishedAt: now() });
       transport.post({ type: 'search.cancel', searchId: run.id });
     },

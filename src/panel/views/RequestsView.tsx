@@ -11,7 +11,6 @@ import { FilterBar } from './requests/FilterBar.tsx';
 import { ReportDialog } from './requests/ReportDialog.tsx';
 import { RequestDetail } from './requests/RequestDetail.tsx';
 import { RequestTable } from './requests/RequestTable.tsx';
-import { requestsUi } from './requests/requests-state.ts';
 import { SubTabs } from './requests/SubTabs.tsx';
 import { SummaryCounts } from './requests/SummaryCounts.tsx';
 import { TrackerNotices } from './requests/TrackerNotices.tsx';
@@ -31,7 +30,8 @@ function reloadInspectedPage(): void {
 
 /** Which requests carry the session token, which don't, and why. */
 export function RequestsView() {
-  const { devtools } = useModel();
+  const { devtools, ui } = useModel();
+  const requestsUi = ui.requests;
   const store = devtools.store;
   const version = devtools.auditVersion.value;
   const capture = devtools.capture.value;

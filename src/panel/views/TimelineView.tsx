@@ -6,12 +6,12 @@ import { EndpointTagging } from './timeline/EndpointTagging.tsx';
 import { SelectionDetails } from './timeline/SelectionDetails.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { clockTime } from './timeline/scale.ts';
-import { useLinking } from './timeline/use-linking.ts';
+import { useModel } from '../state/model.ts';
 import { downloadText } from '../components/download.ts';
 
 /** Which request caused this error? Requests and backend lines on one axis, linked. */
 export function TimelineView() {
-  const linking = useLinking();
+  const linking = useModel().linking;
   const [showNotExpected, setShowNotExpected] = useState(false);
   return (
     <section class="timeline-view" aria-labelledby="link-heading">

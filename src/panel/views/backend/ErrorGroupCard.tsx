@@ -4,12 +4,13 @@ import { LANGUAGE_LABELS, sourceText } from '../../../core/search/present.ts';
 import { formatTimestamp } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
-import { jumpToRequest } from '../jump.ts';
+import { useModel } from '../../state/model.ts';
 
 const MAX_FRAMES = 12;
 
 /** Identical errors as one card: how often, first and last seen, where from, and the newest trace made readable. */
 export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
+  const { ui } = useModel();
   const { sample } = group;
   const stack = sample.stack;
   const frames = stack.frames;
@@ -58,7 +59,7 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
       )}
       {/* A group, not a region: one per card, and regions must be told apart by name. */}
       <div class="group-requests" role="group" aria-label="Request of the newest occurrence">
-        <ErrorRequests entry={sample} onJump={jumpToRequest} />
+        <ErrorRequests entry={sample} onJump={ui.goToRequest} />
       </div>
       {stack.causes.length > 0 && (
         <p class="causes">

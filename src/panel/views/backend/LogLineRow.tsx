@@ -3,10 +3,11 @@ import { sourceText } from '../../../core/search/present.ts';
 import { formatTimestamp } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
-import { jumpToRequest } from '../jump.ts';
+import { useModel } from '../../state/model.ts';
 
 /** One linked log line (a trace counts as one), newest first; errors marked. */
 export function LogLineRow({ entry }: { entry: LogEntry }) {
+  const { ui } = useModel();
   const isError = entry.classification.isError;
   const level = levelText(entry.classification.level, isError);
   return (
@@ -17,7 +18,7 @@ export function LogLineRow({ entry }: { entry: LogEntry }) {
         <span class="muted">{inertLine(sourceText({ category: entry.sourceCategory, host: entry.sourceHost, name: entry.sourceName }), 200)}</span>
       </div>
       <LogText text={entry.raw} />
-      {isError && <ErrorRequests entry={entry} onJump={jumpToRequest} />}
+      {isError && <ErrorRequests entry={entry} onJump={ui.goToRequest} />}
     </div>
   );
 }

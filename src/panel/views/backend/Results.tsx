@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LogAnalysis } from '../../../core/logs/analysis.ts';
 import { droppedText, plural, tagIssueText } from '../../../core/search/present.ts';
-import { errorsOnly } from './backend-state.ts';
+import { useModel } from '../../state/model.ts';
 import { ErrorGroupCard } from './ErrorGroupCard.tsx';
 import { LogLineRow } from './LogLineRow.tsx';
 
@@ -10,6 +10,7 @@ const PAGE = 100;
 /** The re-checked lines: grouped errors (default) or every linked line, newest first. */
 /** `stopped`: the search failed or was cancelled, so zero lines say nothing about the tag. */
 export function Results({ analysis, running, stopped = false }: { analysis: LogAnalysis; running: boolean; stopped?: boolean }) {
+  const { errorsOnly } = useModel().ui.backend;
   const [limit, setLimit] = useState(PAGE);
   const onlyErrors = errorsOnly.value;
   const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch, analysis.droppedOtherSession);

@@ -2,7 +2,8 @@ import { useMemo } from 'preact/hooks';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import { computeCoverage, formatPercentage, type CoverageCounts } from '../../../core/audit/coverage.ts';
 import { cellText, plural } from './format.ts';
-import { requestsUi } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
+import type { UiState } from '../../state/ui-model.ts';
 
 interface Props {
   store: AuditStore;
@@ -18,9 +19,9 @@ function quoted(v: string): string {
   return /[\s"]/.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : v;
 }
 
-function showRequests(filter: string): void {
-  requestsUi.filterText.value = filter;
-  requestsUi.tab.value = 'table';
+function showRequests(ui: UiState, filter: string): void {
+  ui.requests.filterText.value = filter;
+  ui.requests.tab.value = 'table';
 }
 
 function Counts({ c }: { c: CoverageCounts }) {
@@ -62,6 +63,7 @@ function Head({ first }: { first: string }) {
 
 /** Coverage per endpoint (method + path template) and per origin; a row click shows its requests. */
 export function CoverageTables({ store, version, pageOrigin }: Props) {
+  const { ui } = useModel();
   const coverage = useMemo(() => computeCoverage(store.entries()), [store, version]);
   const { summary, endpoints, origins } = coverage;
   return (
@@ -83,7 +85,7 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
                   type="button"
                   class="link"
                   title={`${cellText(e.key, 500)} — show its requests`}
-                  onClick={() => showRequests(`method:${quoted(e.method)} origin:${quoted(e.origin)} path:${quoted(e.template)}`)}
+                  onClick={() => showRequests(ui, `method:${quoted(e.method)} origin:${quoted(e.origin)} path:${quoted(e.template)}`)}
                 >
                   <span class="m">{cellText(e.method, 12)}</span>{' '}
                   {e.origin !== pageOrigin && <span class="muted">{cellText(e.origin, 120)}</span>}
@@ -106,7 +108,7 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
           {origins.slice(0, MAX_ROWS).map((o) => (
             <tr key={o.origin} data-testid="coverage-origin" data-key={o.origin}>
               <th scope="row">
-                <button type="button" class="link" title={`Show requests to ${o.origin}`} onClick={() => showRequests(`origin:${quoted(o.origin)}`)}>
+                <button type="button" class="link" title={`Show requests to ${o.origin}`} onClick={() => showRequests(ui, `origin:${quoted(o.origin)}`)}>
                   {cellText(o.origin, 200)}
                 </button>
               </th>

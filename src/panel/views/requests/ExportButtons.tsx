@@ -5,8 +5,7 @@ import { downloadText } from '../../components/download.ts';
 import { copyText } from '../../components/copy-text.ts';
 import { plural } from './format.ts';
 import { exportFileName } from '../../state/report-input.ts';
-import { useLinking } from '../timeline/use-linking.ts';
-import { requestsUi } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 
 interface Props {
   store: AuditStore;
@@ -17,6 +16,7 @@ const STATUS_MS = 4000;
 
 /** Copy report (Markdown), Save JSON and Show report; exports mask the token. */
 export function ExportButtons({ store, capture }: Props) {
+  const requestsUi = useModel().ui.requests;
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -27,7 +27,7 @@ export function ExportButtons({ store, capture }: Props) {
   };
   const empty = store.size === 0;
   // The reports carry the backend side too (tagging per endpoint, linked errors) once a search ran.
-  const linking = useLinking();
+  const linking = useModel().linking;
 
   const copy = async () => {
     const ok = await copyText(linking.markdownReport(false));

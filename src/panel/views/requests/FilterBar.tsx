@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FilterParse } from '../../../core/audit/filter.ts';
 import { plural } from './format.ts';
-import { requestsUi } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 
 interface Props {
   parse: FilterParse;
@@ -13,6 +13,7 @@ const HINT = 'Filter: text, verdict:missing, origin:api.example.com, status:5xx,
 
 /** The filter box; a query it cannot read keeps the last rows and says why, where. */
 export function FilterBar({ parse, shown, total }: Props) {
+  const requestsUi = useModel().ui.requests;
   const text = requestsUi.filterText.value;
   const input = useRef<HTMLInputElement>(null);
   const focusWanted = requestsUi.focusFilter.value;

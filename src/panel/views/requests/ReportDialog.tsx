@@ -2,8 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import type { CaptureInfo } from '../../../shared/protocol.ts';
 import { copyText } from '../../components/copy-text.ts';
-import { useLinking } from '../timeline/use-linking.ts';
-import { requestsUi } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 import { trapTab } from '../../components/focus-trap.ts';
 
 interface Props {
@@ -13,11 +12,12 @@ interface Props {
 
 /** The Markdown report as text to read, select and copy (the clipboard is not always allowed). */
 export function ReportDialog({ store, capture }: Props) {
+  const requestsUi = useModel().ui.requests;
   const ref = useRef<HTMLDialogElement>(null);
   const [reveal, setReveal] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   // Made once per opening (and per reveal choice), not on every captured batch.
-  const linking = useLinking();
+  const linking = useModel().linking;
   const text = useMemo(() => linking.markdownReport(reveal), [store, capture, reveal]);
   const close = () => (requestsUi.reportOpen.value = false);
   const onKeyDown = (e: KeyboardEvent) => {

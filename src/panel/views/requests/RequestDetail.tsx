@@ -4,13 +4,11 @@ import { FixSnippets } from './FixSnippets.tsx';
 import { HeaderList } from './HeaderList.tsx';
 import { shownHeaders } from './header-mask.ts';
 import { cellText, clockTime, duration } from './format.ts';
-import { requestsUi } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import { CurlButtons } from './CurlButtons.tsx';
 import { curlAsSent, curlWithToken } from './curl-variants.ts';
 import { LinkedErrors } from '../timeline/LinkedErrors.tsx';
-import { useLinking } from '../timeline/use-linking.ts';
-import { showErrorInTimeline } from '../jump.ts';
 
 interface Props {
   entry: AuditEntry;
@@ -23,8 +21,9 @@ interface Props {
 
 /** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
 export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onClose }: Props) {
+  const { ui } = useModel();
+  const requestsUi = ui.requests;
   const { req, result } = entry;
-  const linking = useLinking();
   const reveal = requestsUi.reveal.value;
   const problem = isProblem(result.verdict);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -58,7 +57,7 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
         </section>
         <FixSnippets entry={entry} />
         <section class="detail-backend" aria-label="Backend errors of this request">
-          <LinkedErrors requestId={req.id} onSelectError={(key) => showErrorInTimeline(linking, key)} />
+          <LinkedErrors requestId={req.id} onSelectError={(key) => ui.showErrorInTimeline(key)} />
         </section>
         <dl class="facts">
           <dt>Status</dt>

@@ -1,9 +1,9 @@
 import { VirtualRows } from '../../components/VirtualRows.tsx';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns.ts';
 import { RequestRow, rowDomId } from './RequestRow.tsx';
-import { nextSort, requestsUi } from './requests-state.ts';
+import { nextSort } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 import { moveSelection, type RowSource } from './visible-rows.ts';
-import { useLinking } from '../timeline/use-linking.ts';
 
 interface Props {
   rows: RowSource;
@@ -14,6 +14,7 @@ interface Props {
 }
 
 function SortHeader() {
+  const requestsUi = useModel().ui.requests;
   const sort = requestsUi.sort.value;
   return (
     <div role="row" class="req-row req-head" aria-rowindex={1}>
@@ -40,8 +41,9 @@ function SortHeader() {
 
 /** The request table: virtualized, sortable by header, driven by ↑/↓ (j/k), Enter and Esc. */
 export function RequestTable({ rows, version, selectedIndex, onSelect }: Props) {
+  const requestsUi = useModel().ui.requests;
   // Read once here, not in every row: rows are re-rendered dozens at a time while scrolling.
-  const linkedCounts = useLinking().errorCounts.value;
+  const linkedCounts = useModel().linking.errorCounts.value;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Enter') {

@@ -1,4 +1,5 @@
-import { requestsUi, type RequestsTab } from './requests-state.ts';
+import type { RequestsTab } from '../../state/ui-model.ts';
+import { useModel } from '../../state/model.ts';
 
 const TABS: ReadonlyArray<{ id: RequestsTab; label: string }> = [
   { id: 'table', label: 'Requests' },
@@ -7,6 +8,7 @@ const TABS: ReadonlyArray<{ id: RequestsTab; label: string }> = [
 
 /** Requests table or coverage tables; arrow keys move between them like the area tabs. */
 export function SubTabs({ coverage }: { coverage: string }) {
+  const requestsUi = useModel().ui.requests;
   const active = requestsUi.tab.value;
   const go = (id: RequestsTab) => {
     requestsUi.tab.value = id;

@@ -1,9 +1,11 @@
 import type { VerdictCounts } from '../../../core/audit/audit-store.ts';
 import { VERDICT_LABELS, VERDICTS } from '../../../core/audit/types.ts';
-import { requestsUi, toggleVerdictFilter } from './requests-state.ts';
+import { toggleVerdictFilter } from './requests-state.ts';
+import { useModel } from '../../state/model.ts';
 
 /** Counts per verdict at the top; each is a button that filters the table by its verdict. */
 export function SummaryCounts({ counts }: { counts: VerdictCounts }) {
+  const requestsUi = useModel().ui.requests;
   const filter = requestsUi.filterText.value.trim();
   return (
     <div class="summary" role="group" aria-label="Requests per verdict">

@@ -1,35 +1,8 @@
-import { signal } from '@preact/signals';
-import type { SortColumn, SortDirection } from '../../../core/audit/filter.ts';
 import type { Verdict } from '../../../core/audit/types.ts';
+import type { SortColumn } from '../../../core/audit/filter.ts';
+import type { SortSpec } from '../../state/ui-model.ts';
 
-export interface SortSpec {
-  column: SortColumn;
-  direction: SortDirection;
-}
-
-export type RequestsTab = 'table' | 'coverage';
-
-/**
- * What the Requests area remembers while the user visits other areas (the area unmounts): the
- * filter, the sort, the selection and the sub-tab. One panel document per inspected tab, so
- * module-level signals are per tab.
- */
-export const requestsUi = {
-  filterText: signal(''),
-  /** null: capture order, as DevTools' Network panel shows by default. */
-  sort: signal<SortSpec | null>(null),
-  /** `CapturedRequest.id` of the selected row. */
-  selectedId: signal<string | null>(null),
-  detailOpen: signal(false),
-  tab: signal<RequestsTab>('table'),
-  /** Show session token values unmasked in the detail view. */
-  reveal: signal(false),
-  reportOpen: signal(false),
-  /** One-shot requests from the panel's shortcuts, carried out (and reset) once the view has rendered. */
-  focusFilter: signal(false),
-  /** `j` / `k` pressed anywhere: the table moves its selection by one row and takes the focus. */
-  pendingMove: signal<'j' | 'k' | null>(null),
-};
+// The Requests area's rules for its remembered state (the state itself is the panel model's `ui.requests`).
 
 /** Header click: ascending, then descending, then back to capture order. */
 export function nextSort(current: SortSpec | null, column: SortColumn): SortSpec | null {

@@ -1,7 +1,7 @@
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
 import { compareBy, type EntryPredicate } from '../../../core/audit/filter.ts';
 import type { AuditEntry } from '../../../core/audit/types.ts';
-import type { SortSpec } from './requests-state.ts';
+import type { SortSpec } from '../../state/ui-model.ts';
 
 /** The rows the table shows, read by index: the virtual list only ever asks for the ones in view. */
 export interface RowSource {

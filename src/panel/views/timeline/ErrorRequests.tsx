@@ -4,7 +4,7 @@ import { inertText } from '../../../core/audit/mask.ts';
 import type { LinkingModel } from '../../state/linking-model.ts';
 import { clockTime } from './scale.ts';
 import { MATCH_TEXT, ms } from './text.ts';
-import { useLinking } from './use-linking.ts';
+import { useModel } from '../../state/model.ts';
 
 interface Props {
   /** Any LogEntry of the current search (the Backend view's own objects work: matched by message ids). */
@@ -16,7 +16,7 @@ interface Props {
 
 /** For one backend error: the request(s) it most likely belongs to, best first, each with "Jump to". */
 export function ErrorRequests({ entry, onJump, linking: given }: Props) {
-  const fromContext = useLinking();
+  const fromContext = useModel().linking;
   const linking = given ?? fromContext;
   const link = linking.errorOf(entry);
   if (link === undefined) {

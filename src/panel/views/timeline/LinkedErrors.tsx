@@ -1,7 +1,7 @@
 import { clockTime } from './scale.ts';
 import { logTimeOf } from '../../../core/linking/link.ts';
 import { logKey, type LinkingModel } from '../../state/linking-model.ts';
-import { useLinking } from './use-linking.ts';
+import { useModel } from '../../state/model.ts';
 import { logFirstLine } from './text.ts';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 /** The backend errors linked to one request, for a detail view (a table row uses LinkedErrorCount). */
 export function LinkedErrors({ requestId, onSelectError, linking: given }: Props) {
-  const fromContext = useLinking();
+  const fromContext = useModel().linking;
   const linking = given ?? fromContext;
   const linked = linking.errorsOfRequest(requestId);
   const run = linking.run.value;

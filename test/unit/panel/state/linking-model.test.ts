@@ -6,7 +6,7 @@ import { DEFAULT_SUMO_SETTINGS } from '../../../../src/shared/settings.ts';
 import { fakeTransportPair } from '../../../support/fake-transport.ts';
 import { createPanelModel } from '../../../../src/panel/state/model.ts';
 import type { KeyValueStorage } from '../../../../src/panel/state/site-storage.ts';
-import { createLinkingModel, LINKING_PREFS_KEY } from '../../../../src/panel/state/linking-model.ts';
+import { LINKING_PREFS_KEY } from '../../../../src/panel/state/linking-model.ts';
 import { ORIGIN, req, T0, TOKEN } from '../../core/linking/fixtures.ts';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -24,11 +24,12 @@ function setup() {
   worker.subscribe((m) => sent.push(m));
   let clock = T0 + 60_000;
   const storage = memoryStorage();
-  const model = createPanelModel({ devtools, background, storage, now: () => clock });
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
-  const linking = createLinkingModel(model, {
-    now: () => clock,
+  const model = createPanelModel({
+    devtools,
+    background,
     storage,
+    now: () => clock,
     setInterval: (fn, ms) => {
       const t = { fn, ms, cleared: false };
       timers.push(t);
@@ -36,6 +37,7 @@ function setup() {
     },
     clearInterval: (t) => void ((t as { cleared: boolean }).cleared = true),
   });
+  const linking = model.linking;
   const decoded = tryDecodeToken(TOKEN);
   if (!decoded.ok) throw new Error('fixture token');
   model.devtools.session.value = {

@@ -3,7 +3,6 @@ import { createPanelModel } from '../../../../src/panel/state/model.ts';
 import { fakeTransportPair } from '../../../support/fake-transport.ts';
 import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../../../src/shared/protocol.ts';
 import { initialSessionState, type SessionState, type SessionView } from '../../../../src/core/session/session-state.ts';
-import { cancelledBecause, guardTokenChanges } from '../../../../src/panel/views/backend/backend-state.ts';
 
 const TOKEN_A = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TOKEN_B = 'jw4wdfpgqhok.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
@@ -25,10 +24,9 @@ function setup() {
   return { model, devtoolsSide, toBackground };
 }
 
-describe('guardTokenChanges', () => {
+describe('the panel model\'s token-change guard (installed by createPanelModel, whatever started the search)', () => {
   it('cancels a running search when the current token changes, and says why', async () => {
     const { model, devtoolsSide, toBackground } = setup();
-    guardTokenChanges(model);
     devtoolsSide.post({ type: 'session', session: sessionWith(TOKEN_A) });
     await flush();
     const id = model.worker.startSearch({ token: TOKEN_A, from: 1, to: 2 });
@@ -41,12 +39,11 @@ describe('guardTokenChanges', () => {
     expect(model.worker.search.value?.status).toBe('cancelled');
     expect(toBackground.map((m) => m.type)).toEqual(['search.start', 'search.cancel']);
     expect(toBackground[1]).toEqual({ type: 'search.cancel', searchId: id });
-    expect(cancelledBecause.value?.searchId).toBe(id);
+    expect(model.search.cancelledBecause.value?.searchId).toBe(id);
   });
 
   it('leaves a finished search alone when the token changes', async () => {
     const { model, devtoolsSide, toBackground } = setup();
-    guardTokenChanges(model);
     const id = model.worker.startSearch({ token: TOKEN_A, from: 1, to: 2 });
     model.worker.cancelSearch();
     devtoolsSide.post({ type: 'session', session: sessionWith(TOKEN_B) });

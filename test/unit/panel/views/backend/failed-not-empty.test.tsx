@@ -5,6 +5,19 @@ import { analyzeMessages } from '../../../../support/analyze-messages.ts';
 import { Results } from '../../../../../src/panel/views/backend/Results.tsx';
 import { SearchNotices } from '../../../../../src/panel/views/backend/SearchNotices.tsx';
 import type { SearchRun } from '../../../../../src/panel/state/worker-model.ts';
+import { createPanelModel, ModelContext } from '../../../../../src/panel/state/model.ts';
+import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../../../../src/shared/protocol.ts';
+import { fakeTransportPair } from '../../../../support/fake-transport.ts';
+import { memoryStorage } from '../../../../support/memory-storage.ts';
+import type { ComponentChildren } from 'preact';
+
+// Results reads "errors only" from the panel model, as the panel renders it.
+function withModel(children: ComponentChildren) {
+  const [devtools] = fakeTransportPair<PanelToDevtools, DevtoolsToPanel>();
+  const [background] = fakeTransportPair<PanelToBackground, BackgroundToPanel>();
+  const model = createPanelModel({ devtools, background, storage: memoryStorage() });
+  return <ModelContext.Provider value={model}>{children}</ModelContext.Provider>;
+}
 
 afterEach(cleanup);
 
@@ -17,9 +30,9 @@ function run(status: SearchRun['status'], error?: SearchRun['error']): SearchRun
 
 describe('a failed search is not an empty result', () => {
   it('says "no lines carry the tag" only for a search that finished', () => {
-    expect(render(<Results analysis={EMPTY} running={false} />).getByTestId('results-empty').textContent).toBe(NO_LINES);
+    expect(render(withModel(<Results analysis={EMPTY} running={false} />)).getByTestId('results-empty').textContent).toBe(NO_LINES);
     cleanup();
-    expect(render(<Results analysis={EMPTY} running={false} stopped />).getByTestId('results-empty').textContent).toBe(
+    expect(render(withModel(<Results analysis={EMPTY} running={false} stopped />)).getByTestId('results-empty').textContent).toBe(
       'No lines were received before the search stopped.',
     );
   });
