@@ -16,7 +16,8 @@ module.exports = {
     },
     {
       name: 'sumo-is-only-the-http-client',
-      comment: 'src/sumo imports nothing from src/core: the query language and search planning live in src/core/search.',
+      comment:
+        'src/sumo imports nothing from src/core: the query language and search planning live in src/core/search.',
       severity: 'error',
       from: { path: '^src/sumo/' },
       to: { path: '^src/core/' },
@@ -44,7 +45,8 @@ module.exports = {
     },
     {
       name: 'node-glue-stays-out',
-      comment: 'src/cli (the replay-link command) and src/playwright (the fixture) run in Node: nothing else in src imports them.',
+      comment:
+        'src/cli (the replay-link command) and src/playwright (the fixture) run in Node: nothing else in src imports them.',
       severity: 'error',
       from: { path: '^src/(core|sumo|shared|panel|devtools|background)/' },
       to: { path: '^src/(cli|playwright)/' },
@@ -73,7 +75,11 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
     exclude: { path: '\\.(css|html)$' },
   },
 };

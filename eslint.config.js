@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist*/', '**/dist/', 'reports/', 'test-results/', 'playwright-report/', '.profiles/', 'release/', '**/*.d.ts'],
+    ignores: [
+      'node_modules/',
+      'dist*/',
+      '**/dist/',
+      'reports/',
+      'test-results/',
+      'playwright-report/',
+      '.profiles/',
+      'release/',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,7 +28,15 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
       // TypeScript checks these better (types, exhaustive switches over unions).
       'no-undef': 'off',
       'no-redeclare': 'off',

@@ -41,7 +41,10 @@ function firefoxManifest(): Plugin {
 }
 
 function manifest(): ManifestV3Export {
-  const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<string, unknown> & {
+  const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  > & {
     host_permissions: string[];
     name: string;
   };

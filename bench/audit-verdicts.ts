@@ -13,8 +13,16 @@ import type { CapturedRequest, TokenContext } from '../src/core/audit/types.ts';
 const PAGE = 'http://127.0.0.1:4000/app';
 const APP = 'http://127.0.0.1:4000';
 const API = 'http://127.0.0.1:4001';
-const CURRENT = { token: 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q', sessionId: '2618307011354435587', since: 0 };
-const EARLIER = { token: 'jw4vq2a1b3cd.-2k.lrr9xk2p.5GpT8mWq3ZrYkS2nVbHc7dLxE4uJ9aFh6Ro1NeK3tQ', sessionId: '2618305179747585709', until: 0 };
+const CURRENT = {
+  token: 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q',
+  sessionId: '2618307011354435587',
+  since: 0,
+};
+const EARLIER = {
+  token: 'jw4vq2a1b3cd.-2k.lrr9xk2p.5GpT8mWq3ZrYkS2nVbHc7dLxE4uJ9aFh6Ro1NeK3tQ',
+  sessionId: '2618305179747585709',
+  until: 0,
+};
 const TOKENS: TokenContext = { current: CURRENT, earlier: [EARLIER] };
 const SETTINGS: ScopeSettings = { ...DEFAULT_SCOPE_SETTINGS, extraOrigins: [API] };
 
@@ -34,14 +42,29 @@ type H = Array<{ name: string; value: string }>;
 const BROWSER: H = [
   { name: 'Accept', value: '*/*' },
   { name: 'Referer', value: PAGE },
-  { name: 'User-Agent', value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
+  {
+    name: 'User-Agent',
+    value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  },
   { name: 'sec-ch-ua', value: '"Chromium";v="156", "Not-A.Brand";v="24"' },
   { name: 'sec-ch-ua-mobile', value: '?0' },
   { name: 'sec-ch-ua-platform', value: '"Linux"' },
   { name: 'Content-Type', value: 'application/json' },
 ];
 
-function entry(url: string, o: { method?: string; type?: string; initiator?: string; status?: number; error?: string; headers?: H; response?: H; t: number }): unknown {
+function entry(
+  url: string,
+  o: {
+    method?: string;
+    type?: string;
+    initiator?: string;
+    status?: number;
+    error?: string;
+    headers?: H;
+    response?: H;
+    t: number;
+  },
+): unknown {
   const response: Record<string, unknown> = {
     status: o.status ?? 200,
     headers: o.response ?? [{ name: 'Content-Type', value: 'application/json' }],
@@ -69,34 +92,80 @@ export function synthesizeHar(count: number, seed = 42): unknown[] {
     t += 3;
     const id = Math.floor(r() * 100_000);
     const x = r();
-    if (x < 0.38) out.push(entry(`${APP}/api/users/${id}/orders/${id.toString(16).padStart(8, 'a')}`, { headers: tokenH(CURRENT.token), t })); // carries
-    else if (x < 0.48) out.push(entry(`${API}/api/items/${id}?page=${id % 7}`, { type: 'xhr', headers: tokenH(CURRENT.token), t })); // carries, cross-origin
-    else if (x < 0.56) out.push(entry(`${APP}/api/search?q=${id}`, { type: 'xhr', t })); // missing
-    else if (x < 0.60) out.push(entry(`${APP}/api/cart/${id}`, { headers: tokenH(EARLIER.token), t })); // stale
-    else if (x < 0.62) out.push(entry(`${APP}/api/cart/${id}`, { headers: tokenH(`garbled-${id}`), t })); // foreign
+    if (x < 0.38)
+      out.push(
+        entry(`${APP}/api/users/${id}/orders/${id.toString(16).padStart(8, 'a')}`, {
+          headers: tokenH(CURRENT.token),
+          t,
+        }),
+      ); // carries
+    else if (x < 0.48)
+      out.push(entry(`${API}/api/items/${id}?page=${id % 7}`, { type: 'xhr', headers: tokenH(CURRENT.token), t })); // carries, cross-origin
+    else if (x < 0.56)
+      out.push(entry(`${APP}/api/search?q=${id}`, { type: 'xhr', t })); // missing
+    else if (x < 0.6)
+      out.push(entry(`${APP}/api/cart/${id}`, { headers: tokenH(EARLIER.token), t })); // stale
+    else if (x < 0.62)
+      out.push(entry(`${APP}/api/cart/${id}`, { headers: tokenH(`garbled-${id}`), t })); // foreign
     else if (x < 0.66) {
       // blocked: a refused request and its preflight, the preflight half the time after it
       const url = `${API}/api/orders/${id}`;
-      const refused = entry(url, { status: 0, error: 'net::ERR_FAILED', response: [], headers: tokenH(CURRENT.token), t });
+      const refused = entry(url, {
+        status: 0,
+        error: 'net::ERR_FAILED',
+        response: [],
+        headers: tokenH(CURRENT.token),
+        t,
+      });
       const preflight = entry(url, {
-        method: 'OPTIONS', type: 'preflight', initiator: 'preflight', status: 204, t: t - 1,
+        method: 'OPTIONS',
+        type: 'preflight',
+        initiator: 'preflight',
+        status: 204,
+        t: t - 1,
         headers: [{ name: 'Access-Control-Request-Headers', value: 'x-openreplay-sessiontoken' }],
-        response: [{ name: 'Access-Control-Allow-Origin', value: APP }, { name: 'Access-Control-Allow-Headers', value: 'content-type' }],
+        response: [
+          { name: 'Access-Control-Allow-Origin', value: APP },
+          { name: 'Access-Control-Allow-Headers', value: 'content-type' },
+        ],
       });
       out.push(...(id % 2 === 0 ? [preflight, refused] : [refused, preflight]));
-    } else if (x < 0.70) {
+    } else if (x < 0.7) {
       // a preflight that allowed the header, and its request
       const url = `${API}/api/profile/${id}`;
-      out.push(entry(url, {
-        method: 'OPTIONS', type: 'preflight', initiator: 'preflight', status: 204, t: t - 1,
-        response: [{ name: 'Access-Control-Allow-Origin', value: APP }, { name: 'Access-Control-Allow-Headers', value: 'content-type, x-openreplay-sessiontoken' }],
-      }));
+      out.push(
+        entry(url, {
+          method: 'OPTIONS',
+          type: 'preflight',
+          initiator: 'preflight',
+          status: 204,
+          t: t - 1,
+          response: [
+            { name: 'Access-Control-Allow-Origin', value: APP },
+            { name: 'Access-Control-Allow-Headers', value: 'content-type, x-openreplay-sessiontoken' },
+          ],
+        }),
+      );
       out.push(entry(url, { headers: tokenH(CURRENT.token), t }));
     } else if (x < 0.84) {
       const kind = id % 3;
-      out.push(entry(`${APP}/assets/chunk-${id}.${['js', 'css', 'png'][kind]}`, { type: ['script', 'stylesheet', 'image'][kind], initiator: 'parser', t })); // static
-    } else if (x < 0.90) out.push(entry(`http://127.0.0.1:4002/ingest/v1/web/i`, { method: 'POST', headers: [{ name: 'Authorization', value: `Bearer ${CURRENT.token}` }], t })); // tracker
-    else if (x < 0.95) out.push(entry(`https://cdn.thirdparty.example/v2/config/${id}`, { t })); // out of scope
+      out.push(
+        entry(`${APP}/assets/chunk-${id}.${['js', 'css', 'png'][kind]}`, {
+          type: ['script', 'stylesheet', 'image'][kind],
+          initiator: 'parser',
+          t,
+        }),
+      ); // static
+    } else if (x < 0.9)
+      out.push(
+        entry(`http://127.0.0.1:4002/ingest/v1/web/i`, {
+          method: 'POST',
+          headers: [{ name: 'Authorization', value: `Bearer ${CURRENT.token}` }],
+          t,
+        }),
+      ); // tracker
+    else if (x < 0.95)
+      out.push(entry(`https://cdn.thirdparty.example/v2/config/${id}`, { t })); // out of scope
     else out.push(entry(`${APP}/api/products/${id}`, { t })); // missing
   }
   return out.slice(0, count);
@@ -142,9 +211,13 @@ export function run(options: { entries?: number; runs?: number } = {}): AuditVer
   const parse: number[] = [];
   let reqs: CapturedRequest[] = [];
   for (let i = 0; i < runs; i++) {
-    parse.push(time(() => {
-      reqs = har.map((e, j) => fromHarEntry(e, PAGE, { id: String(j) })).filter((x): x is CapturedRequest => x !== null);
-    }));
+    parse.push(
+      time(() => {
+        reqs = har
+          .map((e, j) => fromHarEntry(e, PAGE, { id: String(j) }))
+          .filter((x): x is CapturedRequest => x !== null);
+      }),
+    );
   }
 
   const verdict: number[] = [];
@@ -156,7 +229,14 @@ export function run(options: { entries?: number; runs?: number } = {}): AuditVer
     const s = store;
     verdict.push(time(() => s.add(reqs)));
     coverage.push(time(() => computeCoverage(s.toArray())));
-    retoken.push(time(() => s.setTokens({ current: { token: 'k1k1k1k1k1k1.0.lrrz0000.9XyZ8wVu7tSr6qPn5mKj4hGf', sessionId: '1' }, earlier: [CURRENT, EARLIER] })));
+    retoken.push(
+      time(() =>
+        s.setTokens({
+          current: { token: 'k1k1k1k1k1k1.0.lrrz0000.9XyZ8wVu7tSr6qPn5mKj4hGf', sessionId: '1' },
+          earlier: [CURRENT, EARLIER],
+        }),
+      ),
+    );
   }
   // The counts of the last run as judged with the bench's tokens (before the token change).
   const check = new AuditStore({ cap: n, tokens: TOKENS, settings: SETTINGS });
@@ -186,8 +266,18 @@ function round(ms: number): number {
 const direct = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (direct) {
   const r = run();
-  console.log(`audit verdicts: ${r.entries.toLocaleString('en')} requests judged in ${r.verdictMs} ms (median of ${r.runs}; first run ${r.verdictFirstRunMs} ms)`);
-  console.log(`  ${r.requestsPerSecond.toLocaleString('en')} requests/s — target < ${r.targetMs} ms: ${r.withinTarget ? 'met' : 'NOT met'}`);
-  console.log(`  coverage ${r.coverageMs} ms, re-judge after token change ${r.retokenMs} ms, HAR parse ${r.harParseMs} ms`);
-  console.log(`  verdicts: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `audit verdicts: ${r.entries.toLocaleString('en')} requests judged in ${r.verdictMs} ms (median of ${r.runs}; first run ${r.verdictFirstRunMs} ms)`,
+  );
+  console.log(
+    `  ${r.requestsPerSecond.toLocaleString('en')} requests/s — target < ${r.targetMs} ms: ${r.withinTarget ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  coverage ${r.coverageMs} ms, re-judge after token change ${r.retokenMs} ms, HAR parse ${r.harParseMs} ms`,
+  );
+  console.log(
+    `  verdicts: ${Object.entries(r.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 }

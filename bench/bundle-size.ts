@@ -31,7 +31,8 @@ export function bundleSizes(distDir = 'dist-demo') {
   };
   visit(PANEL);
   const lazy = new Set<string>();
-  for (const key of initial) for (const dep of manifest[key]?.dynamicImports ?? []) if (!initial.has(dep)) lazy.add(dep);
+  for (const key of initial)
+    for (const dep of manifest[key]?.dynamicImports ?? []) if (!initial.has(dep)) lazy.add(dep);
   const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
   const files = [...initial].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
   const initialGzipBytes = files.reduce((sum, f) => sum + gz(f), 0);

@@ -25,7 +25,13 @@ function mixedLines(count: number): Array<Record<string, string>> {
   const start = 1_700_000_000_000;
   for (let i = 0; lines.length < count; i++) {
     const t = start + i * 10;
-    const at = (raw: string, dt = 0) => lines.push({ _raw: `${TAG} ${raw}`, _messagetime: String(t + dt), _sourcehost: 'api-1', _messageid: String(lines.length) });
+    const at = (raw: string, dt = 0) =>
+      lines.push({
+        _raw: `${TAG} ${raw}`,
+        _messagetime: String(t + dt),
+        _sourcehost: 'api-1',
+        _messageid: String(lines.length),
+      });
     switch (i % 10) {
       case 0:
         at(`ERROR order ${i} failed: payment declined`);
@@ -83,9 +89,18 @@ function worstLine(): Record<string, unknown> {
       new AnalysisEngine(TAGS).append([{ _raw: raw, _messagetime: '1' }]);
       best = Math.min(best, performance.now() - t);
     }
-    if (best > worst.ms) worst = { ms: best, attack: JSON.stringify({ prefix: attack.prefix, pattern: attack.pattern, suffix: attack.suffix }) };
+    if (best > worst.ms)
+      worst = {
+        ms: best,
+        attack: JSON.stringify({ prefix: attack.prefix, pattern: attack.pattern, suffix: attack.suffix }),
+      };
   }
-  return { attacks: KNOWN_ATTACKS.length, lineChars: 64 * 1024, worstMs: Number(worst.ms.toFixed(1)), worstAttack: worst.attack };
+  return {
+    attacks: KNOWN_ATTACKS.length,
+    lineChars: 64 * 1024,
+    worstMs: Number(worst.ms.toFixed(1)),
+    worstAttack: worst.attack,
+  };
 }
 
 function capturedHeap(): Record<string, unknown> {
@@ -101,7 +116,11 @@ function capturedHeap(): Record<string, unknown> {
     const headers = Array.from({ length: headersEach }, (_, k) => ({ name: `X-Large-${k}`, value: big() }));
     headers.push({ name: 'X-OpenReplay-SessionToken', value: TOKEN });
     const req = fromHarEntry(
-      { request: { url: `https://api.example.com/v1/orders/${i}?q=${'q'.repeat(2000)}`, method: 'POST', headers }, response: { status: 200, headers: [{ name: 'Set-Cookie', value: big() }] }, startedDateTime: new Date(1_700_000_000_000 + i).toISOString() },
+      {
+        request: { url: `https://api.example.com/v1/orders/${i}?q=${'q'.repeat(2000)}`, method: 'POST', headers },
+        response: { status: 200, headers: [{ name: 'Set-Cookie', value: big() }] },
+        startedDateTime: new Date(1_700_000_000_000 + i).toISOString(),
+      },
       'https://shop.example.com/',
     );
     if (req) kept.push(req);
@@ -109,7 +128,8 @@ function capturedHeap(): Record<string, unknown> {
   gc();
   const after = process.memoryUsage().heapUsed;
   const perRequest = (after - before) / kept.length;
-  const worstHeaders = 2 * (HAR_LIMITS.headerBudget + HAR_LIMITS.maxHeaders * (HAR_LIMITS.shortHeaderName + HAR_LIMITS.shortHeaderValue));
+  const worstHeaders =
+    2 * (HAR_LIMITS.headerBudget + HAR_LIMITS.maxHeaders * (HAR_LIMITS.shortHeaderName + HAR_LIMITS.shortHeaderValue));
   return {
     requests: kept.length,
     input: `${headersEach} request headers + 1 response header of ${headerChars / 1024} KB each, a 2 KB query string`,

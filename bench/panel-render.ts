@@ -69,7 +69,11 @@ export async function postToPanel(panel: Frame, message: unknown): Promise<void>
 }
 
 /** The requests `prepareInPanel` builds, made in Node (tests compare the panel's verdicts with these). */
-export function expandTemplates(templates: readonly CapturedRequest[], count: number, idPrefix: string): CapturedRequest[] {
+export function expandTemplates(
+  templates: readonly CapturedRequest[],
+  count: number,
+  idPrefix: string,
+): CapturedRequest[] {
   const out = new Array<CapturedRequest>(count);
   const t0 = templates[0]?.startedAt ?? 0;
   for (let i = 0; i < count; i++) {
@@ -83,7 +87,12 @@ export function expandTemplates(templates: readonly CapturedRequest[], count: nu
  * Builds `count` requests from the templates inside `frame` (same rule as `expandTemplates`) (the panel or the devtools page) and keeps them there
  * (`window.__benchRequests`) so the timed part starts at the hand-over.
  */
-export async function prepareInPanel(frame: Frame, templates: CapturedRequest[], count: number, idPrefix: string): Promise<void> {
+export async function prepareInPanel(
+  frame: Frame,
+  templates: CapturedRequest[],
+  count: number,
+  idPrefix: string,
+): Promise<void> {
   await frame.evaluate(
     ({ templates, count, idPrefix }) => {
       const out = new Array(count);
@@ -125,7 +134,10 @@ export interface FirstPaint {
  */
 async function watchForRows(panel: Frame, expectedRows: number): Promise<void> {
   await panel.evaluate((expected) => {
-    const w = window as unknown as { __benchPainted: Promise<Painted>; __benchData?: { armed: boolean; start: number; end: number } };
+    const w = window as unknown as {
+      __benchPainted: Promise<Painted>;
+      __benchData?: { armed: boolean; start: number; end: number };
+    };
     const now = () => performance.timeOrigin + performance.now();
     // When the model's channel handler reads `event.data` (which deserializes the message): the
     // panel's own work starts there. Wrapping the getter observes it without touching the model.
@@ -152,7 +164,11 @@ async function watchForRows(panel: Frame, expectedRows: number): Promise<void> {
       const timer = setTimeout(() => fail(new Error('the rows did not show within 30 s')), 30_000);
       const observer = new MutationObserver(() => {
         const grid = document.querySelector('[data-testid=request-table]');
-        if (Number(grid?.getAttribute('aria-rowcount') ?? 0) - 1 !== expected || document.querySelector('[data-testid=request-row]') === null) return;
+        if (
+          Number(grid?.getAttribute('aria-rowcount') ?? 0) - 1 !== expected ||
+          document.querySelector('[data-testid=request-row]') === null
+        )
+          return;
         const inDom = now();
         observer.disconnect();
         // rAF runs just before the frame is painted; a task queued from it runs after that paint.
@@ -165,7 +181,12 @@ async function watchForRows(panel: Frame, expectedRows: number): Promise<void> {
           mc.port2.postMessage(null);
         });
       });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount'] });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-rowcount'],
+      });
     });
   }, expectedRows);
 }
@@ -175,7 +196,11 @@ async function watchForRows(panel: Frame, expectedRows: number): Promise<void> {
  * devtools page, which is what really sends them) as one `requests` message, and times the panel
  * until the painted frame that shows them.
  */
-export async function handOverAndTimeFirstPaint(panel: Frame, sender: Frame, expectedRows: number): Promise<FirstPaint> {
+export async function handOverAndTimeFirstPaint(
+  panel: Frame,
+  sender: Frame,
+  expectedRows: number,
+): Promise<FirstPaint> {
   await watchForRows(panel, expectedRows);
   const sentAt = await sender.evaluate(() => {
     const w = window as unknown as { __benchRequests: unknown[] };
@@ -200,7 +225,11 @@ export async function handOverAndTimeFirstPaint(panel: Frame, sender: Frame, exp
  * devtools page holds them (recorded outside the timing), the panel says hello, the devtools page
  * answers with its snapshot, and the panel shows the rows.
  */
-export async function snapshotAndTimeFirstPaint(panel: Frame, devtoolsPage: Frame, expectedRows: number): Promise<number> {
+export async function snapshotAndTimeFirstPaint(
+  panel: Frame,
+  devtoolsPage: Frame,
+  expectedRows: number,
+): Promise<number> {
   await devtoolsPage.evaluate(() => {
     const w = window as unknown as { __benchRequests: unknown[]; __replayLinkHost: { record(r: unknown[]): void } };
     w.__replayLinkHost.record(w.__benchRequests);
@@ -237,7 +266,9 @@ export async function timeTransport(panel: Frame, sender: Frame): Promise<number
     ch.close();
     return t0;
   });
-  const receivedAt = await panel.evaluate(() => (window as unknown as { __benchReceived: Promise<number> }).__benchReceived);
+  const receivedAt = await panel.evaluate(
+    () => (window as unknown as { __benchReceived: Promise<number> }).__benchReceived,
+  );
   return receivedAt - sentAt;
 }
 
@@ -337,7 +368,10 @@ async function openRequestsPanel(extensionDir: string, pageUrl: string): Promise
   const { panel } = session;
   await shimNames(panel);
   // Let the devtools page finish its first probe, so its session message cannot land mid-measurement.
-  await panel.getByTestId('session-status').and(panel.locator(':not([data-status=searching])')).waitFor({ timeout: 30_000 });
+  await panel
+    .getByTestId('session-status')
+    .and(panel.locator(':not([data-status=searching])'))
+    .waitFor({ timeout: 30_000 });
   await postToPanel(panel, { type: 'session', session: syntheticSession() });
   await panel.getByRole('tab', { name: 'Requests' }).click();
   await panel.getByTestId('no-token-notice').waitFor({ state: 'detached' });
@@ -350,7 +384,13 @@ async function openRequestsPanel(extensionDir: string, pageUrl: string): Promise
  * requests and clear them again; scrolling after that measured the collection of that garbage
  * (scavenges of 10–36 ms on this machine), which no user's panel carries.
  */
-async function scrollPass(extensionDir: string, pageUrl: string, templates: CapturedRequest[], count: number, rowsPerFrame: number): Promise<number[]> {
+async function scrollPass(
+  extensionDir: string,
+  pageUrl: string,
+  templates: CapturedRequest[],
+  count: number,
+  rowsPerFrame: number,
+): Promise<number[]> {
   const session = await openRequestsPanel(extensionDir, pageUrl);
   try {
     const { panel, devtoolsPage } = session;
@@ -365,7 +405,9 @@ async function scrollPass(extensionDir: string, pageUrl: string, templates: Capt
   }
 }
 
-export async function run(options: { requests?: number; runs?: number; rowsPerFrame?: number } = {}): Promise<PanelRenderBench> {
+export async function run(
+  options: { requests?: number; runs?: number; rowsPerFrame?: number } = {},
+): Promise<PanelRenderBench> {
   const n = options.requests ?? 50_000;
   const runs = options.runs ?? 3;
   const rowsPerFrame = options.rowsPerFrame ?? 60;
@@ -408,7 +450,9 @@ export async function run(options: { requests?: number; runs?: number; rowsPerFr
       await shimNames(session.devtoolsPage);
       await prepareInPanel(session.devtoolsPage, templates, n, `s${i}-`);
       snapshots.push(await snapshotAndTimeFirstPaint(panel, session.devtoolsPage, n));
-      await session.devtoolsPage.evaluate(() => delete (window as unknown as { __benchRequests?: unknown }).__benchRequests);
+      await session.devtoolsPage.evaluate(
+        () => delete (window as unknown as { __benchRequests?: unknown }).__benchRequests,
+      );
     }
     // Done with this panel (the `finally` closing it again is harmless).
     await session.close();
@@ -452,9 +496,17 @@ export async function run(options: { requests?: number; runs?: number; rowsPerFr
 const direct = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (direct) {
   const r = await run();
-  console.log(`panel render: opening the panel on a tab holding ${r.requests.toLocaleString('en')} requests, rows painted after ${r.firstPaintMs} ms (median of ${r.runs}; first run ${r.firstPaintFirstRunMs} ms) — target < ${r.firstPaintTargetMs} ms`);
-  console.log(`  through the BroadcastChannel fallback instead (cloned): posted in the panel ${r.channelFirstPaintMs} ms, by the devtools page ${r.firstPaintFromDevtoolsPageMs} ms; the channel alone carries them in ${r.transportMs} ms`);
-  console.log(`  in the panel: deserializing ${r.deserializeMs} ms, then judging + rendering + paint ${r.afterReceiptMs} ms (medians over all runs); real path ≈ ${r.realPathEstimateMs} ms`);
-  console.log(`  scrolling top to bottom, ${r.scrollRowsPerFrame} rows a frame, ${r.scrollPasses} passes of ${r.scrollFrames} frames: max ${r.scrollMaxFrameMs} ms (by pass: ${r.scrollMaxFrameMsByPass.join(', ')}), p95 ${r.scrollP95FrameMs} ms, median ${r.scrollMedianFrameMs} ms — target: no frame over ${r.frameTargetMs} ms`);
+  console.log(
+    `panel render: opening the panel on a tab holding ${r.requests.toLocaleString('en')} requests, rows painted after ${r.firstPaintMs} ms (median of ${r.runs}; first run ${r.firstPaintFirstRunMs} ms) — target < ${r.firstPaintTargetMs} ms`,
+  );
+  console.log(
+    `  through the BroadcastChannel fallback instead (cloned): posted in the panel ${r.channelFirstPaintMs} ms, by the devtools page ${r.firstPaintFromDevtoolsPageMs} ms; the channel alone carries them in ${r.transportMs} ms`,
+  );
+  console.log(
+    `  in the panel: deserializing ${r.deserializeMs} ms, then judging + rendering + paint ${r.afterReceiptMs} ms (medians over all runs); real path ≈ ${r.realPathEstimateMs} ms`,
+  );
+  console.log(
+    `  scrolling top to bottom, ${r.scrollRowsPerFrame} rows a frame, ${r.scrollPasses} passes of ${r.scrollFrames} frames: max ${r.scrollMaxFrameMs} ms (by pass: ${r.scrollMaxFrameMsByPass.join(', ')}), p95 ${r.scrollP95FrameMs} ms, median ${r.scrollMedianFrameMs} ms — target: no frame over ${r.frameTargetMs} ms`,
+  );
   console.log(`  targets ${r.withinTargets ? 'met' : 'NOT met'}; verdicts: ${r.verdicts}`);
 }

@@ -12,13 +12,18 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'panel initial JavaScript, gzipped (the build: dist-demo/)', load: () => import('./bundle-size.ts') },
   { name: 'audit verdicts (Node)', load: () => import('./audit-verdicts.ts') },
-  { name: 'hostile and huge inputs: analysis, worst line, capture heap (Node)', load: () => import('./hostile-inputs.ts') },
+  {
+    name: 'hostile and huge inputs: analysis, worst line, capture heap (Node)',
+    load: () => import('./hostile-inputs.ts'),
+  },
   { name: 'search latency against the local SumoLogic server (Node)', load: () => import('./search-latency.ts') },
   { name: 'panel render and scroll of 50,000 requests (real DevTools panel)', load: () => import('./panel-render.ts') },
 ];
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `Machine: ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 
 let failed = 0;
 for (const bench of BENCHES) {

@@ -80,8 +80,18 @@ interface Sample {
   requests: number;
 }
 
-async function once(sumo: SumoServer, client: SearchJobClient, scenario: Scenario, from: number, to: number): Promise<Sample> {
-  const built = tryBuildSessionQuery({ token: TOKEN, tagNames: ['openReplaySessionToken'], scope: '_sourceCategory=bench/*' });
+async function once(
+  sumo: SumoServer,
+  client: SearchJobClient,
+  scenario: Scenario,
+  from: number,
+  to: number,
+): Promise<Sample> {
+  const built = tryBuildSessionQuery({
+    token: TOKEN,
+    tagNames: ['openReplaySessionToken'],
+    scope: '_sourceCategory=bench/*',
+  });
   if (!built.ok) throw new Error(built.message);
   const analysis = new IncrementalAnalysis(tagsFromClause(built.tagClause));
   const received: MessageMap[] = [];
@@ -110,7 +120,8 @@ async function once(sumo: SumoServer, client: SearchJobClient, scenario: Scenari
   // The panel shows each page as it arrives; the job's delete (which runSearch awaits) happens after.
   const shown = lastShown ?? Date.now();
   if (createdAt === undefined) throw new Error('the job was never seen in the server inspection');
-  if (result.messageCount !== scenario.messages) throw new Error(`expected ${scenario.messages} messages, got ${result.messageCount}`);
+  if (result.messageCount !== scenario.messages)
+    throw new Error(`expected ${scenario.messages} messages, got ${result.messageCount}`);
   const ownMs = START_DELAY_MS + Math.ceil((scenario.messages * 1000) / scenario.gatherPerSecond);
   return {
     overheadMs: shown - pressed - ownMs,
@@ -128,7 +139,10 @@ const median = (xs: number[]): number => {
 };
 
 export async function run(): Promise<Record<string, number | string>> {
-  const figures: Record<string, number | string> = { targetMedianOverheadMs: TARGET_OVERHEAD_MS, server: 'strict defaults' };
+  const figures: Record<string, number | string> = {
+    targetMedianOverheadMs: TARGET_OVERHEAD_MS,
+    server: 'strict defaults',
+  };
   const all: number[] = [];
   for (const scenario of SCENARIOS) {
     const sumo = await startSumoServer({

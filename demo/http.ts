@@ -38,11 +38,21 @@ export function readBody(req: IncomingMessage, maxBytes = 2_000_000): Promise<Bu
   return readRawBody(req, maxBytes);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendSumoJson(res, status, body, { ...headers, ...NO_STORE });
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   sendSumoText(res, status, text, { ...headers, ...NO_STORE });
 }
 

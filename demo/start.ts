@@ -85,7 +85,12 @@ async function main(): Promise<void> {
     await session.page.getByTestId('token').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
     await session.page.getByTestId('run-all').click();
     await session.page.getByTestId('run-all-done').waitFor({ timeout: 30_000 });
-    await session.panel.locator('[data-testid="current-token"]').filter({ hasText: /\S/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await session.panel
+      .locator('[data-testid="current-token"]')
+      .filter({ hasText: /\S/ })
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 800));
     const app = await session.page.screenshot();
     const devtools = await screenshotDevtools(session);

@@ -48,7 +48,8 @@ export interface DemoWorld {
   close(): Promise<void>;
 }
 
-const trackerVersion = (createRequire(import.meta.url)('@openreplay/tracker/package.json') as { version: string }).version;
+const trackerVersion = (createRequire(import.meta.url)('@openreplay/tracker/package.json') as { version: string })
+  .version;
 
 function storagePreset(format: StorageFormat, token: string): StoragePreset {
   // Historical formats of sessionStorage.__openreplay_token (see reference/openreplay-tracker.md).
@@ -67,7 +68,9 @@ export async function startDemoWorld(opts: DemoWorldOptions = {}): Promise<DemoW
   const building = ensureAppBuilt();
   // Keep a failed build from being an unhandled rejection while the servers start.
   building.catch(() => undefined);
-  const registry = new SessionRegistry(opts.sessionLengthMs === undefined ? {} : { sessionLengthMs: opts.sessionLengthMs });
+  const registry = new SessionRegistry(
+    opts.sessionLengthMs === undefined ? {} : { sessionLengthMs: opts.sessionLengthMs },
+  );
   const sink = createLogSink({ sumoReceiverUrl: opts.sumoReceiverUrl, log: opts.log });
   const closers: Array<() => Promise<void>> = [];
   let appOrigin = '';

@@ -18,7 +18,11 @@ function build(target: Target): void {
   // Store builds only: never the demo flavour, never a side directory.
   delete env.REPLAY_LINK_DEMO;
   delete env.REPLAY_LINK_OUT_DIR;
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit' });
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
 }
 
 export function readTree(dir: string): ReleaseFile[] {

@@ -46,7 +46,9 @@ try {
       await s.close();
     }
   }
-  console.log('wrote docs/panel.png, docs/requests.png, docs/backend.png, docs/timeline-light.png, docs/timeline-dark.png');
+  console.log(
+    'wrote docs/panel.png, docs/requests.png, docs/backend.png, docs/timeline-light.png, docs/timeline-dark.png',
+  );
 } finally {
   await demo.close();
 }

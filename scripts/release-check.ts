@@ -53,7 +53,8 @@ export function checkManifest(target: Target, manifest: Record<string, unknown>,
   if (manifest.version !== expectedVersion) {
     problems.push(`manifest version ${String(manifest.version)} is not package.json's ${expectedVersion}`);
   }
-  if (typeof manifest.name === 'string' && /demo/i.test(manifest.name)) problems.push('this is the demo build (its name says so)');
+  if (typeof manifest.name === 'string' && /demo/i.test(manifest.name))
+    problems.push('this is the demo build (its name says so)');
   for (const key of ['permissions', 'host_permissions', 'optional_host_permissions'] as const) {
     const value = manifest[key] ?? [];
     if (!Array.isArray(value)) {
@@ -68,7 +69,8 @@ export function checkManifest(target: Target, manifest: Record<string, unknown>,
   const background = (manifest.background ?? {}) as Record<string, unknown>;
   if (target === 'chrome') {
     if (typeof background.service_worker !== 'string') problems.push('Chrome build without background.service_worker');
-    if (manifest.browser_specific_settings !== undefined) problems.push('Chrome build carries browser_specific_settings');
+    if (manifest.browser_specific_settings !== undefined)
+      problems.push('Chrome build carries browser_specific_settings');
   } else {
     if (!Array.isArray(background.scripts)) problems.push('Firefox build without background.scripts');
     if (background.service_worker !== undefined) problems.push('Firefox build with background.service_worker');

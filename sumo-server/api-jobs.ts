@@ -50,7 +50,8 @@ export async function createJob(call: ApiCall): Promise<void> {
   }
   const b = body as Record<string, unknown>;
   const query = b.query;
-  if (typeof query !== 'string' || query.trim() === '' || isEmptyQuery(query)) return fail(call, 400, 'searchjob.no.query');
+  if (typeof query !== 'string' || query.trim() === '' || isEmptyQuery(query))
+    return fail(call, 400, 'searchjob.no.query');
   if (query.length > MAX_QUERY_LENGTH) {
     return fail(call, 400, 'searchjob.generic', `The query is longer than ${MAX_QUERY_LENGTH} characters.`);
   }
@@ -217,7 +218,8 @@ export function jobMessages(call: ApiCall, id: string): void {
   // A page is also capped by size: it can hold fewer messages than asked for (never none).
   let bytes = 0;
   let fit = 0;
-  while (fit < slice.length && (fit === 0 || bytes + (slice[fit]?.size ?? 0) <= strict.maxPageBytes)) bytes += slice[fit++]?.size ?? 0;
+  while (fit < slice.length && (fit === 0 || bytes + (slice[fit]?.size ?? 0) <= strict.maxPageBytes))
+    bytes += slice[fit++]?.size ?? 0;
   if (fit < slice.length) call.ctx.faults.noteHit('pageByteCap');
   slice = slice.slice(0, fit);
   const withoutRaw = strict.rawOnlyWhenRequested && !job.rawRequested;
@@ -226,7 +228,10 @@ export function jobMessages(call: ApiCall, id: string): void {
     if (withoutRaw) delete map['_raw'];
     return { map };
   });
-  const body: Record<string, unknown> = { fields: messageFields(style).filter((f) => !withoutRaw || f.name !== '_raw'), messages };
+  const body: Record<string, unknown> = {
+    fields: messageFields(style).filter((f) => !withoutRaw || f.name !== '_raw'),
+    messages,
+  };
   if (strict.extraFields) body['warning'] = '';
   sendJson(call.res, 200, body, call.okHeaders);
 }
@@ -245,7 +250,10 @@ export function jobRecords(call: ApiCall, id: string): void {
 
 export function deleteJob(call: ApiCall, id: string): void {
   const job = call.ctx.jobs.lookup(id, call.sessionId, call.ctx.now());
-  if (!job) return call.ctx.jobs.exists(id, call.ctx.now()) ? answerLostCookie(call) : fail(call, 404, 'searchjob.jobid.invalid');
+  if (!job)
+    return call.ctx.jobs.exists(id, call.ctx.now())
+      ? answerLostCookie(call)
+      : fail(call, 404, 'searchjob.jobid.invalid');
   call.ctx.jobs.remove(job.id);
   sendJson(call.res, 200, { id: job.id }, call.okHeaders);
 }

@@ -4,7 +4,15 @@ import { createJob, deleteJob, jobMessages, jobRecords, jobStatus, type ApiCall 
 import { authenticate, parseBasicAuth } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { sessionCookies } from './cookies.ts';
-import { FaultSpecError, isJobFault, isRequestFault, parseFaultHeader, type CallKind, type FaultSpec, type RequestFault } from './faults.ts';
+import {
+  FaultSpecError,
+  isJobFault,
+  isRequestFault,
+  parseFaultHeader,
+  type CallKind,
+  type FaultSpec,
+  type RequestFault,
+} from './faults.ts';
 import { header, sleep } from './http-util.ts';
 import { NO_CREDENTIALS_MESSAGE, sendMoved } from './deployments.ts';
 import { gatewayHtml } from './strictness.ts';
@@ -34,7 +42,14 @@ export function classify(method: string, apiPath: string): Route {
 }
 
 /** Answers a request fault; returns false for faults that only slow the request down. */
-function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFault, apiPath: string, search: string, authenticated: boolean): boolean {
+function answerFault(
+  ctx: ServerContext,
+  res: ServerResponse,
+  fault: RequestFault,
+  apiPath: string,
+  search: string,
+  authenticated: boolean,
+): boolean {
   switch (fault.type) {
     case 'unauthorized':
       sendApiError(res, 401, 'unauthorized');
@@ -43,7 +58,13 @@ function answerFault(ctx: ServerContext, res: ServerResponse, fault: RequestFaul
       sendApiError(res, 403, 'forbidden');
       return true;
     case 'rateLimit':
-      sendApiError(res, 429, 'rate.limit.exceeded', undefined, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
+      sendApiError(
+        res,
+        429,
+        'rate.limit.exceeded',
+        undefined,
+        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {},
+      );
       return true;
     case 'serverError': {
       const status = fault.status ?? 500;
@@ -91,7 +112,12 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
     : {};
 }
 
-export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleApi(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const apiPath = url.pathname.slice('/api'.length);
   const route = classify(method, apiPath);
@@ -137,7 +163,8 @@ export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: S
 
   if (!auth) return sendApiError(res, 401, 'unauthorized', NO_CREDENTIALS_MESSAGE);
   const authResult = authenticate(auth, ctx.options.credentials);
-  if (!authResult.ok) return sendApiError(res, authResult.status, authResult.status === 401 ? 'unauthorized' : 'forbidden');
+  if (!authResult.ok)
+    return sendApiError(res, authResult.status, authResult.status === 401 ? 'unauthorized' : 'forbidden');
   if (ctx.options.deploymentRedirect !== undefined) {
     return sendMoved(res, `${ctx.options.deploymentRedirect}${apiPath}${url.search}`);
   }

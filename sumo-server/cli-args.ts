@@ -87,9 +87,12 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
           options.deploymentRedirect = value();
           break;
         case '--deployments': {
-          const names = value().split(',').map((n) => n.trim().toUpperCase());
+          const names = value()
+            .split(',')
+            .map((n) => n.trim().toUpperCase());
           const bad = names.find((n) => !isDeploymentName(n));
-          if (bad !== undefined || names.length === 0) throw new Error(`--deployments: unknown deployment ${bad ?? ''}`);
+          if (bad !== undefined || names.length === 0)
+            throw new Error(`--deployments: unknown deployment ${bad ?? ''}`);
           const [home, ...others] = names as DeploymentName[];
           if (home === undefined) throw new Error('--deployments needs a home deployment');
           options.deployments = others.length > 0 ? { home, others } : { home };
@@ -100,7 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
           break;
         case '--cookie-loss': {
           const v = value();
-          if (v !== '404' && v !== '500' && v !== 'alternate') throw new Error('--cookie-loss takes 404, 500 or alternate');
+          if (v !== '404' && v !== '500' && v !== 'alternate')
+            throw new Error('--cookie-loss takes 404, 500 or alternate');
           setStrict('cookieLoss', v === 'alternate' ? v : v === '404' ? 404 : 500);
           break;
         }

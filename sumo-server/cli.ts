@@ -16,7 +16,9 @@ console.log(`  API base:     ${server.apiUrl}   (access id ${creds.accessId})`);
 console.log(`  HTTP source:  ${server.receiverUrl}`);
 console.log(`  Inspection:   ${server.url}/__sumo/stats`);
 for (const [name, url] of Object.entries(server.deploymentUrls)) {
-  console.log(`  Deployment ${name.padEnd(4)} ${url}/api${url === server.url ? '   (home: the account lives here)' : ''}`);
+  console.log(
+    `  Deployment ${name.padEnd(4)} ${url}/api${url === server.url ? '   (home: the account lives here)' : ''}`,
+  );
 }
 
 let stopping = false;

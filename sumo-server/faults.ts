@@ -38,7 +38,16 @@ export interface FaultScope {
 
 export type FaultSpec = (RequestFault | JobFault) & FaultScope;
 
-const REQUEST_TYPES = new Set(['unauthorized', 'forbidden', 'rateLimit', 'serverError', 'moved', 'delay', 'hang', 'notFound']);
+const REQUEST_TYPES = new Set([
+  'unauthorized',
+  'forbidden',
+  'rateLimit',
+  'serverError',
+  'moved',
+  'delay',
+  'hang',
+  'notFound',
+]);
 const JOB_TYPES = new Set([
   'transient404',
   'forcePaused',
@@ -79,11 +88,14 @@ function stringList(value: unknown, what: string): string[] | undefined {
 
 /** Checks an untrusted fault description (JSON body or header) and returns a typed copy. */
 export function validateFault(input: unknown): FaultSpec {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultSpecError('a fault must be an object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new FaultSpecError('a fault must be an object');
   const o = input as Record<string, unknown>;
   const type = o.type;
   if (typeof type !== 'string' || (!REQUEST_TYPES.has(type) && !JOB_TYPES.has(type))) {
-    throw new FaultSpecError(`unknown fault type ${JSON.stringify(type)}; known: ${[...REQUEST_TYPES, ...JOB_TYPES].join(', ')}`);
+    throw new FaultSpecError(
+      `unknown fault type ${JSON.stringify(type)}; known: ${[...REQUEST_TYPES, ...JOB_TYPES].join(', ')}`,
+    );
   }
   const scope: FaultScope = {};
   const times = nonNegativeInt(o.times, 'times');
@@ -111,11 +123,13 @@ export function validateFault(input: unknown): FaultSpec {
     }
     case 'serverError': {
       const status = o.status ?? 500;
-      if (status !== 500 && status !== 502 && status !== 503 && status !== 504) throw new FaultSpecError('serverError status must be 500, 502, 503 or 504');
+      if (status !== 500 && status !== 502 && status !== 503 && status !== 504)
+        throw new FaultSpecError('serverError status must be 500, 502, 503 or 504');
       return { type, status, ...scope };
     }
     case 'moved': {
-      if (o.location !== undefined && typeof o.location !== 'string') throw new FaultSpecError('location must be a string');
+      if (o.location !== undefined && typeof o.location !== 'string')
+        throw new FaultSpecError('location must be a string');
       return { type, ...(typeof o.location === 'string' ? { location: o.location } : {}), ...scope };
     }
     case 'delay': {
@@ -135,9 +149,17 @@ export function validateFault(input: unknown): FaultSpec {
     case 'doneGatheringHistogram':
       return { type, polls: nonNegativeInt(o.polls, 'polls') ?? 2, ...scope };
     case 'pendingErrors':
-      return { type, errors: stringList(o.errors, 'errors') ?? ['Parse error: this search failed (injected fault).'], ...scope };
+      return {
+        type,
+        errors: stringList(o.errors, 'errors') ?? ['Parse error: this search failed (injected fault).'],
+        ...scope,
+      };
     case 'pendingWarnings':
-      return { type, warnings: stringList(o.warnings, 'warnings') ?? ['This search may be incomplete (injected fault).'], ...scope };
+      return {
+        type,
+        warnings: stringList(o.warnings, 'warnings') ?? ['This search may be incomplete (injected fault).'],
+        ...scope,
+      };
     case 'expire':
       return { type, afterPolls: nonNegativeInt(o.afterPolls, 'afterPolls') ?? 1, ...scope };
     case 'gatherRate': {

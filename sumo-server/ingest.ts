@@ -21,7 +21,8 @@ export function parseMultilineHeader(value: string | undefined): MultilineMode |
   return undefined;
 }
 
-const CONTINUATION = /^(?:[ \t]|Traceback\b|Caused by\b|\.\.\. \d+ more|During handling of the above exception|The above exception was)/;
+const CONTINUATION =
+  /^(?:[ \t]|Traceback\b|Caused by\b|\.\.\. \d+ more|During handling of the above exception|The above exception was)/;
 
 function trimTrailingBlankLines(text: string): string {
   return text.replace(/\s+$/, '');
@@ -110,9 +111,7 @@ export function buildMessage(
 ): NewMessage {
   const stamp = parseLeadingTimestamp(input.raw);
   const received = input.receiptTime ?? receiptTime;
-  const format = stamp
-    ? `t:cache:o:0:l:${stamp.length}:p:${stamp.pattern}`
-    : 't:none:o:-1:l:0:p:null';
+  const format = stamp ? `t:cache:o:0:l:${stamp.length}:p:${stamp.pattern}` : 't:none:o:-1:l:0:p:null';
   return {
     messageTime: input.messageTime ?? stamp?.ms ?? received,
     receiptTime: received,

@@ -26,7 +26,12 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
   return text.trim() === '' ? undefined : JSON.parse(text);
 }
 
-export async function handleInspect(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleInspect(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const send = (status: number, body: unknown): void => sendJson(res, status, body, OPEN_CORS);
   const route = `${req.method ?? 'GET'} ${url.pathname.slice(INSPECT_PREFIX.length)}`;
   switch (route) {

@@ -75,7 +75,14 @@ export class RequestTracker {
   arrive(accessId: string, now: number): Arrival {
     let key = this.keys.get(accessId);
     if (!key) {
-      key = { window: new SlidingWindow(), admitted: new SlidingWindow(), inFlight: 0, requests: 0, maxPerSecond: 0, maxConcurrent: 0 };
+      key = {
+        window: new SlidingWindow(),
+        admitted: new SlidingWindow(),
+        inFlight: 0,
+        requests: 0,
+        maxPerSecond: 0,
+        maxConcurrent: 0,
+      };
       this.keys.set(accessId, key);
     }
     const state = key;
@@ -109,12 +116,23 @@ export class RequestTracker {
   byKey(): Record<string, KeyStats> {
     const out: Record<string, KeyStats> = {};
     for (const [id, k] of this.keys) {
-      out[id] = { requests: k.requests, maxRequestsPerSecond: k.maxPerSecond, maxConcurrent: k.maxConcurrent, inFlight: k.inFlight };
+      out[id] = {
+        requests: k.requests,
+        maxRequestsPerSecond: k.maxPerSecond,
+        maxConcurrent: k.maxConcurrent,
+        inFlight: k.inFlight,
+      };
     }
     return out;
   }
 
-  summary(): { requests: number; inFlight: number; maxRequestsPerSecond: number; maxRequestsPerSecondAllKeys: number; maxConcurrent: number } {
+  summary(): {
+    requests: number;
+    inFlight: number;
+    maxRequestsPerSecond: number;
+    maxRequestsPerSecondAllKeys: number;
+    maxConcurrent: number;
+  } {
     let maxPerKey = 0;
     for (const k of this.keys.values()) maxPerKey = Math.max(maxPerKey, k.maxPerSecond);
     return {

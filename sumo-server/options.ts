@@ -73,12 +73,14 @@ export interface ResolvedOptions {
 
 function positive(name: string, value: number | undefined, fallback: number, allowZero = false): number {
   const v = value ?? fallback;
-  if (Number.isNaN(v) || v < 0 || (!allowZero && v === 0)) throw new RangeError(`${name} must be ${allowZero ? '>= 0' : '> 0'}`);
+  if (Number.isNaN(v) || v < 0 || (!allowZero && v === 0))
+    throw new RangeError(`${name} must be ${allowZero ? '>= 0' : '> 0'}`);
   return v;
 }
 
 export function resolveOptions(opts: SumoServerOptions = {}): ResolvedOptions {
-  if (opts.host !== undefined && opts.host !== '127.0.0.1') throw new RangeError('the sumo server listens on 127.0.0.1 only');
+  if (opts.host !== undefined && opts.host !== '127.0.0.1')
+    throw new RangeError('the sumo server listens on 127.0.0.1 only');
   const code = opts.httpSourceCode ?? 'demo-http-source';
   if (!/^[A-Za-z0-9._~=-]+$/.test(code)) throw new RangeError('httpSourceCode must be URL-safe');
   const credentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : DEFAULT_CREDENTIALS;

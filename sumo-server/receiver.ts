@@ -33,7 +33,12 @@ export function ingestMessages(
   return ctx.store.addBatch(built);
 }
 
-export async function handleReceiver(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleReceiver(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, OPEN_CORS);
     res.end();

@@ -30,7 +30,10 @@ export interface SumoServer {
    * Stores messages directly. A string is one whole message (newlines kept); `meta` fills
    * category/host/name like the X-Sumo-* headers. Returns the stored maps.
    */
-  ingest(input: string | IngestMessage | ReadonlyArray<string | IngestMessage>, meta?: SourceHeaders): Array<Record<string, string>>;
+  ingest(
+    input: string | IngestMessage | ReadonlyArray<string | IngestMessage>,
+    meta?: SourceHeaders,
+  ): Array<Record<string, string>>;
   /** Replaces the run-wide faults (validated; throws on a bad spec). */
   setFaults(faults: FaultSpec | FaultSpec[]): void;
   /** Adds run-wide faults to those already set. */
@@ -61,7 +64,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   return sendApiError(res, 404, 'notfound');
 }
 
-const asList = <T,>(x: T | readonly T[]): T[] => (Array.isArray(x) ? [...(x as readonly T[])] : [x as T]);
+const asList = <T>(x: T | readonly T[]): T[] => (Array.isArray(x) ? [...(x as readonly T[])] : [x as T]);
 
 export async function startSumoServer(opts: SumoServerOptions = {}): Promise<SumoServer> {
   const options = resolveOptions(opts);

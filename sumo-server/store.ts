@@ -69,7 +69,9 @@ export function messageMap(m: StoredMessage, style: KeyStyle = 'lower'): Record<
   return out;
 }
 
-export function messageFields(style: KeyStyle = 'lower'): Array<{ name: string; fieldType: string; keyField: boolean }> {
+export function messageFields(
+  style: KeyStyle = 'lower',
+): Array<{ name: string; fieldType: string; keyField: boolean }> {
   return FIELDS.map((f) => ({ name: keyOf(f, style), fieldType: f.fieldType, keyField: false }));
 }
 

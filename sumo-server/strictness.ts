@@ -58,13 +58,19 @@ export const STRICT_SWITCHES = Object.keys(STRICT_DEFAULTS) as Array<keyof Stric
 export function resolveStrictness(input: Partial<Strictness> | 'lenient' | undefined): Strictness {
   if (input === 'lenient') return { ...LENIENT };
   const s = { ...STRICT_DEFAULTS, ...input };
-  if (s.cookieLoss !== 404 && s.cookieLoss !== 500 && s.cookieLoss !== 'alternate') throw new RangeError('cookieLoss must be 404, 500 or alternate');
-  if (!Number.isInteger(s.authThrottleFreeCalls) || s.authThrottleFreeCalls < 0) throw new RangeError('authThrottleFreeCalls must be an integer >= 0');
+  if (s.cookieLoss !== 404 && s.cookieLoss !== 500 && s.cookieLoss !== 'alternate')
+    throw new RangeError('cookieLoss must be 404, 500 or alternate');
+  if (!Number.isInteger(s.authThrottleFreeCalls) || s.authThrottleFreeCalls < 0)
+    throw new RangeError('authThrottleFreeCalls must be an integer >= 0');
   if (!(s.maxPageBytes >= 1)) throw new RangeError('maxPageBytes must be >= 1');
   return s;
 }
 
-const GATEWAY_TITLES: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+const GATEWAY_TITLES: Record<number, string> = {
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
 
 /** The body an AWS load balancer sends for a gateway error. */
 export function gatewayHtml(status: number): string {

@@ -49,7 +49,15 @@ export function parseSearchTime(value: unknown, timeZone: string | undefined): T
   const m = ISO_SEARCH.exec(value);
   if (!m) return { ok: false, reason: 'invalid' };
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const local = utcFromFields(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), Number((frac ?? '').padEnd(3, '0')));
+  const local = utcFromFields(
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number((frac ?? '').padEnd(3, '0')),
+  );
   if (local === undefined) return { ok: false, reason: 'invalid' };
   if (zone) return { ok: true, ms: local - zoneOffsetMs(zone) };
   if (timeZone === undefined || !isKnownTimeZone(timeZone)) return { ok: false, reason: 'timezone' };

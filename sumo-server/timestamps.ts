@@ -14,7 +14,15 @@ const EPOCH_MS = /^\[?(\d{13})(?![\d.])/;
 const EPOCH_S = /^\[?(\d{10})(?:\.(\d{1,6}))?(?![\d])/;
 
 /** UTC milliseconds for calendar fields, or undefined when a field is out of range (e.g. month 13). */
-export function utcFromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | undefined {
+export function utcFromFields(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+): number | undefined {
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
   const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(t);

@@ -15,7 +15,10 @@ export async function sideBySide(context: BrowserContext, left: Buffer, right: B
     await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0));
     const size = await page.evaluate(() => {
       const imgs = Array.from(document.images);
-      return { width: imgs.reduce((w, i) => w + i.naturalWidth, 0), height: Math.max(...imgs.map((i) => i.naturalHeight)) };
+      return {
+        width: imgs.reduce((w, i) => w + i.naturalWidth, 0),
+        height: Math.max(...imgs.map((i) => i.naturalHeight)),
+      };
     });
     await page.setViewportSize(size);
     await page.screenshot({ path, clip: { x: 0, y: 0, ...size } });

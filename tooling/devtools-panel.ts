@@ -142,12 +142,22 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
     const panelId = `chrome-extension://${extensionId}ReplayLink`;
     const showPanel = async (given?: Page): Promise<{ devtools: Page; panel: Frame }> => {
       const devtools =
-        given ?? (await until('the DevTools page', async () => connected.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('devtools://'))));
+        given ??
+        (await until('the DevTools page', async () =>
+          connected
+            .contexts()
+            .flatMap((c) => c.pages())
+            .find((p) => p.url().startsWith('devtools://')),
+        ));
       const panel = await until('the Replay Link panel frame', async () => {
         await devtools.evaluate((id) => {
-          (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(id);
+          (
+            globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }
+          ).InspectorFrontendAPI.showPanel(id);
         }, panelId);
-        return devtools.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes(PANEL_PATH));
+        return devtools
+          .frames()
+          .find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`) && f.url().includes(PANEL_PATH));
       });
       await panel.waitForSelector('.app', { timeout: 15_000 });
       return { devtools, panel };
@@ -165,11 +175,16 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
       const before = new Set(await devtoolsTargets());
       const tab = await context.newPage();
       await tab.goto(url);
-      const targetId = await until('the new tab\'s DevTools target', async () => (await devtoolsTargets()).find((id) => !before.has(id)));
+      const targetId = await until("the new tab's DevTools target", async () =>
+        (await devtoolsTargets()).find((id) => !before.has(id)),
+      );
       // A target that became a page after connecting is not reported: connect again to see it.
       const later = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
       extraConnections.push(later);
-      const devtoolsPages = later.contexts().flatMap((c) => c.pages()).filter((p) => p.url().startsWith('devtools://'));
+      const devtoolsPages = later
+        .contexts()
+        .flatMap((c) => c.pages())
+        .filter((p) => p.url().startsWith('devtools://'));
       let found: Page | undefined;
       for (const candidate of devtoolsPages) {
         const session = await candidate.context().newCDPSession(candidate);
@@ -177,10 +192,21 @@ export async function openPanel(opts: LaunchOptions): Promise<PanelSession> {
         await session.detach();
         if (info.targetInfo.targetId === targetId) found = candidate;
       }
-      if (!found) throw new Error('the new tab\'s DevTools page was not found');
+      if (!found) throw new Error("the new tab's DevTools page was not found");
       return { page: tab, ...(await showPanel(found)) };
     };
-    return { context, page, devtools, panel, devtoolsPage, extensionId, debuggingUrl: `http://127.0.0.1:${port}`, worker, openTab, close };
+    return {
+      context,
+      page,
+      devtools,
+      panel,
+      devtoolsPage,
+      extensionId,
+      debuggingUrl: `http://127.0.0.1:${port}`,
+      worker,
+      openTab,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;
@@ -208,7 +234,10 @@ async function fitWindowToScreen(page: Page): Promise<void> {
     if (!fits) {
       const width = Math.min(bounds.width ?? area.width, area.width);
       const height = Math.min(bounds.height ?? area.height, area.height);
-      await cdp.send('Browser.setWindowBounds', { windowId, bounds: { left: area.left, top: area.top, width, height, windowState: 'normal' } });
+      await cdp.send('Browser.setWindowBounds', {
+        windowId,
+        bounds: { left: area.left, top: area.top, width, height, windowState: 'normal' },
+      });
     }
   } finally {
     await cdp.detach().catch(() => undefined);
@@ -223,5 +252,8 @@ export async function screenshotDevtools(s: PanelSession, path?: string): Promis
   const pageWidth = await s.page.evaluate(() => window.innerWidth);
   const size = await s.devtools.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const x = Math.min(Math.max(0, pageWidth), size.width - 100);
-  return s.devtools.screenshot({ ...(path ? { path } : {}), clip: { x, y: 0, width: size.width - x, height: size.height } });
+  return s.devtools.screenshot({
+    ...(path ? { path } : {}),
+    clip: { x, y: 0, width: size.width - x, height: size.height },
+  });
 }

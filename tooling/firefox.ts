@@ -112,17 +112,20 @@ async function session(browser: Browser, page: Page, addonId: string): Promise<F
     contexts: Array<{ context: string; url: string }>;
   };
   const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!window) throw new Error('The browser window is not reachable over BiDi (is MOZ_REMOTE_ALLOW_SYSTEM_ACCESS honoured?)');
+  if (!window)
+    throw new Error('The browser window is not reachable over BiDi (is MOZ_REMOTE_ALLOW_SYSTEM_ACCESS honoured?)');
 
   // Results travel as JSON strings: BiDi's remote-value serialization of chrome objects is lossy.
   async function chromeEval<T>(expression: string): Promise<T> {
     const wrapped = `(async () => JSON.stringify(await (${expression})))()`;
-    const r = (await connection.send('script.evaluate', {
-      expression: wrapped,
-      target: { context: window!.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    })).result as EvaluateResult;
+    const r = (
+      await connection.send('script.evaluate', {
+        expression: wrapped,
+        target: { context: window!.context },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      })
+    ).result as EvaluateResult;
     if (r.type === 'exception') throw new Error(`chrome eval failed: ${r.exceptionDetails?.text ?? 'unknown error'}`);
     const value = r.result?.value;
     return (typeof value === 'string' ? JSON.parse(value) : undefined) as T;
@@ -156,7 +159,9 @@ async function session(browser: Browser, page: Page, addonId: string): Promise<F
         throw new Error('the Replay Link panel was never registered in the toolbox');
       })()`),
     views: () =>
-      chromeEval<ExtensionView[]>(`[...${extension}.views].map((v) => ({ viewType: v.viewType, url: v.uri ? v.uri.spec : '' }))`),
+      chromeEval<ExtensionView[]>(
+        `[...${extension}.views].map((v) => ({ viewType: v.viewType, url: v.uri ? v.uri.spec : '' }))`,
+      ),
     inView: <T>(viewType: ViewType, body: string) =>
       chromeEval<T>(`(async () => {
         const view = [...${extension}.views].find((v) => v.viewType === ${JSON.stringify(viewType)});
@@ -191,7 +196,8 @@ async function session(browser: Browser, page: Page, addonId: string): Promise<F
         })
         .filter((m) => (m.source + ' ' + m.all).includes(${JSON.stringify(EXTENSION_ORIGIN)}))
         .map(({ all, ...entry }) => entry)`),
-    setDevtoolsTheme: (theme) => chromeEval<void>(`Services.prefs.setCharPref('devtools.theme', ${JSON.stringify(theme)})`),
+    setDevtoolsTheme: (theme) =>
+      chromeEval<void>(`Services.prefs.setCharPref('devtools.theme', ${JSON.stringify(theme)})`),
     screenshot: async (viewType) => {
       const dataUrl = await chromeEval<string>(`(async () => {
         const view = [...${extension}.views].find((v) => v.viewType === ${JSON.stringify(viewType)});

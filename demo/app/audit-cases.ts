@@ -4,11 +4,30 @@ import type { DemoPageConfig } from '../page-config.ts';
 // configures, and the requests the page then makes. The e2e tests assert the panel's verdicts.
 
 export type AuditCase =
-  | 'include' | 'exclude' | 'throws' | 'slow' | 'custom-header' | 'header-off'
-  | 'no-matcher' | 'sampled' | 'saved-fetch' | 'axios-name' | 'unreachable';
+  | 'include'
+  | 'exclude'
+  | 'throws'
+  | 'slow'
+  | 'custom-header'
+  | 'header-off'
+  | 'no-matcher'
+  | 'sampled'
+  | 'saved-fetch'
+  | 'axios-name'
+  | 'unreachable';
 
 export const AUDIT_CASES: readonly AuditCase[] = [
-  'include', 'exclude', 'throws', 'slow', 'custom-header', 'header-off', 'no-matcher', 'sampled', 'saved-fetch', 'axios-name', 'unreachable',
+  'include',
+  'exclude',
+  'throws',
+  'slow',
+  'custom-header',
+  'header-off',
+  'no-matcher',
+  'sampled',
+  'saved-fetch',
+  'axios-name',
+  'unreachable',
 ];
 
 export { SAMPLED_OUT_PROJECT_KEY } from '../page-config.ts';

@@ -47,7 +47,12 @@ async function main(): Promise<void> {
     ingestPoint: config.ingestUrl,
     __DISABLE_SECURE_MODE: true,
     respectDoNotTrack: false,
-    network: { ...networkOptions(auditCase), capturePayload: false, failuresOnly: false, ignoreHeaders: ['cookie', 'set-cookie'] },
+    network: {
+      ...networkOptions(auditCase),
+      capturePayload: false,
+      failuresOnly: false,
+      ignoreHeaders: ['cookie', 'set-cookie'],
+    },
   });
   const started = await tracker.start().catch((e: unknown) => ({ success: false, reason: String(e) }));
   const ok = typeof started === 'object' && started !== null && (started as { success?: unknown }).success === true;

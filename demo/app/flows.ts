@@ -29,7 +29,12 @@ export interface Flow {
   run(env: FlowEnv): Promise<FlowOutcome>;
 }
 
-async function viaFetch(method: string, url: string, init: RequestInit = {}, f: typeof fetch = fetch): Promise<FlowOutcome> {
+async function viaFetch(
+  method: string,
+  url: string,
+  init: RequestInit = {},
+  f: typeof fetch = fetch,
+): Promise<FlowOutcome> {
   try {
     const res = await f(url, { ...init, method });
     await res.text();

@@ -30,7 +30,12 @@ function showOutcome(output: HTMLElement, outcome: FlowOutcome): void {
 }
 
 /** Session facts, the flow buttons and "run all" for a page whose tracker is `tracker`. */
-export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: DemoPageConfig, flows: readonly Flow[] = FLOWS): void {
+export function mountTrackerPage(
+  root: HTMLElement,
+  tracker: Tracker,
+  config: DemoPageConfig,
+  flows: readonly Flow[] = FLOWS,
+): void {
   const session = el('section', { class: 'session', 'aria-label': 'OpenReplay session' });
   const [tokenRow, tokenValue] = sessionRow('Session token', 'token');
   const [idRow, idValue] = sessionRow('Session id', 'session-id');
@@ -72,7 +77,11 @@ export function mountTrackerPage(root: HTMLElement, tracker: Tracker, config: De
     list.append(item);
   }
 
-  const runAll = el('button', { type: 'button', 'data-testid': 'run-all', class: 'primary' }, `Run all (1–${flows.length})`);
+  const runAll = el(
+    'button',
+    { type: 'button', 'data-testid': 'run-all', class: 'primary' },
+    `Run all (1–${flows.length})`,
+  );
   const done = el('span', { 'data-testid': 'run-all-done', class: 'done' });
   runAll.addEventListener('click', () => {
     done.textContent = '';

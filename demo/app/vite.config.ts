@@ -3,7 +3,18 @@ import { defineConfig } from 'vite';
 
 // The demo app's own build (the repo root's vite.config.ts builds the extension).
 const root = fileURLToPath(new URL('.', import.meta.url));
-const PAGES = ['index', 'snippet', 'storage-only', 'iframe', 'iframe-inner', 'network-only', 'no-tracker', 'hostile', 'all-good', 'audit'];
+const PAGES = [
+  'index',
+  'snippet',
+  'storage-only',
+  'iframe',
+  'iframe-inner',
+  'network-only',
+  'no-tracker',
+  'hostile',
+  'all-good',
+  'audit',
+];
 
 export default defineConfig({
   root,

@@ -18,7 +18,11 @@ export interface PartnerServer {
 }
 
 /** A third-party API on its own origin that lets the demo app call it with CORS. */
-export async function startPartnerServer(kind: PartnerKind, appOrigin: () => string, sink: LogSink): Promise<PartnerServer> {
+export async function startPartnerServer(
+  kind: PartnerKind,
+  appOrigin: () => string,
+  sink: LogSink,
+): Promise<PartnerServer> {
   const source = { category: 'demo/partner', host: `partner-${kind}`, name: 'partner.log' };
   const server = createServer((req, res) => {
     logRequest(req, res, sink, source);

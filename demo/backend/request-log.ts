@@ -27,7 +27,11 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, sink: LogS
   };
   res.once('close', () => {
     const status = res.writableFinished ? res.statusCode : 499;
-    write(levelForStatus(status), requestText(req.method ?? 'GET', req.url ?? '/', status, performance.now() - started), true);
+    write(
+      levelForStatus(status),
+      requestText(req.method ?? 'GET', req.url ?? '/', status, performance.now() - started),
+      true,
+    );
   });
   return {
     token,

@@ -34,7 +34,15 @@ export async function startBackendServer(opts: BackendOptions): Promise<BackendS
   const serveApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const reqLog = logRequest(req, res, opts.sink, BACKEND_SOURCE);
     try {
-      await handleApi({ req, res, url, token: reqLog.token, log: reqLog.log, logRaw: reqLog.logRaw, untagged: reqLog.untagged });
+      await handleApi({
+        req,
+        res,
+        url,
+        token: reqLog.token,
+        log: reqLog.log,
+        logRaw: reqLog.logRaw,
+        untagged: reqLog.untagged,
+      });
       if (!res.writableEnded) sendJson(res, 500, { error: 'no response' });
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -54,20 +62,27 @@ export async function startBackendServer(opts: BackendOptions): Promise<BackendS
     }
     if (file.type.startsWith('text/html')) {
       const config = opts.pageConfig();
-      if (path === '/storage-only.html') config.storage = opts.storagePreset(storageFormat(url.searchParams.get('format')));
+      if (path === '/storage-only.html')
+        config.storage = opts.storagePreset(storageFormat(url.searchParams.get('format')));
       const html = injectConfig(file.body.toString('utf8'), config);
       res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
       res.end(html);
       return;
     }
-    res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': String(file.body.length), 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': String(file.body.length),
+      'Cache-Control': 'no-cache',
+    });
     res.end(file.body);
   };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://backend.local');
     // API requests run inside the Node snippet's context, so their log lines get its tag.
-    const work = url.pathname.startsWith('/api/') ? openReplayContext(req, res, () => serveApi(req, res, url)) : serveStatic(res, url);
+    const work = url.pathname.startsWith('/api/')
+      ? openReplayContext(req, res, () => serveApi(req, res, url))
+      : serveStatic(res, url);
     work.catch((err: unknown) => sendText(res, 500, `demo backend failed: ${String(err)}`));
   });
   const origin = await listenLoopback(server);

@@ -97,11 +97,15 @@ export class SessionRegistry {
 
   private issue(req: StartRequest, pastStart?: number): IngestSession {
     const startTimestamp = pastStart ?? this.now();
-    const clientTime = typeof req.timestamp === 'number' && Number.isFinite(req.timestamp) ? req.timestamp : startTimestamp;
+    const clientTime =
+      typeof req.timestamp === 'number' && Number.isFinite(req.timestamp) ? req.timestamp : startTimestamp;
     // A client clock more than a day off is nonsense rather than skew; the real ingest clamps too.
     const skew = Math.trunc(startTimestamp - clientTime);
     const delay = Math.abs(skew) > MAX_CLOCK_SKEW_MS ? 0 : skew;
-    const id = pastStart === undefined ? this.nextId(startTimestamp) : makeFlakeId(startTimestamp, this.shard, randomInt(0, 256));
+    const id =
+      pastStart === undefined
+        ? this.nextId(startTimestamp)
+        : makeFlakeId(startTimestamp, this.shard, randomInt(0, 256));
     const expiresAt = startTimestamp + this.sessionLengthMs;
     const session: IngestSession = {
       token: signToken({ sessionId: id, delayMs: delay, expiresAt }, this.secret),

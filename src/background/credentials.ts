@@ -53,7 +53,9 @@ const ACCESS_KEY = /^[\x21-\x7e]{8,256}$/;
 
 /** Refuses obviously wrong input before anything is stored or sent. */
 export function checkCredentialInput(accessId: string, accessKey: string): string | null {
-  if (!ACCESS_ID.test(accessId.trim())) return 'The Access ID should be 4–128 letters, digits, ".", "_" or "-" (copy it from SumoLogic → Access Keys).';
-  if (!ACCESS_KEY.test(accessKey.trim())) return 'The Access Key should be 8–256 visible characters with no spaces (it is shown once when you create the key).';
+  if (!ACCESS_ID.test(accessId.trim()))
+    return 'The Access ID should be 4–128 letters, digits, ".", "_" or "-" (copy it from SumoLogic → Access Keys).';
+  if (!ACCESS_KEY.test(accessKey.trim()))
+    return 'The Access Key should be 8–256 visible characters with no spaces (it is shown once when you create the key).';
   return null;
 }

@@ -13,7 +13,8 @@ export async function deploymentApiBases(): Promise<Map<DeploymentId, string>> {
   const raw: unknown = (await browser.storage.local.get(key))[key];
   if (!raw || typeof raw !== 'object') return bases;
   for (const [id, base] of Object.entries(raw as Record<string, unknown>)) {
-    if (isDeploymentId(id) && typeof base === 'string' && /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api$/.test(base)) bases.set(id, base);
+    if (isDeploymentId(id) && typeof base === 'string' && /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api$/.test(base))
+      bases.set(id, base);
   }
   return bases;
 }

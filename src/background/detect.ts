@@ -32,7 +32,12 @@ async function run(typed: { accessId?: string; accessKey?: string }): Promise<De
   } else {
     creds = await loadCredentials();
   }
-  if (!creds) return { ok: false, message: 'Enter an Access ID and Key first: Detect asks each SumoLogic deployment whether it knows them.', deployment: null };
+  if (!creds)
+    return {
+      ok: false,
+      message: 'Enter an Access ID and Key first: Detect asks each SumoLogic deployment whether it knows them.',
+      deployment: null,
+    };
 
   const settings = await loadSumoSettings();
   const bases = await deploymentApiBases();
@@ -48,11 +53,19 @@ async function run(typed: { accessId?: string; accessKey?: string }): Promise<De
     if (!isTableApiHost(host) && !(__REPLAY_LINK_DEMO__ && host === '127.0.0.1')) continue;
     candidates.push({ deployment, apiBase });
   }
-  const result = await detectDeployment({ candidates, ...creds, fetch: browserFetch, limiter: sharedLimiter, sessions: sharedSessions });
+  const result = await detectDeployment({
+    candidates,
+    ...creds,
+    fetch: browserFetch,
+    limiter: sharedLimiter,
+    sessions: sharedSessions,
+  });
   if (result.kind === 'found') {
     const d = getDeployment(result.deployment.id);
     await saveSumoSettings({ ...settings, deployment: d.id });
-    const deprecated = d.deprecated ? ` ${d.id} is deprecated: SumoLogic no longer lists it — ask your admin whether your account moved.` : '';
+    const deprecated = d.deprecated
+      ? ` ${d.id} is deprecated: SumoLogic no longer lists it — ask your admin whether your account moved.`
+      : '';
     const forbidden = result.forbidden
       ? ' It refused the search API for this key, though (403): the account is not Enterprise, or the key\'s role lacks a capability such as "Download Search Results".'
       : '';
@@ -63,9 +76,16 @@ async function run(typed: { accessId?: string; accessKey?: string }): Promise<De
     };
   }
   if (result.kind === 'refused') {
-    return { ok: false, message: 'Every SumoLogic deployment refused this Access ID/Key — check them or create a new key.', deployment: null };
+    return {
+      ok: false,
+      message: 'Every SumoLogic deployment refused this Access ID/Key — check them or create a new key.',
+      deployment: null,
+    };
   }
-  const unreachable = result.unreachable.length > 0 ? ` No answer from ${result.unreachable.join(', ')}: check the network and try again.` : '';
+  const unreachable =
+    result.unreachable.length > 0
+      ? ` No answer from ${result.unreachable.join(', ')}: check the network and try again.`
+      : '';
   return {
     ok: false,
     message: `No SumoLogic deployment Replay Link knows claimed this key (asked ${result.asked.join(', ')}).${unreachable} If your organisation uses a proxy, choose "Custom API base".`,

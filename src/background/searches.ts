@@ -32,10 +32,13 @@ export interface Prepared {
 }
 
 /** Credentials, host and permission, or the one message that says what to fix first. */
-export async function prepareClient(): Promise<{ ok: true; value: Prepared } | { ok: false; kind: string; message: string }> {
+export async function prepareClient(): Promise<
+  { ok: true; value: Prepared } | { ok: false; kind: string; message: string }
+> {
   const settings = await loadSumoSettings();
   const base = await apiBaseInfo(settings);
-  if (base.error || !base.apiBase) return { ok: false, kind: 'settings', message: `${base.error ?? 'No API address'} (Settings → SumoLogic).` };
+  if (base.error || !base.apiBase)
+    return { ok: false, kind: 'settings', message: `${base.error ?? 'No API address'} (Settings → SumoLogic).` };
   if (base.permissionOrigin) {
     return {
       ok: false,
@@ -122,7 +125,10 @@ export async function startSearch(searchId: string, target: SearchTarget, send: 
   } catch (err) {
     const error = isSumoError(err)
       ? { kind: err.kind, message: err.message }
-      : { kind: 'internal', message: 'The search failed unexpectedly — try again; if it keeps failing, reload the panel.' };
+      : {
+          kind: 'internal',
+          message: 'The search failed unexpectedly — try again; if it keeps failing, reload the panel.',
+        };
     send({ type: 'search.failed', searchId, error });
   } finally {
     running.delete(searchId);

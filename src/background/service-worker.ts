@@ -7,7 +7,13 @@ import {
   type PanelToBackground,
   type SettingsReply,
 } from '../shared/protocol.ts';
-import { checkCredentialInput, clearCredentials, credentialStatus, loadCredentials, saveCredentials } from './credentials.ts';
+import {
+  checkCredentialInput,
+  clearCredentials,
+  credentialStatus,
+  loadCredentials,
+  saveCredentials,
+} from './credentials.ts';
 import { apiBaseInfo, loadSumoSettings, saveSumoSettings } from './sumo-settings.ts';
 import { cancelSearch, startSearch, testConnection } from './searches.ts';
 import { detect } from './detect.ts';
@@ -36,12 +42,21 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
 
 async function settingsReply(rid: number): Promise<SettingsReply> {
   const settings = await loadSumoSettings();
-  return { type: 'settings', rid, settings, credentials: credentialStatus(await loadCredentials()), apiBase: await apiBaseInfo(settings) };
+  return {
+    type: 'settings',
+    rid,
+    settings,
+    credentials: credentialStatus(await loadCredentials()),
+    apiBase: await apiBaseInfo(settings),
+  };
 }
 
 /** Answers a request with the reply its type promises (PanelRequestReplies). */
 function replier(send: (m: BackgroundToPanel) => void) {
-  return <T extends PanelRequest['type']>(_request: Extract<PanelRequest, { type: T }>, reply: PanelRequestReplies[T]): void => send(reply);
+  return <T extends PanelRequest['type']>(
+    _request: Extract<PanelRequest, { type: T }>,
+    reply: PanelRequestReplies[T],
+  ): void => send(reply);
 }
 
 async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => void, mine: Set<string>): Promise<void> {
@@ -66,7 +81,10 @@ async function handle(msg: PanelToBackground, send: (m: BackgroundToPanel) => vo
       return reply(msg, { type: 'reply', rid: msg.rid, ...result });
     }
     case 'deployment.detect': {
-      const typed = { ...(msg.accessId ? { accessId: msg.accessId } : {}), ...(msg.accessKey ? { accessKey: msg.accessKey } : {}) };
+      const typed = {
+        ...(msg.accessId ? { accessId: msg.accessId } : {}),
+        ...(msg.accessKey ? { accessKey: msg.accessKey } : {}),
+      };
       const result = await detect(typed);
       // The settings changed when Detect found a deployment: let the panel see them.
       if (result.deployment) send(await settingsReply(0));

@@ -26,14 +26,19 @@ export async function apiBaseInfo(settings: SumoSettings): Promise<ApiBaseInfo> 
         ? { ...resolveApiBase({ customApiBase: mapped }), warning: undefined }
         : resolveApiBase({ deployment: settings.deployment });
   if (!resolved.ok) {
-    const reason = settings.deployment === 'custom' && !settings.customApiBase.trim() ? 'Enter the custom API base URL.' : resolved.reason;
+    const reason =
+      settings.deployment === 'custom' && !settings.customApiBase.trim()
+        ? 'Enter the custom API base URL.'
+        : resolved.reason;
     return { apiBase: null, warning: null, permissionOrigin: null, error: reason };
   }
   const origin = `${new URL(resolved.apiBase).origin}/*`;
   const granted = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
   return {
     apiBase: resolved.apiBase,
-    warning: resolved.warning ? `${new URL(resolved.apiBase).host} is ${resolved.warning}: use it only for a local server or a proxy you trust.` : null,
+    warning: resolved.warning
+      ? `${new URL(resolved.apiBase).host} is ${resolved.warning}: use it only for a local server or a proxy you trust.`
+      : null,
     permissionOrigin: granted ? null : origin,
     error: null,
   };

@@ -2,7 +2,13 @@ import { fromHarEntry } from '../core/audit/har.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
 import { extractNetworkToken, isTrackerIngestUrl, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
-import { initialSessionState, reduceSession, sameState, type SessionEvent, type SessionState } from '../core/session/session-state.ts';
+import {
+  initialSessionState,
+  reduceSession,
+  sameState,
+  type SessionEvent,
+  type SessionState,
+} from '../core/session/session-state.ts';
 import { channelTransport, type Transport } from '../shared/transport.ts';
 import { offerFrameLink } from '../shared/frame-link.ts';
 import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
@@ -49,7 +55,10 @@ export class DevtoolsHost {
   readonly #matcher = new MatcherAsker((answers, reset) => this.#post({ type: 'matcher', answers, reset }));
 
   constructor() {
-    this.#transport = offerFrameLink(window, channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())));
+    this.#transport = offerFrameLink(
+      window,
+      channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())),
+    );
     this.#transport.subscribe((m) => this.#onPanel(m));
   }
 
@@ -119,7 +128,8 @@ export class DevtoolsHost {
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
-    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url)) this.#matcher.offer(req.url);
+    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url))
+      this.#matcher.offer(req.url);
     // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
   }
@@ -135,7 +145,12 @@ export class DevtoolsHost {
     }
     const requestHeaders = req.requestHeaders.map(([name, value]) => ({ name, value }));
     const finish = (responseBody?: string) => {
-      const finding = extractNetworkToken({ url: req.url, method: req.method, requestHeaders, ...(responseBody === undefined ? {} : { responseBody }) });
+      const finding = extractNetworkToken({
+        url: req.url,
+        method: req.method,
+        requestHeaders,
+        ...(responseBody === undefined ? {} : { responseBody }),
+      });
       if (finding) this.#reduce({ type: 'network', at: Date.now(), finding });
     };
     if (match.endpoint === 'start' && typeof raw.getContent === 'function') {
@@ -179,7 +194,13 @@ export class DevtoolsHost {
     switch (message.type) {
       case 'hello':
         this.#flush();
-        this.#post({ type: 'snapshot', requests: this.#buffer.all(), capture: this.#captureInfo(), session: this.#session, matcher: this.#matcher.answers() });
+        this.#post({
+          type: 'snapshot',
+          requests: this.#buffer.all(),
+          capture: this.#captureInfo(),
+          session: this.#session,
+          matcher: this.#matcher.answers(),
+        });
         return;
       case 'clear':
         this.#flush();
@@ -225,7 +246,8 @@ export class DevtoolsHost {
     const tracker = this.#session.page?.tracker ?? null;
     const options = tracker?.options ?? null;
     if (options?.ingestPoint !== undefined) this.#addIngestUrl(options.ingestPoint);
-    const frameUrl = tracker !== null && tracker.frame === 'iframe' && tracker.frameUrl !== null ? tracker.frameUrl : undefined;
+    const frameUrl =
+      tracker !== null && tracker.frame === 'iframe' && tracker.frameUrl !== null ? tracker.frameUrl : undefined;
     this.#matcher.setTarget({ frameUrl, hasMatcher: options?.hasMatcher === true });
   }
 

@@ -18,7 +18,10 @@ export const canTargetFrames = (): boolean => typeof chrome.devtools.inspectedWi
 
 export function evalInPage(expression: string, frameURL?: string): Promise<EvalResult> {
   if (frameURL && !canTargetFrames()) {
-    return Promise.resolve({ value: undefined, error: 'this browser cannot evaluate in a chosen frame (top frame only)' });
+    return Promise.resolve({
+      value: undefined,
+      error: 'this browser cannot evaluate in a chosen frame (top frame only)',
+    });
   }
   return new Promise((resolve) => {
     try {

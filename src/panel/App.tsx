@@ -59,7 +59,12 @@ export function App() {
 /** The WAI-ARIA tabs pattern: arrows move (and wrap), Home and End go to the ends; selection follows focus. */
 function moveTab(ui: UiState, e: KeyboardEvent, id: Area): void {
   const i = AREAS.findIndex((a) => a.id === id);
-  const to: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + AREAS.length, Home: 0, End: AREAS.length - 1 };
+  const to: Record<string, number> = {
+    ArrowRight: i + 1,
+    ArrowLeft: i - 1 + AREAS.length,
+    Home: 0,
+    End: AREAS.length - 1,
+  };
   const j = to[e.key];
   if (j === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
   e.preventDefault();

@@ -99,7 +99,21 @@ function isPlainKey(event: KeyLike): boolean {
   return !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing;
 }
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'email', 'password', 'number', 'tel', 'date', 'datetime-local', 'month', 'time', 'week', '']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'url',
+  'email',
+  'password',
+  'number',
+  'tel',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+  '',
+]);
 
 /** Typing '/' or 'j' into a field must type it, not jump. */
 export function isEditable(target: unknown): boolean {
@@ -133,8 +147,17 @@ export function listenForShortcuts(doc: Document, registry: ShortcutRegistry = s
  *
  *   useShortcut('/', 'Filter requests', 'Requests', () => filterInput.current?.focus());
  */
-export function useShortcut(key: string, description: string, group: string, run: () => void, registry: ShortcutRegistry = shortcuts): void {
+export function useShortcut(
+  key: string,
+  description: string,
+  group: string,
+  run: () => void,
+  registry: ShortcutRegistry = shortcuts,
+): void {
   const latest = useRef(run);
   latest.current = run;
-  useEffect(() => registry.register({ key, description, group, run: () => latest.current() }), [key, description, group, registry]);
+  useEffect(
+    () => registry.register({ key, description, group, run: () => latest.current() }),
+    [key, description, group, registry],
+  );
 }

@@ -22,6 +22,8 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 
 export function followTheme(onChange: (theme: Theme) => void): void {
   // Firefox only; Chromium reloads extension panels when the DevTools theme changes.
-  const panels = browser.devtools?.panels as unknown as { onThemeChanged?: { addListener(cb: (n: string) => void): void } };
+  const panels = browser.devtools?.panels as unknown as {
+    onThemeChanged?: { addListener(cb: (n: string) => void): void };
+  };
   panels?.onThemeChanged?.addListener((name) => onChange(normalizeTheme(name)));
 }

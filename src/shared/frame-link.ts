@@ -67,7 +67,8 @@ function findFrameLink<ToPanel, FromPanel>(win: Window): FrameLink<ToPanel, From
     for (let i = 0; i < frames.length; i++) {
       try {
         const link = (frames[i] as unknown as Record<string, unknown>)[LINK_KEY];
-        if (link && typeof (link as FrameLink<ToPanel, FromPanel>).attach === 'function') return link as FrameLink<ToPanel, FromPanel>;
+        if (link && typeof (link as FrameLink<ToPanel, FromPanel>).attach === 'function')
+          return link as FrameLink<ToPanel, FromPanel>;
       } catch {
         // A cross-origin frame: not ours.
       }

@@ -32,7 +32,13 @@ export interface CaptureInfo {
  * the panel judges them (its AuditStore), so verdict changes never need a round trip.
  */
 export type DevtoolsToPanel =
-  | { type: 'snapshot'; requests: CapturedRequest[]; capture: CaptureInfo; session: SessionState; matcher: Array<[string, MatcherAnswer]> }
+  | {
+      type: 'snapshot';
+      requests: CapturedRequest[];
+      capture: CaptureInfo;
+      session: SessionState;
+      matcher: Array<[string, MatcherAnswer]>;
+    }
   | { type: 'requests'; added: CapturedRequest[]; dropped: number }
   | { type: 'cleared'; capture: CaptureInfo }
   | { type: 'capture'; capture: CaptureInfo }
@@ -120,11 +126,29 @@ export type BackgroundToPanel =
   | SettingsReply
   | ActionReply
   | DetectedReply
-  | { type: 'search.started'; searchId: string; query: string; scope: string; tagClause: string; from: number; to: number; uiUrl: string | null }
+  | {
+      type: 'search.started';
+      searchId: string;
+      query: string;
+      scope: string;
+      tagClause: string;
+      from: number;
+      to: number;
+      uiUrl: string | null;
+    }
   | { type: 'search.progress'; searchId: string; progress: SearchProgress }
   | { type: 'search.messages'; searchId: string; messages: MessageMap[] }
   /** `capped`: the search stopped at the user's cap on kept messages (Settings → Messages kept). */
-  | { type: 'search.done'; searchId: string; truncated: boolean; capped?: boolean; messageCount: number; warnings: string[]; requests: number; durationMs: number }
+  | {
+      type: 'search.done';
+      searchId: string;
+      truncated: boolean;
+      capped?: boolean;
+      messageCount: number;
+      warnings: string[];
+      requests: number;
+      durationMs: number;
+    }
   | { type: 'search.failed'; searchId: string; error: SearchFailure };
 
 export interface ApiBaseInfo {

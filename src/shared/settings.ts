@@ -78,8 +78,12 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
   const tagNames = Array.isArray(r.tagNames)
     ? r.tagNames.filter((t): t is string => typeof t === 'string' && t.length > 0).slice(0, MAX_TAG_NAMES)
     : [...d.tagNames];
-  const minutes = typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
-  const maxSession = typeof r.maxSessionMinutes === 'number' && Number.isFinite(r.maxSessionMinutes) ? r.maxSessionMinutes : d.maxSessionMinutes;
+  const minutes =
+    typeof r.windowMinutes === 'number' && Number.isFinite(r.windowMinutes) ? r.windowMinutes : d.windowMinutes;
+  const maxSession =
+    typeof r.maxSessionMinutes === 'number' && Number.isFinite(r.maxSessionMinutes)
+      ? r.maxSessionMinutes
+      : d.maxSessionMinutes;
   return {
     deployment,
     customApiBase: str(r.customApiBase, d.customApiBase),
@@ -89,7 +93,10 @@ export function normalizeSumoSettings(raw: unknown): SumoSettings {
     windowStart: r.windowStart === 'last-minutes' ? 'last-minutes' : 'session-start',
     windowMinutes: Math.min(Math.max(Math.round(minutes), 1), MAX_WINDOW_MINUTES),
     windowEnd: r.windowEnd === 'now' ? 'now' : 'expiry',
-    maxSessionMinutes: Math.min(Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min), MAX_SESSION_MINUTES_RANGE.max),
+    maxSessionMinutes: Math.min(
+      Math.max(Math.round(maxSession), MAX_SESSION_MINUTES_RANGE.min),
+      MAX_SESSION_MINUTES_RANGE.max,
+    ),
     byReceiptTime: r.byReceiptTime === true,
     maxMessages:
       typeof r.maxMessages === 'number' && Number.isFinite(r.maxMessages)

@@ -69,7 +69,11 @@ export class SearchJobClient implements SearchJobApi {
     try {
       authorization = basicAuthorization(options.accessId, options.accessKey);
     } catch (cause) {
-      throw new SumoError('bad-credentials', 'The Access ID/Key contain characters that cannot be sent — paste them again.', { cause });
+      throw new SumoError(
+        'bad-credentials',
+        'The Access ID/Key contain characters that cannot be sent — paste them again.',
+        { cause },
+      );
     }
     this.authorization = authorization;
     this.secrets = [options.accessKey, authorization.slice('Basic '.length)];
@@ -159,7 +163,10 @@ export class SearchJobClient implements SearchJobApi {
         );
       } catch (err) {
         if (err instanceof SumoError && err.kind === 'network' && idempotent && networkFailures < p.networkRetries) {
-          await this.clock.sleep(retryDelay(networkFailures++, { baseMs: p.networkBaseMs, maxMs: p.serverErrorMaxMs, random: this.random }), waitSignal);
+          await this.clock.sleep(
+            retryDelay(networkFailures++, { baseMs: p.networkBaseMs, maxMs: p.serverErrorMaxMs, random: this.random }),
+            waitSignal,
+          );
           continue;
         }
         throw err;
@@ -174,7 +181,11 @@ export class SearchJobClient implements SearchJobApi {
         // user's other tools, so every search of this extension slows down, not only this one.
         const delay = Math.max(
           p.rateLimitBaseMs,
-          retryDelay(rateLimited++, { baseMs: p.rateLimitBaseMs, maxMs: p.rateLimitMaxMs, random: this.random }, error.retryAfterMs),
+          retryDelay(
+            rateLimited++,
+            { baseMs: p.rateLimitBaseMs, maxMs: p.rateLimitMaxMs, random: this.random },
+            error.retryAfterMs,
+          ),
         );
         this.limiter.pauseFor(delay);
         continue;
@@ -182,19 +193,36 @@ export class SearchJobClient implements SearchJobApi {
       if (error.status === 401 && this.sessions.wasAccepted(this.host, this.authorization)) {
         if (throttled >= p.authThrottleRetries) throw authThrottledError(throttled, error);
         await this.clock.sleep(
-          Math.max(p.authThrottleBaseMs / 2, retryDelay(throttled++, { baseMs: p.authThrottleBaseMs, maxMs: p.authThrottleMaxMs, random: this.random })),
+          Math.max(
+            p.authThrottleBaseMs / 2,
+            retryDelay(throttled++, { baseMs: p.authThrottleBaseMs, maxMs: p.authThrottleMaxMs, random: this.random }),
+          ),
           waitSignal,
         );
         continue;
       }
-      if (idempotent && error.status !== undefined && RETRYABLE_5XX.has(error.status) && serverErrors < p.serverErrorRetries) {
+      if (
+        idempotent &&
+        error.status !== undefined &&
+        RETRYABLE_5XX.has(error.status) &&
+        serverErrors < p.serverErrorRetries
+      ) {
         await this.clock.sleep(
-          retryDelay(serverErrors++, { baseMs: p.serverErrorBaseMs, maxMs: p.serverErrorMaxMs, random: this.random }, error.retryAfterMs),
+          retryDelay(
+            serverErrors++,
+            { baseMs: p.serverErrorBaseMs, maxMs: p.serverErrorMaxMs, random: this.random },
+            error.retryAfterMs,
+          ),
           waitSignal,
         );
         continue;
       }
-      if (error.kind === 'job-invalid' && error.status === 404 && freshJobId !== undefined && notFound < p.freshJobNotFoundRetries) {
+      if (
+        error.kind === 'job-invalid' &&
+        error.status === 404 &&
+        freshJobId !== undefined &&
+        notFound < p.freshJobNotFoundRetries
+      ) {
         const created = this.createdAt.get(freshJobId);
         if (created !== undefined && this.clock.now() - created <= p.freshJobWindowMs) {
           await this.clock.sleep(p.freshJobDelayMs * ++notFound, waitSignal);

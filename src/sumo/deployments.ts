@@ -18,9 +18,7 @@ function dep(id: DeploymentId): Deployment {
 }
 
 /** SumoLogic's endpoints page of today, alphabetical, then the deprecated IN. */
-export const DEPLOYMENTS: readonly Deployment[] = Object.freeze(
-  DEPLOYMENT_IDS.map(dep),
-);
+export const DEPLOYMENTS: readonly Deployment[] = Object.freeze(DEPLOYMENT_IDS.map(dep));
 
 export function getDeployment(id: DeploymentId): Deployment {
   const found = DEPLOYMENTS.find((d) => d.id === id);
@@ -39,7 +37,18 @@ export function deploymentLabel(d: Deployment): string {
 
 export type DeploymentParse = { ok: true; deployment: Deployment; note?: string } | { ok: false; reason: string };
 
-const NOT_LOGIN_LABELS = new Set(['www', 'help', 'docs', 'status', 'support', 'collectors', 'endpoint1', 'endpoint2', 'endpoint3', 'endpoint4']);
+const NOT_LOGIN_LABELS = new Set([
+  'www',
+  'help',
+  'docs',
+  'status',
+  'support',
+  'collectors',
+  'endpoint1',
+  'endpoint2',
+  'endpoint3',
+  'endpoint4',
+]);
 const HOST_ROLES = new Set(['api', 'service']);
 const MAX_ADDRESS = 2048;
 
@@ -121,7 +130,8 @@ export function deploymentFromLoginUrl(text: string): DeploymentParse {
       reason: `"${reading.label.slice(0, 40)}" in ${host.slice(0, 120)} is not a SumoLogic deployment Replay Link knows (known: ${KNOWN_LIST}; no label means us1). Pick yours in the list, press Detect, or use a custom API base.`,
     };
   }
-  if (reading.kind === 'none') return { ok: false, reason: `That address does not tell the deployment — ${LOGIN_HINT}.` };
+  if (reading.kind === 'none')
+    return { ok: false, reason: `That address does not tell the deployment — ${LOGIN_HINT}.` };
   return parsed(reading.deployment);
 }
 
@@ -158,7 +168,10 @@ export function resolveApiBase(settings: ApiSettings): ApiBaseResolution {
     try {
       url = new URL(custom);
     } catch {
-      return { ok: false, reason: 'The custom API base URL is not a valid address (expected e.g. https://api.eu.sumologic.com/api).' };
+      return {
+        ok: false,
+        reason: 'The custom API base URL is not a valid address (expected e.g. https://api.eu.sumologic.com/api).',
+      };
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       return { ok: false, reason: 'The custom API base URL must start with https:// (or http:// for a local server).' };

@@ -126,7 +126,8 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
 
   if (status === 301 || status === 0 || code === 'moved') {
     // A browser hides the Location of a redirect; the real body names no host either.
-    const target = deploymentFromMovedLocation(failure.location) ?? deploymentFromMovedLocation(findHost(serverMessage));
+    const target =
+      deploymentFromMovedLocation(failure.location) ?? deploymentFromMovedLocation(findHost(serverMessage));
     if (target) {
       return new SumoError(
         'moved',
@@ -162,10 +163,18 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
     );
   }
   if (status === 405) {
-    return new SumoError('method-unsupported', 'SumoLogic refused the request method (405) — this is a bug in Replay Link.', base);
+    return new SumoError(
+      'method-unsupported',
+      'SumoLogic refused the request method (405) — this is a bug in Replay Link.',
+      base,
+    );
   }
   if (status === 415) {
-    return new SumoError('content-type', 'SumoLogic refused the request content type (415) — this is a bug in Replay Link.', base);
+    return new SumoError(
+      'content-type',
+      'SumoLogic refused the request content type (415) — this is a bug in Replay Link.',
+      base,
+    );
   }
   if (status === 429) {
     return new SumoError(
@@ -176,10 +185,15 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
   }
   if (status === 400) {
     if (codeSuffix('parse.error')) {
-      return new SumoError('bad-query', `SumoLogic could not parse the query: ${serverMessage || 'no details given'}`, base);
+      return new SumoError(
+        'bad-query',
+        `SumoLogic could not parse the query: ${serverMessage || 'no details given'}`,
+        base,
+      );
     }
     for (const [suffix, kind, message] of SUFFIX_MESSAGES) {
-      if (codeSuffix(suffix)) return new SumoError(kind, serverMessage ? `${message} (${serverMessage})` : message, base);
+      if (codeSuffix(suffix))
+        return new SumoError(kind, serverMessage ? `${message} (${serverMessage})` : message, base);
     }
     return new SumoError(
       'bad-request',
@@ -204,7 +218,11 @@ export function errorFromHttp(failure: HttpFailure): SumoError {
       base,
     );
   }
-  return new SumoError('http', `SumoLogic answered ${status}${code ? ` ${code}` : ''}${serverMessage ? `: ${serverMessage}` : ''}.`, base);
+  return new SumoError(
+    'http',
+    `SumoLogic answered ${status}${code ? ` ${code}` : ''}${serverMessage ? `: ${serverMessage}` : ''}.`,
+    base,
+  );
 }
 
 function findHost(text: string): string | undefined {
@@ -240,7 +258,10 @@ export function authThrottledError(retries: number, last: SumoError): SumoError 
   return new SumoError(
     'unauthorized',
     `The Access ID/Key was refused ${retries + 1} times in a row after SumoLogic had accepted it — it may have been disabled or deleted; check it or create a new key.`,
-    { ...(last.status === undefined ? {} : { status: last.status }), ...(last.code === undefined ? {} : { code: last.code }) },
+    {
+      ...(last.status === undefined ? {} : { status: last.status }),
+      ...(last.code === undefined ? {} : { code: last.code }),
+    },
   );
 }
 
@@ -262,7 +283,10 @@ export function emptyPageError(messageCount: number, offset: number): SumoError 
 }
 
 export function timeoutError(seconds: number): SumoError {
-  return new SumoError('timeout', `The search did not finish within ${seconds} s — narrow the time range or the scope and try again.`);
+  return new SumoError(
+    'timeout',
+    `The search did not finish within ${seconds} s — narrow the time range or the scope and try again.`,
+  );
 }
 
 export function badResponseError(what: string): SumoError {

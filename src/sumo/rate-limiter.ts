@@ -104,7 +104,12 @@ export class RateLimiter {
   }
 
   snapshot(): RateLimiterSnapshot {
-    return { inFlight: this.inFlight, queued: this.queue.length, pausedUntil: this.pausedUntil, totalStarted: this.totalStarted };
+    return {
+      inFlight: this.inFlight,
+      queued: this.queue.length,
+      pausedUntil: this.pausedUntil,
+      totalStarted: this.totalStarted,
+    };
   }
 
   private pump(): void {

@@ -83,7 +83,8 @@ export function normalizeMessageMap(map: Record<string, unknown>): MessageMap {
   const out: MessageMap = {};
   for (const [key, value] of Object.entries(map)) {
     if (value === null || value === undefined) continue;
-    out[key.toLowerCase()] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    out[key.toLowerCase()] =
+      typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return out;
 }

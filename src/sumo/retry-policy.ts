@@ -41,4 +41,3 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   authThrottleBaseMs: 1000,
   authThrottleMaxMs: 8000,
 });
-

@@ -23,7 +23,9 @@ function fieldPredicate(name: string, op: '=' | '!=', value: string): Predicate 
   const matches = globMatcher(value);
   const lower = name.toLowerCase();
   const read =
-    lower === '_index' || lower === '_view' ? (): string => DEFAULT_PARTITION : (m: StoredMessage) => readField(m, name);
+    lower === '_index' || lower === '_view'
+      ? (): string => DEFAULT_PARTITION
+      : (m: StoredMessage) => readField(m, name);
   return (m) => {
     const actual = read(m);
     const hit = actual !== undefined && matches(actual);

@@ -97,7 +97,8 @@ function parsePipe(segment: string): PipeOp {
   if (count) {
     const by = count[1] === undefined ? [] : count[1].split(',').map((f) => f.trim());
     for (const field of by) {
-      if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(field)) throw new QueryParseError(`Invalid field name in count by: '${field}'`);
+      if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(field))
+        throw new QueryParseError(`Invalid field name in count by: '${field}'`);
     }
     return { op: 'count', by };
   }

@@ -8,12 +8,18 @@ const TERM_SPLIT = /[^\p{L}\p{N}_]+/u;
 const TERM_SPLIT_KEEP_STAR = /[^\p{L}\p{N}_*]+/u;
 
 export function termsOf(text: string): string[] {
-  return text.toLowerCase().split(TERM_SPLIT).filter((t) => t.length > 0);
+  return text
+    .toLowerCase()
+    .split(TERM_SPLIT)
+    .filter((t) => t.length > 0);
 }
 
 /** Terms of a bare keyword, where `*` stays part of a term as a wildcard. */
 export function patternTermsOf(text: string): string[] {
-  return text.toLowerCase().split(TERM_SPLIT_KEEP_STAR).filter((t) => t.length > 0);
+  return text
+    .toLowerCase()
+    .split(TERM_SPLIT_KEEP_STAR)
+    .filter((t) => t.length > 0);
 }
 
 /** Case-insensitive glob (`*` = any run of characters) compiled once. */
@@ -31,7 +37,10 @@ export function globMatcher(pattern: string): (value: string) => boolean {
 }
 
 /** Does `needle` (term patterns) occur as a consecutive run inside `haystack` (message terms)? */
-export function containsTermRun(haystack: readonly string[], needle: ReadonlyArray<(term: string) => boolean>): boolean {
+export function containsTermRun(
+  haystack: readonly string[],
+  needle: ReadonlyArray<(term: string) => boolean>,
+): boolean {
   if (needle.length === 0) return false;
   const last = haystack.length - needle.length;
   for (let i = 0; i <= last; i++) {

@@ -28,7 +28,9 @@ const STATES: ReadonlyArray<[string, (panel: Frame) => Promise<void>]> = [
     async (panel) => {
       await panel.getByRole('tab', { name: 'Backend errors' }).click();
       await panel.getByTestId('search-button').click();
-      await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+      await expect
+        .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+        .toBe('done');
       await panel.getByTestId('error-group').first().waitFor();
     },
   ],
@@ -93,7 +95,8 @@ const selectedArea = (panel: Frame) => panel.locator('.tabs [role=tab][aria-sele
 const focusTabBar = (panel: Frame) => panel.locator('.tabs [role=tab][aria-selected=true]').focus();
 
 /** The id of the selected row (request-row-<index>), or null when none is drawn. */
-const selectedRow = (panel: Frame) => panel.evaluate(() => document.querySelector('[data-testid=request-row][aria-selected=true]')?.id ?? null);
+const selectedRow = (panel: Frame) =>
+  panel.evaluate(() => document.querySelector('[data-testid=request-row][aria-selected=true]')?.id ?? null);
 
 describe('accessibility and keyboard in the real DevTools panel', () => {
   let demo: Demo;
@@ -133,9 +136,18 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
           await panel.locator('#tab-session').click();
           await devtools.keyboard.press('?');
           await panel.getByTestId('shortcuts-dialog').waitFor();
-          const keys = await panel.getByTestId('shortcut-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-          expect(keys).toEqual(expect.arrayContaining(['/', 'j', 'k', 'e', 's', '1', '2', '3', '4', '5', '?', 'Esc', 'Enter', 'Home End']));
-          expect(await panel.getByTestId('shortcut-row').filter({ has: panel.locator('kbd', { hasText: /^\/$/ }) }).textContent()).toContain('Filter requests');
+          const keys = await panel
+            .getByTestId('shortcut-row')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+          expect(keys).toEqual(
+            expect.arrayContaining(['/', 'j', 'k', 'e', 's', '1', '2', '3', '4', '5', '?', 'Esc', 'Enter', 'Home End']),
+          );
+          expect(
+            await panel
+              .getByTestId('shortcut-row')
+              .filter({ has: panel.locator('kbd', { hasText: /^\/$/ }) })
+              .textContent(),
+          ).toContain('Filter requests');
           expect(await focused(panel)).toBe('shortcuts-close');
           await devtools.keyboard.press('Tab');
           expect(await focused(panel)).toBe('shortcuts-close');
@@ -162,7 +174,13 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
           await expect.poll(() => selectedArea(panel)).toBe('tab-settings');
           await devtools.keyboard.press('Home');
           await expect.poll(() => selectedArea(panel)).toBe('tab-session');
-          for (const [key, tab] of [['4', 'tab-timeline'], ['3', 'tab-backend'], ['5', 'tab-settings'], ['2', 'tab-requests'], ['1', 'tab-session']] as const) {
+          for (const [key, tab] of [
+            ['4', 'tab-timeline'],
+            ['3', 'tab-backend'],
+            ['5', 'tab-settings'],
+            ['2', 'tab-requests'],
+            ['1', 'tab-session'],
+          ] as const) {
             await devtools.keyboard.press(key);
             await expect.poll(() => selectedArea(panel)).toBe(tab);
             expect(await focused(panel)).toBe(tab);
@@ -173,7 +191,9 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
           await devtools.keyboard.press('Tab');
           expect(await focused(panel)).toBe('shortcuts-button');
           await devtools.keyboard.press('Tab');
-          expect(await panel.evaluate(() => document.activeElement?.closest('[role=tabpanel]')?.id)).toBe('area-settings');
+          expect(await panel.evaluate(() => document.activeElement?.closest('[role=tabpanel]')?.id)).toBe(
+            'area-settings',
+          );
           expect(await focusRing(panel)).toBe('solid 2px');
         });
 
@@ -203,7 +223,10 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
         it('j/k move through the rows from anywhere; ↑/↓, Home/End, Enter and Esc in the table', async () => {
           const { panel, devtools } = s;
           await focusTabBar(panel);
-          const count = await panel.getByTestId('request-table').getAttribute('aria-rowcount').then((n) => Number(n) - 1);
+          const count = await panel
+            .getByTestId('request-table')
+            .getAttribute('aria-rowcount')
+            .then((n) => Number(n) - 1);
           expect(count).toBeGreaterThanOrEqual(5);
           await panel.getByTestId('request-table').focus();
           await devtools.keyboard.press('Home');
@@ -236,7 +259,9 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
           }
           await devtools.keyboard.press('Enter');
           await panel.getByTestId('request-detail').waitFor();
-          expect(await panel.getByTestId('detail-url').textContent()).toContain(await panel.locator('#request-row-0 .c-path').textContent());
+          expect(await panel.getByTestId('detail-url').textContent()).toContain(
+            await panel.locator('#request-row-0 .c-path').textContent(),
+          );
           await devtools.keyboard.press('Escape');
           await expect.poll(() => panel.getByTestId('request-detail').count()).toBe(0);
           expect(await focused(panel)).toBe('request-table');
@@ -276,7 +301,9 @@ describe('accessibility and keyboard in the real DevTools panel', () => {
           await devtools.keyboard.press('s');
           await expect.poll(() => selectedArea(panel)).toBe('tab-backend');
           await expect.poll(() => demo.sumo.stats().jobsCreated, { timeout: 10_000 }).toBe(jobs + 1);
-          await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+          await expect
+            .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+            .toBe('done');
           // By keyboard, so the focus that follows shows its ring as keyboard focus does.
           await panel.getByTestId('filter-errors-only').focus();
           if (!(await panel.getByTestId('filter-errors-only').isChecked())) await devtools.keyboard.press(' ');

@@ -13,7 +13,9 @@ const WRONG = { accessId: 'wrong-access-id', accessKey: 'wrong-secret-key-7f3a' 
 
 async function searchAndWait(panel: Frame, status: 'done' | 'failed'): Promise<void> {
   await panel.getByTestId('search-button').click();
-  await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe(status);
+  await expect
+    .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+    .toBe(status);
 }
 
 describe('Backend errors: bad credentials and hostile tokens', () => {
@@ -51,7 +53,9 @@ describe('Backend errors: bad credentials and hostile tokens', () => {
     await panel.getByTestId('sumo-access-id').fill(DEMO_CREDENTIALS.accessId);
     await panel.getByTestId('sumo-access-key').fill(DEMO_CREDENTIALS.accessKey);
     await panel.getByTestId('sumo-save-credentials').click();
-    await expect.poll(() => panel.getByTestId('sumo-saved-credentials').textContent()).toContain(DEMO_CREDENTIALS.accessId);
+    await expect
+      .poll(() => panel.getByTestId('sumo-saved-credentials').textContent())
+      .toContain(DEMO_CREDENTIALS.accessId);
 
     await page.getByTestId('checkout').click();
     await expect.poll(() => page.getByTestId('result-checkout').getAttribute('data-status')).toBe('500');
@@ -78,13 +82,19 @@ describe('Backend errors: bad credentials and hostile tokens', () => {
       ([portName, token]) =>
         new Promise<{ kind: string; message: string }>((resolve) => {
           const port = chrome.runtime.connect({ name: portName });
-          port.onMessage.addListener((m: { type: string; searchId?: string; error?: { kind: string; message: string } }) => {
-            if (m.searchId === 'hostile-1' && m.type === 'search.failed' && m.error) {
-              port.disconnect();
-              resolve(m.error);
-            }
+          port.onMessage.addListener(
+            (m: { type: string; searchId?: string; error?: { kind: string; message: string } }) => {
+              if (m.searchId === 'hostile-1' && m.type === 'search.failed' && m.error) {
+                port.disconnect();
+                resolve(m.error);
+              }
+            },
+          );
+          port.postMessage({
+            type: 'search.start',
+            searchId: 'hostile-1',
+            target: { token, from: Date.now() - 60_000, to: Date.now() },
           });
-          port.postMessage({ type: 'search.start', searchId: 'hostile-1', target: { token, from: Date.now() - 60_000, to: Date.now() } });
         }),
       [PANEL_PORT, '"><img src=x onerror=alert(1)>|\nNOT'] as const,
     );
@@ -111,9 +121,11 @@ describe('Backend errors: bad credentials and hostile tokens', () => {
     await panel.getByRole('tab', { name: 'Session' }).click();
     await panel.getByTestId('session-refresh').click();
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
-    await expect.poll(() => panel.getByTestId('search-refusal').textContent(), { timeout: 15_000 }).toBe(
-      'No session to search for: open a page that runs the OpenReplay tracker, or enter a token or session id by hand in the Session tab.',
-    );
+    await expect
+      .poll(() => panel.getByTestId('search-refusal').textContent(), { timeout: 15_000 })
+      .toBe(
+        'No session to search for: open a page that runs the OpenReplay tracker, or enter a token or session id by hand in the Session tab.',
+      );
     expect(await panel.getByTestId('search-button').isDisabled()).toBe(true);
     expect(demo.sumo.stats().requests).toBe(0);
   });

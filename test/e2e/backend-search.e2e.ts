@@ -11,7 +11,9 @@ const HTML_LINE = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>';
 const HUGE = 'x'.repeat(60_000);
 
 async function pageToken(s: PanelSession): Promise<string> {
-  return s.page.evaluate(() => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken());
+  return s.page.evaluate(() =>
+    (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+  );
 }
 
 async function liveJobs(demo: Demo): Promise<number> {
@@ -20,7 +22,9 @@ async function liveJobs(demo: Demo): Promise<number> {
 
 async function searchAndWait(panel: Frame, status: 'done' | 'failed' | 'cancelled' = 'done'): Promise<void> {
   await panel.getByTestId('search-button').click();
-  await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe(status);
+  await expect
+    .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+    .toBe(status);
 }
 
 describe('Backend errors: searching the local SumoLogic from the real panel', () => {
@@ -54,21 +58,26 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     await expect.poll(() => page.getByTestId('result-checkout').getAttribute('data-status')).toBe('500');
     for (const kind of ['py', 'java', 'java']) {
       const status = await page.evaluate(
-        async ([k, t]) => (await fetch(`/api/orders?fail=${k}`, { method: 'POST', headers: { 'X-OpenReplay-SessionToken': t ?? '' }, body: '{}' })).status,
+        async ([k, t]) =>
+          (
+            await fetch(`/api/orders?fail=${k}`, {
+              method: 'POST',
+              headers: { 'X-OpenReplay-SessionToken': t ?? '' },
+              body: '{}',
+            })
+          ).status,
         [kind, token] as const,
       );
       expect(status).toBe(500);
     }
     // Lines a backend could write: wrong case (dropped), markup, control characters, a huge line.
     const meta = { category: 'demo/backend', host: 'demo-backend', name: 'backend.log' };
-    demo.sumo.ingest(
-      [
-        { raw: `[openreplaysessiontoken=${token}] ERROR wrong case tag`, ...meta },
-        { raw: `[openReplaySessionToken=${token}] ERROR rendered ${HTML_LINE}`, ...meta },
-        { raw: `[openReplaySessionToken=${token}] INFO bell\u0007 and escape\u001b[31m here`, ...meta },
-        { raw: `[openReplaySessionToken=${token}] INFO huge ${HUGE}`, ...meta },
-      ],
-    );
+    demo.sumo.ingest([
+      { raw: `[openreplaysessiontoken=${token}] ERROR wrong case tag`, ...meta },
+      { raw: `[openReplaySessionToken=${token}] ERROR rendered ${HTML_LINE}`, ...meta },
+      { raw: `[openReplaySessionToken=${token}] INFO bell\u0007 and escape\u001b[31m here`, ...meta },
+      { raw: `[openReplaySessionToken=${token}] INFO huge ${HUGE}`, ...meta },
+    ]);
     // 2 checkouts (trace + access line each) + 3 traces with their access lines + 4 ingested.
     await expect.poll(() => demo.sumo.stats().messagesStored, { timeout: 10_000 }).toBeGreaterThanOrEqual(14);
     demo.sumo.resetStats();
@@ -88,9 +97,13 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     expect(count(/^ValueError: quantity must be positive, got -3/)).toEqual([1]);
     expect(count(/^java\.lang\.IllegalStateException: Inventory reservation failed/)).toEqual([2]);
     expect(count(/wrong case/)).toEqual([]);
-    expect(await panel.getByTestId('dropped-count').textContent()).toContain('1 line dropped: 1 matched the tag only when case is ignored.');
+    expect(await panel.getByTestId('dropped-count').textContent()).toContain(
+      '1 line dropped: 1 matched the tag only when case is ignored.',
+    );
     const checkout = groups.filter({ hasText: 'PaymentDeclinedError' });
-    expect(await checkout.getByTestId('group-first-seen').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+    expect(await checkout.getByTestId('group-first-seen').textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/,
+    );
     expect(await checkout.getByTestId('group-source').textContent()).toBe('demo/backend · demo-backend · backend.log');
     expect(await checkout.locator('.group-head .badge').textContent()).toBe('Node.js stack trace');
     // Newest first (by last seen); the markup line was written last.
@@ -105,14 +118,18 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     const htmlLine = lines.filter({ hasText: 'rendered' });
     expect(await htmlLine.getByTestId('log-text').textContent()).toContain(HTML_LINE);
     expect(await panel.locator('.backend-view img').count()).toBe(0);
-    expect(await lines.filter({ hasText: 'bell' }).getByTestId('log-text').textContent()).toContain('bell␇ and escape␛[31m');
+    expect(await lines.filter({ hasText: 'bell' }).getByTestId('log-text').textContent()).toContain(
+      'bell␇ and escape␛[31m',
+    );
     const huge = lines.filter({ hasText: 'INFO huge' });
     const shownBefore = (await huge.getByTestId('log-text').textContent())?.length ?? 0;
     expect(shownBefore).toBeLessThan(5000);
     await huge.getByTestId('log-expand').click();
     expect((await huge.getByTestId('log-text').textContent())?.length).toBeGreaterThan(39_000);
     await huge.getByTestId('log-expand').click();
-    expect((await huge.getByTestId('log-text').textContent())?.length).toBe(HUGE.length + `[openReplaySessionToken=${token}] INFO huge `.length);
+    expect((await huge.getByTestId('log-text').textContent())?.length).toBe(
+      HUGE.length + `[openReplaySessionToken=${token}] INFO huge `.length,
+    );
     expect(await huge.getByTestId('log-expand').count()).toBe(0);
     await panel.getByTestId('filter-errors-only').check();
 
@@ -120,8 +137,12 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     const href = (await panel.getByTestId('open-in-sumo').getAttribute('href')) ?? '';
     const link = new URL(href.replace('/#/', '/'));
     expect(link.origin).toBe(demo.sumo.url);
-    expect(link.searchParams.get('query')).toBe(`(_sourceCategory=demo/*) AND (${await panel.getByTestId('query-tag').textContent()})`);
-    expect(Number(link.searchParams.get('endTime')) - Number(link.searchParams.get('startTime'))).toBeGreaterThan(60_000);
+    expect(link.searchParams.get('query')).toBe(
+      `(_sourceCategory=demo/*) AND (${await panel.getByTestId('query-tag').textContent()})`,
+    );
+    expect(Number(link.searchParams.get('endTime')) - Number(link.searchParams.get('startTime'))).toBeGreaterThan(
+      60_000,
+    );
     await panel.getByTestId('copy-query').click();
     await expect.poll(() => panel.getByTestId('copy-query').textContent()).toBe('Copied');
 
@@ -176,7 +197,9 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     expect(seen.groups).toBeGreaterThan(0);
     expect(seen.groups).toBeLessThan(7);
     expect(demo.sumo.stats().liveJobs).toBe(1);
-    expect(await panel.getByTestId('search-progress').textContent()).toMatch(/^Gathering results · \d+ messages? found · \d+ received · \d+\.\d s$/);
+    expect(await panel.getByTestId('search-progress').textContent()).toMatch(
+      /^Gathering results · \d+ messages? found · \d+ received · \d+\.\d s$/,
+    );
 
     await panel.getByTestId('cancel-button').click();
     await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status')).toBe('cancelled');
@@ -193,7 +216,9 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     await panel.getByTestId('search-button').click();
     await expect.poll(() => liveJobs(demo)).toBe(1);
     await page.getByTestId('force-new').click();
-    await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 15_000 }).toBe('cancelled');
+    await expect
+      .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('cancelled');
     expect(await panel.getByTestId('search-cancelled').textContent()).toBe(
       "The session's token changed while the search ran, so the search was cancelled and its job deleted. Search again for the new session.",
     );

@@ -10,12 +10,17 @@ import { STORAGE_KEYS } from '../../src/shared/storage-keys.ts';
 // service loses, and the authentication throttle mid-search.
 
 async function pageToken(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken());
+  return page.evaluate(() =>
+    (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+  );
 }
 
 async function ready(page: Page, panel: Frame): Promise<void> {
   await page.getByTestId('token').filter({ hasText: /\S/ }).waitFor();
-  await panel.getByTestId('current-token').filter({ hasText: await pageToken(page) }).waitFor({ timeout: 15_000 });
+  await panel
+    .getByTestId('current-token')
+    .filter({ hasText: await pageToken(page) })
+    .waitFor({ timeout: 15_000 });
 }
 
 async function checkout(page: Page): Promise<void> {
@@ -35,7 +40,12 @@ describe('Detect picks the deployment among all the local server serves', () => 
     s = await openDemoPanel(demo, '/', {
       seedStorage: {
         ...storage,
-        [STORAGE_KEYS.sumoSettings]: { ...(storage[STORAGE_KEYS.sumoSettings] as object), deployment: 'US1', customApiBase: '', customUiBase: '' },
+        [STORAGE_KEYS.sumoSettings]: {
+          ...(storage[STORAGE_KEYS.sumoSettings] as object),
+          deployment: 'US1',
+          customApiBase: '',
+          customUiBase: '',
+        },
         [STORAGE_KEYS.demoDeploymentBases]: bases,
       },
     });
@@ -51,14 +61,20 @@ describe('Detect picks the deployment among all the local server serves', () => 
     expect(Object.keys(demo.sumo.deploymentUrls)).toHaveLength(12);
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByTestId('sumo-test-connection').click();
-    await expect.poll(() => panel.getByTestId('sumo-credentials-result').textContent(), { timeout: 15_000 }).toMatch(/^Wrong deployment: /);
+    await expect
+      .poll(() => panel.getByTestId('sumo-credentials-result').textContent(), { timeout: 15_000 })
+      .toMatch(/^Wrong deployment: /);
     expect(await panel.getByTestId('sumo-credentials-result').textContent()).toBe(
       `Wrong deployment: ${new URL(demo.sumo.deploymentUrls['US1'] ?? '').host} redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).`,
     );
 
     await panel.getByTestId('sumo-detect').click();
-    await expect.poll(() => panel.getByTestId('sumo-credentials-result').textContent(), { timeout: 30_000 }).toMatch(/^Found/);
-    expect(await panel.getByTestId('sumo-credentials-result').textContent()).toBe('Found: this key belongs to KR (api.kr.sumologic.com), now selected and saved.');
+    await expect
+      .poll(() => panel.getByTestId('sumo-credentials-result').textContent(), { timeout: 30_000 })
+      .toMatch(/^Found/);
+    expect(await panel.getByTestId('sumo-credentials-result').textContent()).toBe(
+      'Found: this key belongs to KR (api.kr.sumologic.com), now selected and saved.',
+    );
     await expect.poll(() => panel.getByTestId('sumo-deployment').inputValue()).toBe('KR');
     expect(await panel.getByTestId('sumo-api-base').textContent()).toContain(`${demo.sumo.url}/api`);
     expect(demo.sumo.stats().jobsCreated).toBe(0);
@@ -67,7 +83,13 @@ describe('Detect picks the deployment among all the local server serves', () => 
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     await panel.getByTestId('search-button').click();
     await expect.poll(() => status(panel), { timeout: 30_000 }).toBe('done');
-    expect(await panel.getByTestId('error-group').filter({ hasText: 'PaymentDeclinedError' }).getByTestId('group-count').textContent()).toBe('1');
+    expect(
+      await panel
+        .getByTestId('error-group')
+        .filter({ hasText: 'PaymentDeclinedError' })
+        .getByTestId('group-count')
+        .textContent(),
+    ).toBe('1');
     expect(demo.sumo.stats().liveJobs).toBe(0);
   });
 });
@@ -102,7 +124,13 @@ describe('the strict service in the real panel', () => {
     await Promise.all(panels.map((panel) => panel.getByTestId('search-button').click()));
     for (const panel of panels) await expect.poll(() => status(panel), { timeout: 30_000 }).toBe('done');
     const counts = await Promise.all(
-      panels.map((panel) => panel.getByTestId('error-group').filter({ hasText: 'PaymentDeclinedError' }).getByTestId('group-count').textContent()),
+      panels.map((panel) =>
+        panel
+          .getByTestId('error-group')
+          .filter({ hasText: 'PaymentDeclinedError' })
+          .getByTestId('group-count')
+          .textContent(),
+      ),
     );
     // The tabs share the tracker's session: each search finds all three checkouts.
     expect(counts).toEqual(['3', '3']);
@@ -121,8 +149,12 @@ describe('the strict service in the real panel', () => {
     demo.sumo.setFaults({ type: 'expire', afterPolls: 1, times: 1 });
     await panel.getByTestId('search-button').click();
     await expect.poll(() => status(panel), { timeout: 30_000 }).toBe('failed');
-    expect(await panel.getByTestId('search-error').textContent()).toBe("Search job expired: The search job expired on SumoLogic's side — search again.");
-    expect(await panel.getByTestId('results-empty').textContent()).toBe('No lines were received before the search stopped.');
+    expect(await panel.getByTestId('search-error').textContent()).toBe(
+      "Search job expired: The search job expired on SumoLogic's side — search again.",
+    );
+    expect(await panel.getByTestId('results-empty').textContent()).toBe(
+      'No lines were received before the search stopped.',
+    );
     await panel.getByTestId('search-again').click();
     await expect.poll(() => status(panel), { timeout: 30_000 }).toBe('done');
     expect(await panel.getByTestId('error-group').filter({ hasText: 'PaymentDeclinedError' }).count()).toBe(1);
@@ -145,4 +177,3 @@ describe('the strict service in the real panel', () => {
     expect(demo.sumo.stats().liveJobs).toBe(0);
   });
 });
-

@@ -15,9 +15,13 @@ const run = promisify(execFile);
 
 /** Starts Xvfb on a display number it picks itself (-displayfd): no clash with other displays. */
 async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
-  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${SCREEN.width}x${SCREEN.height}x24`, '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    'Xvfb',
+    ['-displayfd', '3', '-screen', '0', `${SCREEN.width}x${SCREEN.height}x24`, '-nolisten', 'tcp'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    },
+  );
   const display = await new Promise<string>((ok, fail) => {
     let text = '';
     proc.once('error', (e) => fail(new Error(`Xvfb did not start (${e.message}); Debian: apt-get install -y xvfb`)));
@@ -33,7 +37,10 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
 function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`npm start did not print ${pattern} in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`npm start did not print ${pattern} in ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = pattern.exec(out);
@@ -63,8 +70,16 @@ describe('npm start on a 1600×1000 display', () => {
 
   beforeAll(async () => {
     xvfb = await startXvfb();
-    start = spawn('npm', ['start'], { env: { ...process.env, DISPLAY: xvfb.display }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const line = await waitForLine(start, /DevTools protocol of this browser, for tools: (http:\/\/127\.0\.0\.1:\d+)/, 100_000);
+    start = spawn('npm', ['start'], {
+      env: { ...process.env, DISPLAY: xvfb.display },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const line = await waitForLine(
+      start,
+      /DevTools protocol of this browser, for tools: (http:\/\/127\.0\.0\.1:\d+)/,
+      100_000,
+    );
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(line)?.[0] ?? '';
     browser = await chromium.connectOverCDP(url);
     const pages = browser.contexts().flatMap((c) => c.pages());
@@ -107,7 +122,13 @@ describe('npm start on a 1600×1000 display', () => {
     expect(await devtools.evaluate(outer)).toEqual(appWindow);
     expect(appWindow).toEqual({ x: left, y: top, width: bounds.width, height: bounds.height });
     const pageWidth = await app.evaluate(() => window.innerWidth);
-    const view = await devtools.evaluate(() => ({ width: innerWidth, height: innerHeight, x: screenX, y: screenY, chrome: outerHeight - innerHeight }));
+    const view = await devtools.evaluate(() => ({
+      width: innerWidth,
+      height: innerHeight,
+      x: screenX,
+      y: screenY,
+      chrome: outerHeight - innerHeight,
+    }));
     expect(pageWidth).toBeLessThan(view.width);
 
     // The Replay Link tab is the selected one, and its frame is drawn inside DevTools.

@@ -40,7 +40,9 @@ describe('Hostile and huge inputs in the real panel', () => {
     demo = await startDemo();
     s = await openDemoPanel(demo);
     await s.page.getByTestId('token').filter({ hasText: /\S/ }).waitFor();
-    token = await s.page.evaluate(() => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken());
+    token = await s.page.evaluate(() =>
+      (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+    );
     await s.panel.getByTestId('current-token').filter({ hasText: token }).waitFor({ timeout: 15_000 });
   });
   afterAll(async () => {
@@ -53,7 +55,10 @@ describe('Hostile and huge inputs in the real panel', () => {
     const tag = `[openReplaySessionToken=${token}]`;
     const meta = { category: 'demo/backend', host: 'demo-backend', name: 'backend.log' };
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
-    const big = Array.from({ length: 1000 }, (_, i) => ({ raw: `${tag} INFO big line ${i} ${'x'.repeat(KB64 - 80)}`, ...meta }));
+    const big = Array.from({ length: 1000 }, (_, i) => ({
+      raw: `${tag} INFO big line ${i} ${'x'.repeat(KB64 - 80)}`,
+      ...meta,
+    }));
     demo.sumo.ingest([
       { raw: `${tag}${'\n'.repeat(KB64)}`, ...meta },
       { raw: `${tag} panic: ${' '.repeat(KB64)}`, ...meta },
@@ -66,7 +71,9 @@ describe('Hostile and huge inputs in the real panel', () => {
     await panel.getByRole('tab', { name: 'Backend errors' }).click();
     await watchLongTasks(panel);
     await panel.getByTestId('search-button').click();
-    await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
+    await expect
+      .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 90_000 })
+      .toBe('done');
     await panel.getByTestId('analysing').waitFor({ state: 'detached', timeout: 60_000 });
 
     const headlines = await panel.getByTestId('group-headline').allTextContents();
@@ -107,7 +114,11 @@ describe('Hostile and huge inputs in the real panel', () => {
       return results.length;
     }, token);
     expect(fired).toBe(370);
-    await expect.poll(async () => Number(((await panel.getByTestId('shown-count').textContent()) ?? '').replace(/\D/g, '')), { timeout: 60_000 }).toBeGreaterThanOrEqual(370);
+    await expect
+      .poll(async () => Number(((await panel.getByTestId('shown-count').textContent()) ?? '').replace(/\D/g, '')), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThanOrEqual(370);
 
     // Usable: the filter narrows to the crafted rows at once, and a row opens.
     await panel.getByTestId('filter-input').fill('url:"@x?i=299"');
@@ -115,6 +126,8 @@ describe('Hostile and huge inputs in the real panel', () => {
     await panel.getByTestId('filter-input').fill('path:"/stream"');
     await expect.poll(() => panel.getByTestId('request-row').count()).toBe(20);
     const tasks = await longest(panel);
-    console.log(`370 crafted requests (8 KB dotted emails, 8 KB of slashes): the panel's longest main-thread task was ${tasks.longest} ms`);
+    console.log(
+      `370 crafted requests (8 KB dotted emails, 8 KB of slashes): the panel's longest main-thread task was ${tasks.longest} ms`,
+    );
   });
 });

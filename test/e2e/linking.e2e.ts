@@ -10,31 +10,41 @@ import { screenshotDevtools, type PanelSession } from '../../tooling/devtools-pa
 
 async function click(page: Page, flow: string, status: string): Promise<void> {
   await page.getByTestId(flow).click();
-  await expect.poll(() => page.getByTestId(`result-${flow}`).getAttribute('data-status'), { timeout: 10_000 }).toBe(status);
+  await expect
+    .poll(() => page.getByTestId(`result-${flow}`).getAttribute('data-status'), { timeout: 10_000 })
+    .toBe(status);
 }
 
 async function journey(demo: Demo, s: PanelSession): Promise<void> {
   const { page, panel } = s;
   await page.getByTestId('token').filter({ hasText: /\S/ }).waitFor();
-  const token = await page.evaluate(() => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken());
+  const token = await page.evaluate(() =>
+    (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+  );
   await panel.getByTestId('current-token').filter({ hasText: token }).waitFor({ timeout: 15_000 });
   const storedBefore = demo.sumo.stats().messagesStored;
   await click(page, 'checkout', '500');
   await click(page, 'legacy-report', '200');
   await click(page, 'load-profile', '200');
   // checkout: trace + request line; legacy: one untagged line; profile: one request line.
-  await expect.poll(() => demo.sumo.stats().messagesStored - storedBefore, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  await expect
+    .poll(() => demo.sumo.stats().messagesStored - storedBefore, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(4);
 
   await panel.getByRole('tab', { name: 'Backend errors' }).click();
   await panel.getByTestId('search-button').click();
-  await expect.poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  await expect
+    .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
+    .toBe('done');
   await panel.getByRole('tab', { name: 'Timeline' }).click();
   await panel.getByTestId('timeline').waitFor();
 }
 
 async function checkLinks(panel: Frame): Promise<void> {
   // Every request the flows made is drawn (the tracker's own traffic is hidden by default).
-  const drawn = await panel.getByTestId('timeline-request').evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
+  const drawn = await panel
+    .getByTestId('timeline-request')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
   expect(drawn.length).toBeGreaterThanOrEqual(3);
 
   // The checkout error(s): the trace and the 500 request line, each linked to one request only.
@@ -58,16 +68,20 @@ async function checkLinks(panel: Frame): Promise<void> {
   await rows.first().getByTestId('jump-to-request').click();
   await expect.poll(() => details.getAttribute('data-request-id')).toBe(requestId);
   expect(Number(await panel.getByTestId('linked-errors').getAttribute('data-count'))).toBe(candidates.length);
-  expect(await panel.locator(`[data-testid="timeline-request"][data-request-id="${requestId}"]`).getAttribute('class')).toContain('selected');
+  expect(
+    await panel.locator(`[data-testid="timeline-request"][data-request-id="${requestId}"]`).getAttribute('class'),
+  ).toContain('selected');
 
   // Header sent ✓ — backend tagged ✗ for the legacy report; ✓ for checkout and the profile.
-  const tagging = await panel.getByTestId('tagging-row').evaluateAll((els) =>
-    els.map((el) => [
-      (el.getAttribute('data-endpoint') ?? '').replace(/http:\/\/127\.0\.0\.1:\d+/, ''),
-      el.getAttribute('data-status'),
-      el.querySelector('[data-testid="tagging-verdict"]')?.textContent ?? '',
-    ]),
-  );
+  const tagging = await panel
+    .getByTestId('tagging-row')
+    .evaluateAll((els) =>
+      els.map((el) => [
+        (el.getAttribute('data-endpoint') ?? '').replace(/http:\/\/127\.0\.0\.1:\d+/, ''),
+        el.getAttribute('data-status'),
+        el.querySelector('[data-testid="tagging-verdict"]')?.textContent ?? '',
+      ]),
+    );
   expect(tagging).toEqual(
     expect.arrayContaining([
       ['GET /api/legacy/report', 'not-tagged', 'backend not tagging'],

@@ -23,8 +23,8 @@ describe('the Replay Link panel in real DevTools', () => {
 
   it('reads the token that the real tracker in the page holds', async () => {
     await s.page.getByTestId('token').filter({ hasText: /\S/ }).waitFor();
-    const pageToken = await s.page.evaluate(
-      () => (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
+    const pageToken = await s.page.evaluate(() =>
+      (window as unknown as { __OPENREPLAY__: { getSessionToken(): string } }).__OPENREPLAY__.getSessionToken(),
     );
     const shown = s.panel.getByTestId('current-token');
     await expect.poll(() => shown.textContent(), { timeout: 15_000 }).toBe(pageToken);

@@ -33,7 +33,12 @@ async function originCellOf(panel: Frame, url: string): Promise<OriginCell> {
     const tail = el.querySelector('.o-tail') as HTMLElement;
     return {
       // The parts are flex items: innerText would put line breaks between them.
-      text: [el.querySelector('.o-own')!.textContent, ['.o-head', '.o-tail', '.o-port'].map((c) => el.querySelector(c)!.textContent).join('')].filter(Boolean).join(' '),
+      text: [
+        el.querySelector('.o-own')!.textContent,
+        ['.o-head', '.o-tail', '.o-port'].map((c) => el.querySelector(c)!.textContent).join(''),
+      ]
+        .filter(Boolean)
+        .join(' '),
       title: el.getAttribute('title') ?? '',
       own: el.querySelector('.o-own')!.textContent ?? '',
       portVisible: port.width > 0 && port.left >= box.left && port.right <= box.right,
@@ -55,7 +60,10 @@ async function clipboard(s: PanelSession): Promise<string> {
  */
 async function run(command: string): Promise<string> {
   expect(command.startsWith('curl ')).toBe(true);
-  const { stdout } = await promisify(execFile)('bash', ['--noprofile', '--norc', '-c', command], { encoding: 'utf8', timeout: 15_000 });
+  const { stdout } = await promisify(execFile)('bash', ['--noprofile', '--norc', '-c', command], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   return stdout;
 }
 
@@ -90,9 +98,30 @@ describe('Requests: origins and Copy as cURL', () => {
     const strict = await originCellOf(s.panel, `${demo.world.strictOrigin}/partner/quote`);
     const open = await originCellOf(s.panel, `${demo.world.openOrigin}/partner/rates`);
     const host = (o: string) => new URL(o).host;
-    expect(page).toEqual({ text: `page ${host(app)}`, title: `${app} (this page's origin)`, own: 'page', portVisible: true, headCut: false, tailCut: false });
-    expect(strict).toEqual({ text: host(demo.world.strictOrigin), title: demo.world.strictOrigin, own: '', portVisible: true, headCut: false, tailCut: false });
-    expect(open).toEqual({ text: host(demo.world.openOrigin), title: demo.world.openOrigin, own: '', portVisible: true, headCut: false, tailCut: false });
+    expect(page).toEqual({
+      text: `page ${host(app)}`,
+      title: `${app} (this page's origin)`,
+      own: 'page',
+      portVisible: true,
+      headCut: false,
+      tailCut: false,
+    });
+    expect(strict).toEqual({
+      text: host(demo.world.strictOrigin),
+      title: demo.world.strictOrigin,
+      own: '',
+      portVisible: true,
+      headCut: false,
+      tailCut: false,
+    });
+    expect(open).toEqual({
+      text: host(demo.world.openOrigin),
+      title: demo.world.openOrigin,
+      own: '',
+      portVisible: true,
+      headCut: false,
+      tailCut: false,
+    });
     expect(new Set([page.text, strict.text, open.text]).size).toBe(3);
 
     // A long host gives up its start, never its end or the port; the tooltip has it all.
@@ -125,7 +154,17 @@ describe('Requests: origins and Copy as cURL', () => {
     const answer = JSON.parse(await run(await clipboard(s))) as { orderId: number; items: number };
     expect(answer.items).toBe(1);
     // The backend logged the replayed order with the session's token, as for the original.
-    await expect.poll(() => demo.world.logs().some((l) => l.includes(`[openReplaySessionToken=${token}] order ${answer.orderId} created with 1 item(s)`)), POLL).toBe(true);
+    await expect
+      .poll(
+        () =>
+          demo.world
+            .logs()
+            .some((l) =>
+              l.includes(`[openReplaySessionToken=${token}] order ${answer.orderId} created with 1 item(s)`),
+            ),
+        POLL,
+      )
+      .toBe(true);
     await detail.getByTestId('reveal-toggle').uncheck();
   });
 
@@ -146,7 +185,14 @@ describe('Requests: origins and Copy as cURL', () => {
     const before = demo.world.logs().length;
     expect(JSON.parse(await run(command))).toEqual({ status: 'ok' });
     await expect
-      .poll(() => demo.world.logs().slice(before).some((l) => l.includes(`[openReplaySessionToken=${token}] GET /api/health 200`)), POLL)
+      .poll(
+        () =>
+          demo.world
+            .logs()
+            .slice(before)
+            .some((l) => l.includes(`[openReplaySessionToken=${token}] GET /api/health 200`)),
+        POLL,
+      )
       .toBe(true);
   });
 });

@@ -4,7 +4,14 @@ import { AuditStore } from '../../src/core/audit/audit-store.ts';
 import { VERDICTS } from '../../src/core/audit/types.ts';
 import { tokenContextOf } from '../../src/panel/state/token-context.ts';
 import { openPanel, type PanelSession } from '../../tooling/devtools-panel.ts';
-import { expandTemplates, postToPanel, prepareInPanel, shimNames, syntheticSession, syntheticTemplates } from '../../bench/panel-render.ts';
+import {
+  expandTemplates,
+  postToPanel,
+  prepareInPanel,
+  shimNames,
+  syntheticSession,
+  syntheticTemplates,
+} from '../../bench/panel-render.ts';
 import { EXTENSION_DIR } from './support/fixture.ts';
 
 // The Requests area at its documented cap, fed as the devtools page feeds it (one message on the
@@ -30,7 +37,10 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     s = await openPanel({ extensionDir: EXTENSION_DIR, url: `http://127.0.0.1:${port}/` });
     await shimNames(s.panel);
     // The devtools page's first probe settles the session first, so ours is the last word.
-    await s.panel.getByTestId('session-status').and(s.panel.locator(':not([data-status=searching])')).waitFor({ timeout: 30_000 });
+    await s.panel
+      .getByTestId('session-status')
+      .and(s.panel.locator(':not([data-status=searching])'))
+      .waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {
     await s?.close();
@@ -55,8 +65,12 @@ describe('Requests area with 50,000 requests (real panel)', () => {
       w.__benchRequests = [];
     });
 
-    await expect.poll(() => s.panel.getByTestId('shown-count').textContent(), { timeout: 20_000 }).toBe('50,000 requests');
-    expect(await s.panel.getByTestId('dropped-count').textContent()).toBe('1 older request dropped: the audit keeps the latest 50,000. Clear to start over.');
+    await expect
+      .poll(() => s.panel.getByTestId('shown-count').textContent(), { timeout: 20_000 })
+      .toBe('50,000 requests');
+    expect(await s.panel.getByTestId('dropped-count').textContent()).toBe(
+      '1 older request dropped: the audit keeps the latest 50,000. Clear to start over.',
+    );
 
     // The same requests through the audit in Node: the panel's counts are the audit's counts.
     expected = new AuditStore({ tokens: tokenContextOf(session) });
@@ -81,10 +95,14 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     await expect.poll(() => last.getAttribute('aria-rowindex')).toBe(String(CAP + 1));
     const url = await last.getAttribute('data-url');
     await grid.press('Enter');
-    await expect.poll(() => s.panel.getByTestId('detail-url').textContent()).toMatch(new RegExp(`^[A-Z]+ ${url?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect
+      .poll(() => s.panel.getByTestId('detail-url').textContent())
+      .toMatch(new RegExp(`^[A-Z]+ ${url?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     await grid.press('Escape');
     await grid.press('Home');
-    await expect.poll(() => s.panel.locator('[data-testid=request-row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('2');
+    await expect
+      .poll(() => s.panel.locator('[data-testid=request-row][aria-selected=true]').getAttribute('aria-rowindex'))
+      .toBe('2');
   });
 
   it('after a jump deep into the list draws exactly the rows in view, in order, under their column headers', async () => {
@@ -93,7 +111,12 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     await grid.evaluate((el) => (el.scrollTop = 31_337 * 22));
     await expect.poll(() => s.panel.getByTestId('request-row').first().getAttribute('aria-rowindex')).not.toBe('2');
     const drawn = await s.panel.getByTestId('request-row').evaluateAll((els) =>
-      els.map((e) => ({ row: Number(e.getAttribute('aria-rowindex')), url: (e as HTMLElement).dataset.url, verdict: (e as HTMLElement).dataset.verdict, top: e.getBoundingClientRect().top })),
+      els.map((e) => ({
+        row: Number(e.getAttribute('aria-rowindex')),
+        url: (e as HTMLElement).dataset.url,
+        verdict: (e as HTMLElement).dataset.verdict,
+        top: e.getBoundingClientRect().top,
+      })),
     );
     const first = (drawn[0]?.row ?? 0) - 2;
     expect(first).toBeGreaterThan(31_337 - 10);
@@ -102,13 +125,23 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     expect(drawn.map((d) => d.url)).toEqual(drawn.map((_, i) => expected.at(first + i)?.req.url));
     expect(drawn.map((d) => d.verdict)).toEqual(drawn.map((_, i) => expected.at(first + i)?.result.verdict));
     // One row height apart, top to bottom, as drawn.
-    expect(drawn.slice(1).map((d, i) => Math.round(d.top - (drawn[i]?.top ?? 0)))).toEqual(drawn.slice(1).map(() => 22));
+    expect(drawn.slice(1).map((d, i) => Math.round(d.top - (drawn[i]?.top ?? 0)))).toEqual(
+      drawn.slice(1).map(() => 22),
+    );
 
     // Every column header sits exactly over its cells.
     const boxes = (selector: string) =>
-      s.panel.locator(selector).first().evaluate((row) =>
-        [...row.children].filter((c) => (c as HTMLElement).offsetWidth > 0).map((c) => `${c.className.split(' ')[0]} ${Math.round(c.getBoundingClientRect().left)}+${Math.round(c.getBoundingClientRect().width)}`),
-      );
+      s.panel
+        .locator(selector)
+        .first()
+        .evaluate((row) =>
+          [...row.children]
+            .filter((c) => (c as HTMLElement).offsetWidth > 0)
+            .map(
+              (c) =>
+                `${c.className.split(' ')[0]} ${Math.round(c.getBoundingClientRect().left)}+${Math.round(c.getBoundingClientRect().width)}`,
+            ),
+        );
     const head = await boxes('.req-head');
     expect(head.length).toBeGreaterThanOrEqual(6);
     expect(await boxes('[data-testid=request-row]')).toEqual(head);
@@ -118,10 +151,20 @@ describe('Requests area with 50,000 requests (real panel)', () => {
   it('filters 50,000 rows by verdict and by status', async () => {
     const blocked = Number(await s.panel.getByTestId('count-blocked').getAttribute('data-count'));
     await s.panel.getByTestId('count-blocked').click();
-    await expect.poll(() => s.panel.getByTestId('shown-count').textContent()).toBe(`${blocked.toLocaleString('en')} of 50,000`);
-    expect(new Set(await s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.verdict)))).toEqual(new Set(['blocked']));
+    await expect
+      .poll(() => s.panel.getByTestId('shown-count').textContent())
+      .toBe(`${blocked.toLocaleString('en')} of 50,000`);
+    expect(
+      new Set(
+        await s.panel
+          .getByTestId('request-row')
+          .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.verdict)),
+      ),
+    ).toEqual(new Set(['blocked']));
     await s.panel.getByTestId('filter-input').fill('status:0 -type:preflight');
-    await expect.poll(() => s.panel.getByTestId('shown-count').textContent()).toBe(`${blocked.toLocaleString('en')} of 50,000`);
+    await expect
+      .poll(() => s.panel.getByTestId('shown-count').textContent())
+      .toBe(`${blocked.toLocaleString('en')} of 50,000`);
     await s.panel.getByTestId('filter-input').fill('');
   });
 
@@ -129,11 +172,20 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     expect(await s.panel.getByTestId('reload-hint').count()).toBe(0);
     await postToPanel(s.panel, {
       type: 'capture',
-      capture: { pageUrl: 'http://127.0.0.1/', preserveLog: false, dropped: 0, cap: CAP, missedBeforeOpen: 3, ingestUrls: [] },
+      capture: {
+        pageUrl: 'http://127.0.0.1/',
+        preserveLog: false,
+        dropped: 0,
+        cap: CAP,
+        missedBeforeOpen: 3,
+        ingestUrls: [],
+      },
     });
-    await expect.poll(() => s.panel.getByTestId('reload-hint').textContent()).toBe(
-      'The page made 3 requests before DevTools could record them. Reload the page to audit every request.Reload page',
-    );
+    await expect
+      .poll(() => s.panel.getByTestId('reload-hint').textContent())
+      .toBe(
+        'The page made 3 requests before DevTools could record them. Reload the page to audit every request.Reload page',
+      );
     // Its button reloads the inspected page: a navigation, so the hint goes and the rows are cleared.
     const loads = await s.page.evaluate(() => performance.timeOrigin);
     await s.panel.getByTestId('reload-page').click();

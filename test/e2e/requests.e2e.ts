@@ -32,7 +32,11 @@ async function waitForDevtoolsPage(page: Page): Promise<void> {
     });
   });
   // A probe every 10 s while the panel is hidden: at most one period.
-  await page.waitForFunction(() => (window as unknown as Record<string, unknown>)['__probedByDevtools'] === true, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (window as unknown as Record<string, unknown>)['__probedByDevtools'] === true,
+    null,
+    { timeout: 30_000 },
+  );
 }
 
 async function setFilter(panel: Frame, text: string): Promise<void> {
@@ -44,7 +48,11 @@ async function verdictsOf(panel: Frame, url: string, narrower = ''): Promise<str
   await setFilter(panel, `url:"${url}" ${narrower}`.trim());
   return panel
     .getByTestId('request-row')
-    .evaluateAll((els, u) => els.filter((e) => (e as HTMLElement).dataset.url === u).map((e) => (e as HTMLElement).dataset.verdict ?? ''), url);
+    .evaluateAll(
+      (els, u) =>
+        els.filter((e) => (e as HTMLElement).dataset.url === u).map((e) => (e as HTMLElement).dataset.verdict ?? ''),
+      url,
+    );
 }
 
 /** Every row's URL and verdict; only for short lists (the table renders the rows in view). */
@@ -52,7 +60,11 @@ async function allRows(panel: Frame): Promise<Array<[string, string]>> {
   await setFilter(panel, '');
   return panel
     .getByTestId('request-row')
-    .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.url ?? '', (e as HTMLElement).dataset.verdict ?? ''] as [string, string]));
+    .evaluateAll((els) =>
+      els.map(
+        (e) => [(e as HTMLElement).dataset.url ?? '', (e as HTMLElement).dataset.verdict ?? ''] as [string, string],
+      ),
+    );
 }
 
 describe('Requests area: propagation audit in the real panel', () => {
@@ -97,7 +109,9 @@ describe('Requests area: propagation audit in the real panel', () => {
     ];
     for (const [url, verdict] of expected) {
       // A request judged while no token was known yet is re-judged when the session arrives: poll.
-      await expect.poll(async () => (await verdictsOf(s.panel, url)).filter((v) => v !== 'not-expected'), POLL).toEqual([verdict]);
+      await expect
+        .poll(async () => (await verdictsOf(s.panel, url)).filter((v) => v !== 'not-expected'), POLL)
+        .toEqual([verdict]);
     }
     // The partners' preflights are rows of their own, never expected to carry a header.
     expect(await verdictsOf(s.panel, `${demo.world.strictOrigin}/partner/quote`)).toEqual(['not-expected', 'blocked']);
@@ -112,17 +126,24 @@ describe('Requests area: propagation audit in the real panel', () => {
     await setFilter(s.panel, `url:"${quote}"`);
     await s.panel.locator('[data-testid=request-row][data-verdict=blocked]').click();
     const detail = s.panel.getByTestId('request-detail');
-    await expect.poll(() => detail.getByTestId('detail-reason').textContent()).toBe(
-      `Reason: the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type`,
+    await expect
+      .poll(() => detail.getByTestId('detail-reason').textContent())
+      .toBe(`Reason: the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type`);
+    expect(await detail.getByTestId('detail-fix').textContent()).toBe(
+      'Fix: add x-openreplay-sessiontoken to its Access-Control-Allow-Headers',
     );
-    expect(await detail.getByTestId('detail-fix').textContent()).toBe('Fix: add x-openreplay-sessiontoken to its Access-Control-Allow-Headers');
 
     await setFilter(s.panel, 'path:/api/users/42');
     const profile = s.panel.locator(`[data-testid=request-row][data-url="${app}/api/users/42"]`);
     await profile.click();
-    await expect.poll(() => detail.getByTestId('detail-reason').textContent()).toBe('Reason: X-OpenReplay-SessionToken carries the current token');
+    await expect
+      .poll(() => detail.getByTestId('detail-reason').textContent())
+      .toBe('Reason: X-OpenReplay-SessionToken carries the current token');
     expect(await detail.getByTestId('detail-fix').count()).toBe(0);
-    const tokenLine = detail.getByTestId('request-headers').getByTestId('header-line').filter({ hasText: 'X-OpenReplay-SessionToken' });
+    const tokenLine = detail
+      .getByTestId('request-headers')
+      .getByTestId('header-line')
+      .filter({ hasText: 'X-OpenReplay-SessionToken' });
     const masked = `${firstToken.slice(0, 6)}…${firstToken.slice(-4)}`;
     expect(await tokenLine.locator('dd').textContent()).toBe(masked);
     expect(await detail.textContent()).not.toContain(firstToken);
@@ -135,10 +156,14 @@ describe('Requests area: propagation audit in the real panel', () => {
     const grid = s.panel.getByTestId('request-table');
     await grid.focus();
     await grid.press('ArrowDown');
-    await expect.poll(() => s.panel.getByTestId('detail-url').textContent()).toBe(`GET ${app}/api/users/42/preferences`);
+    await expect
+      .poll(() => s.panel.getByTestId('detail-url').textContent())
+      .toBe(`GET ${app}/api/users/42/preferences`);
     await grid.press('k');
     await expect.poll(() => s.panel.getByTestId('detail-url').textContent()).toBe(`GET ${app}/api/users/42`);
-    expect(await s.panel.locator('[data-testid=request-row][aria-selected=true]').getAttribute('data-url')).toBe(`${app}/api/users/42`);
+    expect(await s.panel.locator('[data-testid=request-row][aria-selected=true]').getAttribute('data-url')).toBe(
+      `${app}/api/users/42`,
+    );
     await grid.press('Escape');
     await expect.poll(() => s.panel.getByTestId('request-detail').count()).toBe(0);
     await grid.press('Enter');
@@ -148,25 +173,37 @@ describe('Requests area: propagation audit in the real panel', () => {
 
   it('filters by key:value, free text and count buttons, shows filter errors, and sorts by column', async () => {
     await setFilter(s.panel, 'status:500');
-    await expect.poll(() => s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url))).toEqual([`${app}/api/checkout`]);
+    await expect
+      .poll(() =>
+        s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url)),
+      )
+      .toEqual([`${app}/api/checkout`]);
 
     await setFilter(s.panel, `origin:${demo.world.openOrigin}`);
     await expect.poll(() => s.panel.getByTestId('request-row').count()).toBe(2);
 
     await setFilter(s.panel, 'legacy');
-    await expect.poll(() => s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url))).toEqual([`${app}/api/legacy/report`]);
+    await expect
+      .poll(() =>
+        s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url)),
+      )
+      .toEqual([`${app}/api/legacy/report`]);
 
     await setFilter(s.panel, 'colour:red');
-    await expect.poll(() => s.panel.getByTestId('filter-error').textContent()).toBe(
-      'unknown filter "colour:" — use verdict:, origin:, status:, method:, type:, path:, url: (at character 1)',
-    );
+    await expect
+      .poll(() => s.panel.getByTestId('filter-error').textContent())
+      .toBe('unknown filter "colour:" — use verdict:, origin:, status:, method:, type:, path:, url: (at character 1)');
     // The last readable filter keeps the rows while the query cannot be read.
     expect(await s.panel.getByTestId('request-row').count()).toBe(1);
 
     await setFilter(s.panel, '');
     await s.panel.getByTestId('count-missing').click();
     expect(await s.panel.getByTestId('filter-input').inputValue()).toBe('verdict:missing');
-    await expect.poll(() => s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url))).toEqual([`${app}/api/health`]);
+    await expect
+      .poll(() =>
+        s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url)),
+      )
+      .toEqual([`${app}/api/health`]);
     await s.panel.getByTestId('count-missing').click();
     expect(await s.panel.getByTestId('filter-input').inputValue()).toBe('');
 
@@ -187,12 +224,25 @@ describe('Requests area: propagation audit in the real panel', () => {
   it('shows coverage per endpoint and origin, and a Markdown report with every problem', async () => {
     await s.panel.getByTestId('subtab-coverage').click();
     const endpoints = s.panel.getByTestId('coverage-endpoints');
-    const row = (key: string) => endpoints.locator(`[data-testid=coverage-endpoint][data-key="${key}"] td`).allTextContents();
+    const row = (key: string) =>
+      endpoints.locator(`[data-testid=coverage-endpoint][data-key="${key}"] td`).allTextContents();
     // Coverage, requests, carrying, missing, blocked, stale/foreign, outside scope, not expected.
     expect(await row(`GET ${app}/api/health`)).toEqual(['0%', '1', '0', '1', '0', '0', '0', '0']);
     expect(await row(`GET ${app}/api/users/:id`)).toEqual(['100%', '1', '1', '0', '0', '0', '0', '0']);
-    expect(await row(`GET ${demo.world.strictOrigin}/partner/quote`)).toEqual(['0%', '1', '0', '0', '1', '0', '0', '0']);
-    const strict = await s.panel.getByTestId('coverage-origins').locator(`[data-key="${demo.world.strictOrigin}"] td`).allTextContents();
+    expect(await row(`GET ${demo.world.strictOrigin}/partner/quote`)).toEqual([
+      '0%',
+      '1',
+      '0',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+    ]);
+    const strict = await s.panel
+      .getByTestId('coverage-origins')
+      .locator(`[data-key="${demo.world.strictOrigin}"] td`)
+      .allTextContents();
     expect(strict).toEqual(['0%', '2', '0', '0', '1', '0', '0', '1']);
     // A row shows its requests.
     await s.panel.getByTestId('coverage-origins').locator(`[data-key="${demo.world.strictOrigin}"] button`).click();
@@ -212,7 +262,9 @@ describe('Requests area: propagation audit in the real panel', () => {
     expect(lines).toContain('Coverage: **77.8%** of 9 in-scope requests carry the current token.');
     expect(lines).toContain(`| GET ${app}/api/health | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0% |`);
     expect(lines).toContain('## Problems (2)');
-    expect(lines).toContain(`   - Reason: the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type`);
+    expect(lines).toContain(
+      `   - Reason: the preflight to ${demo.world.strictOrigin} answered Access-Control-Allow-Headers: content-type`,
+    );
     expect(lines).toContain('   - Fix: add x-openreplay-sessiontoken to its Access-Control-Allow-Headers');
     expect(lines).toContain(
       '   - Reason: your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky)',
@@ -223,11 +275,15 @@ describe('Requests area: propagation audit in the real panel', () => {
     await expect.poll(() => s.panel.getByTestId('report-dialog').count()).toBe(0);
 
     await s.panel.getByTestId('copy-report').click();
-    await expect.poll(() => s.panel.getByTestId('export-status').textContent()).toMatch(/^Report copied: \d+ requests, token masked\.$|^The browser refused the clipboard/);
+    await expect
+      .poll(() => s.panel.getByTestId('export-status').textContent())
+      .toMatch(/^Report copied: \d+ requests, token masked\.$|^The browser refused the clipboard/);
     // Refused: the report opens to be copied by hand.
     if ((await s.panel.getByTestId('report-dialog').count()) > 0) await s.panel.getByTestId('report-close').click();
     await s.panel.getByTestId('save-json').click();
-    await expect.poll(() => s.panel.getByTestId('export-status').textContent()).toMatch(/^Saved replay-link-audit-127\.0\.0\.1-\d+-[\dT-]+\.json: \d+ requests, token masked\.$/);
+    await expect
+      .poll(() => s.panel.getByTestId('export-status').textContent())
+      .toMatch(/^Saved replay-link-audit-127\.0\.0\.1-\d+-[\dT-]+\.json: \d+ requests, token masked\.$/);
     await s.panel.getByTestId('subtab-table').click();
   });
 
@@ -238,7 +294,9 @@ describe('Requests area: propagation audit in the real panel', () => {
     await s.page.reload();
     await s.page.getByTestId('token').filter({ hasText: /\./ }).waitFor();
     // The reload's own document arrives, and the earlier rows are still there.
-    await expect.poll(async () => (await verdictsOf(s.panel, `${app}/`, 'type:document')).length, POLL).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => (await verdictsOf(s.panel, `${app}/`, 'type:document')).length, POLL)
+      .toBeGreaterThanOrEqual(1);
     expect(await verdictsOf(s.panel, manual)).toEqual(['carries']);
 
     await s.panel.getByTestId('preserve-log').uncheck();
@@ -248,24 +306,26 @@ describe('Requests area: propagation audit in the real panel', () => {
     await expect.poll(() => verdictsOf(s.panel, manual), POLL).toEqual([]);
     await expect.poll(() => s.panel.getByTestId('reload-hint').count()).toBe(0);
     // A full page load is on record now: the document, its assets and the tracker's traffic are not expected.
-    await expect.poll(async () => {
-      const rows = await allRows(s.panel);
-      return {
-        document: rows.filter(([u]) => u === `${app}/`).map(([, v]) => v),
-        scripts: [...new Set(rows.filter(([u]) => /\/assets\/.+\.js$/.test(u)).map(([, v]) => v))],
-        css: [...new Set(rows.filter(([u]) => /\/assets\/.+\.css$/.test(u)).map(([, v]) => v))],
-        logo: rows.filter(([u]) => u === `${app}/logo.svg`).map(([, v]) => v),
-        start: [...new Set(rows.filter(([u]) => u.endsWith('/v1/web/start')).map(([, v]) => v))],
-        batches: [...new Set(rows.filter(([u]) => u.includes('/v1/web/i')).map(([, v]) => v))],
-      };
-    }, POLL).toEqual({
-      document: ['not-expected'],
-      scripts: ['not-expected'],
-      css: ['not-expected'],
-      logo: ['not-expected'],
-      start: ['not-expected'],
-      batches: ['not-expected'],
-    });
+    await expect
+      .poll(async () => {
+        const rows = await allRows(s.panel);
+        return {
+          document: rows.filter(([u]) => u === `${app}/`).map(([, v]) => v),
+          scripts: [...new Set(rows.filter(([u]) => /\/assets\/.+\.js$/.test(u)).map(([, v]) => v))],
+          css: [...new Set(rows.filter(([u]) => /\/assets\/.+\.css$/.test(u)).map(([, v]) => v))],
+          logo: rows.filter(([u]) => u === `${app}/logo.svg`).map(([, v]) => v),
+          start: [...new Set(rows.filter(([u]) => u.endsWith('/v1/web/start')).map(([, v]) => v))],
+          batches: [...new Set(rows.filter(([u]) => u.includes('/v1/web/i')).map(([, v]) => v))],
+        };
+      }, POLL)
+      .toEqual({
+        document: ['not-expected'],
+        scripts: ['not-expected'],
+        css: ['not-expected'],
+        logo: ['not-expected'],
+        start: ['not-expected'],
+        batches: ['not-expected'],
+      });
   });
 
   it('calls the first token "stale" after the page forced a new session', async () => {
@@ -283,7 +343,9 @@ describe('Requests area: propagation audit in the real panel', () => {
     const prefs = `${app}/api/users/42/preferences`;
     await expect.poll(() => verdictsOf(s.panel, prefs), POLL).toEqual(['stale']);
     await s.panel.locator(`[data-testid=request-row][data-url="${prefs}"]`).click();
-    expect(await s.panel.getByTestId('detail-reason').textContent()).toMatch(/^Reason: X-OpenReplay-SessionToken holds an earlier token of this tab \(session \d+, current from /i);
+    expect(await s.panel.getByTestId('detail-reason').textContent()).toMatch(
+      /^Reason: X-OpenReplay-SessionToken holds an earlier token of this tab \(session \d+, current from /i,
+    );
     expect(await s.panel.getByTestId('detail-fix').textContent()).toBe(
       'Fix: read the token when the request is made (tracker.getSessionToken()) instead of keeping an old value',
     );

@@ -46,12 +46,16 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
     await loading.waitFor({ timeout: 10_000 });
     expect(await panel.getByTestId('session-status').getAttribute('data-status')).toBe('loading');
     await s.devtools.screenshot({ path: '/tmp/session-loading.png' });
-    expect(await loading.textContent()).toContain("window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet");
+    expect(await loading.textContent()).toContain(
+      "window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet",
+    );
     const snippetToken = await shownToken(s.page.getByTestId('token'));
     await expect.poll(() => panel.getByTestId('current-token').textContent(), { timeout: 15_000 }).toBe(snippetToken);
     await expect.poll(() => panel.getByTestId('session-facts').textContent()).toContain('window.OpenReplay');
     expect(await panel.getByTestId('session-status').getAttribute('data-status')).toBe('found');
-    expect(await panel.getByTestId('session-id').textContent()).toBe(await s.page.getByTestId('session-id').textContent());
+    expect(await panel.getByTestId('session-id').textContent()).toBe(
+      await s.page.getByTestId('session-id').textContent(),
+    );
 
     for (const format of ['bare', 'amp', 'dollar'] as const) {
       await s.page.goto(new URL(`/storage-only.html?format=${format}`, demo.world.appUrl).toString());
@@ -95,11 +99,15 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
     const panel = s.panel;
     const token = await shownToken(s.page.getByTestId('token'));
     // The page removed every trace: no global, no stored token.
-    expect(await s.page.evaluate(() => '__OPENREPLAY__' in window || sessionStorage.getItem('__openreplay_token') !== null)).toBe(false);
+    expect(
+      await s.page.evaluate(() => '__OPENREPLAY__' in window || sessionStorage.getItem('__openreplay_token') !== null),
+    ).toBe(false);
     await expect.poll(() => panel.getByTestId('current-token').textContent(), { timeout: 15_000 }).toBe(token);
     await expect.poll(() => panel.getByTestId('token-source').textContent(), { timeout: 15_000 }).toMatch(/^network: /);
     expect(await panel.getByTestId('token-frame').textContent()).toBe('seen on the network');
-    expect(await panel.getByTestId('session-id').textContent()).toBe(await s.page.getByTestId('session-id').textContent());
+    expect(await panel.getByTestId('session-id').textContent()).toBe(
+      await s.page.getByTestId('session-id').textContent(),
+    );
   });
 
   it('a hostile page: refusals shown as text, no injected HTML, the panel keeps working', async () => {
@@ -110,7 +118,9 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
       .poll(async () => (await refusals.allTextContents()).join('\n'), { timeout: 15_000 })
       .toContain('window.__OPENREPLAY__.getSessionToken(): Token contains U+0022 at position 1');
     const all = (await refusals.allTextContents()).join('\n');
-    expect(all).toMatch(/sessionStorage __openreplay_token: stored value is too long: [0-9]{7} characters, the limit is 512/);
+    expect(all).toMatch(
+      /sessionStorage __openreplay_token: stored value is too long: [0-9]{7} characters, the limit is 512/,
+    );
     expect(await panel.getByTestId('session-warning').allTextContents()).toContain(
       'window.__OPENREPLAY__.getSessionURL() is not an http(s) URL; ignored',
     );
@@ -123,11 +133,20 @@ describe('the Session area on every kind of page (real DevTools panel)', () => {
     // shows is a valid token, and the panel still answers input.
     await panel.getByTestId('manual-input').fill('not a token');
     await panel.getByTestId('manual-submit').click();
-    expect(await panel.getByTestId('manual-error').textContent()).toBe('Token contains whitespace (U+0020) at position 4');
+    expect(await panel.getByTestId('manual-error').textContent()).toBe(
+      'Token contains whitespace (U+0020) at position 4',
+    );
     await s.devtools.screenshot({ path: '/tmp/session-hostile.png' });
     // A poll may catch a value with a bad signature (then nothing is current for 2 s).
     await expect
-      .poll(() => panel.getByTestId('current-token').textContent({ timeout: 500 }).catch(() => ''), { timeout: 10_000 })
+      .poll(
+        () =>
+          panel
+            .getByTestId('current-token')
+            .textContent({ timeout: 500 })
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
       .toMatch(TOKEN_TEXT);
   });
 });

@@ -9,7 +9,10 @@ type TrackerWindow = { __OPENREPLAY__: { getSessionToken(): string | null; getSe
 
 /** The token the real tracker in the page holds, once it has started a session. */
 async function pageToken(s: PanelSession): Promise<string> {
-  await s.page.getByTestId('session-id').filter({ hasText: /^[0-9]+$/ }).waitFor();
+  await s.page
+    .getByTestId('session-id')
+    .filter({ hasText: /^[0-9]+$/ })
+    .waitFor();
   const token = await s.page.evaluate(() => (window as unknown as TrackerWindow).__OPENREPLAY__.getSessionToken());
   if (!token) throw new Error('the tracker has no token');
   return token;
@@ -38,7 +41,9 @@ describe('the Session area on the demo shop (real tracker, real DevTools panel)'
     expect(await s.page.getByTestId('session-id').textContent()).toBe(issued?.sessionId);
     expect(await panel.getByTestId('session-status').getAttribute('data-status')).toBe('found');
     // The start response may teach the token before the first probe finds it in the page.
-    await expect.poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 }).toBe('window.__OPENREPLAY__');
+    await expect
+      .poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 })
+      .toBe('window.__OPENREPLAY__');
     expect(await panel.getByTestId('token-frame').textContent()).toBe('top frame');
     expect(await panel.getByTestId('project-key').textContent()).toBe(DEMO_PROJECT_KEY);
     await expect.poll(() => panel.getByTestId('tracker-active').textContent()).toBe('yes, recording');
@@ -63,13 +68,18 @@ describe('the Session area on the demo shop (real tracker, real DevTools panel)'
     const panel = s.panel;
     const before = await pageToken(s);
     await s.page.getByTestId('force-new').click();
-    await s.page.getByTestId('result-force-new').filter({ hasText: /^new session/ }).waitFor();
+    await s.page
+      .getByTestId('result-force-new')
+      .filter({ hasText: /^new session/ })
+      .waitFor();
     const after = await pageToken(s);
     expect(after).not.toBe(before);
     await expect.poll(() => panel.getByTestId('current-token').textContent(), { timeout: 15_000 }).toBe(after);
     expect(await panel.getByTestId('session-id').textContent()).toBe(decodeToken(after).sessionId);
     // The start response may teach the new token first; the next probe finds it in the page.
-    await expect.poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 }).toBe('window.__OPENREPLAY__');
+    await expect
+      .poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 })
+      .toBe('window.__OPENREPLAY__');
 
     const rows = panel.getByTestId('history-row');
     await expect.poll(() => rows.count()).toBe(2);
@@ -124,7 +134,12 @@ describe('the Session area on the demo shop (real tracker, real DevTools panel)'
     await s.devtools.screenshot({ path: '/tmp/session-manual.png' });
 
     // A token about to expire: its time left counts down while the area is shown.
-    const soon = encodeToken({ sessionId: 2618307011354435587n, delayMs: -12, expiresAt: Date.now() + 30_000, signature: new Uint8Array(32).fill(7) });
+    const soon = encodeToken({
+      sessionId: 2618307011354435587n,
+      delayMs: -12,
+      expiresAt: Date.now() + 30_000,
+      signature: new Uint8Array(32).fill(7),
+    });
     await input.fill(soon);
     await submit.click();
     await expect.poll(() => panel.getByTestId('current-token').textContent()).toBe(soon);
@@ -161,14 +176,23 @@ describe('the Session area in the dark DevTools theme', () => {
     const colours = await panel.evaluate(() => {
       const css = (testId: string, prop: 'color' | 'backgroundColor') =>
         getComputedStyle(document.querySelector(`[data-testid="${testId}"]`) as Element)[prop];
-      return { facts: css('session-facts', 'backgroundColor'), token: css('current-token', 'color'), status: css('session-status', 'color') };
+      return {
+        facts: css('session-facts', 'backgroundColor'),
+        token: css('current-token', 'color'),
+        status: css('session-status', 'color'),
+      };
     });
     // --bg-alt, --fg and --ok of :root[data-theme='dark'] in panel.css.
     expect(colours).toEqual({ facts: 'rgb(41, 42, 45)', token: 'rgb(232, 234, 237)', status: 'rgb(87, 209, 99)' });
     await s.page.getByTestId('force-new').click();
-    await s.page.getByTestId('result-force-new').filter({ hasText: /^new session/ }).waitFor();
+    await s.page
+      .getByTestId('result-force-new')
+      .filter({ hasText: /^new session/ })
+      .waitFor();
     await expect.poll(() => panel.getByTestId('history-row').count(), { timeout: 15_000 }).toBe(2);
-    await expect.poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 }).toBe('window.__OPENREPLAY__');
+    await expect
+      .poll(() => panel.getByTestId('token-source').textContent(), { timeout: 10_000 })
+      .toBe('window.__OPENREPLAY__');
     await s.devtools.screenshot({ path: '/tmp/session-dark.png' });
   });
 });

@@ -48,7 +48,9 @@ describe('Settings save as you go', () => {
 
     // A wrong tag name: the error is beside the field and the field is not saved.
     await panel.getByTestId('sumo-tags').fill('openReplaySessionToken, bad$tag');
-    await expect.poll(() => panel.getByTestId('sumo-tags-error').textContent()).toContain('Refused: the tag name contains');
+    await expect
+      .poll(() => panel.getByTestId('sumo-tags-error').textContent())
+      .toContain('Refused: the tag name contains');
     expect(await status(panel, 'search')).toBe('Not saved: fix the field marked below.');
     expect(await panel.getByTestId('sumo-tags').getAttribute('aria-invalid')).toBe('true');
 
@@ -84,7 +86,9 @@ describe('Settings save as you go', () => {
     await toArea(panel, 'Settings');
     const before = await value(panel, 'sumo-custom-api');
     await panel.getByTestId('sumo-custom-api').fill('ftp://example.com/api');
-    await expect.poll(() => panel.getByTestId('sumo-custom-api-error').textContent()).toContain('must start with https://');
+    await expect
+      .poll(() => panel.getByTestId('sumo-custom-api-error').textContent())
+      .toContain('must start with https://');
     expect(await status(panel, 'connection')).toBe('Not saved: fix the field marked below.');
     expect(await panel.getByTestId('sumo-api-base').textContent()).toContain(before);
     await panel.getByTestId('sumo-custom-api').fill(before);

@@ -7,7 +7,7 @@ import type { PanelSession } from '../../tooling/devtools-panel.ts';
 // whether it records. Real tracker (19.0.1) on the demo's audit lab page, real DevTools panel;
 // every case asserts the verdict and the words a user reads.
 
-describe('the audit follows the page tracker\'s network options (real tracker, real panel)', () => {
+describe("the audit follows the page tracker's network options (real tracker, real panel)", () => {
   let demo: Demo;
   let s: PanelSession;
   let app: string;
@@ -40,7 +40,9 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
       'The tracker adds X-OpenReplay-SessionToken to requests its tokenUrlMatcher accepts.',
     );
     expect(await s.panel.getByTestId('tracker-ingest').textContent()).toBe(demo.world.ingestUrl);
-    expect(await s.panel.getByTestId('tracker-matcher').textContent()).toBe('set — the audit asks it about each request URL and uses its answers as the scope');
+    expect(await s.panel.getByTestId('tracker-matcher').textContent()).toBe(
+      'set — the audit asks it about each request URL and uses its answers as the scope',
+    );
     await showArea(s.panel, 'Requests');
   });
 
@@ -53,7 +55,9 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
       matcher: 'leaves this URL out',
       note: null,
     });
-    expect((await detailOf(s.panel, api('/api/users/42'), 'carries')).reason).toBe('X-OpenReplay-SessionToken carries the current token');
+    expect((await detailOf(s.panel, api('/api/users/42'), 'carries')).reason).toBe(
+      'X-OpenReplay-SessionToken carries the current token',
+    );
     expect(Number(await s.panel.getByTestId('count-missing').getAttribute('data-count'))).toBe(0);
   });
 
@@ -61,7 +65,8 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     await visit(s, demo.world.appUrl, 'case=throws');
     await expectDetail(s.panel, api('/api/legacy/report'), 'missing', {
       verdict: 'missing',
-      reason: 'no session token header on this fetch (in scope: same-origin; your tokenUrlMatcher: unknown — it threw an error)',
+      reason:
+        'no session token header on this fetch (in scope: same-origin; your tokenUrlMatcher: unknown — it threw an error)',
       fix: 'add the header — e.g. widen tokenUrlMatcher or set it in your fetch wrapper',
       matcher: 'unknown — it threw an error',
       note: null,
@@ -79,14 +84,22 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
       matcher: slow,
       note: null,
     });
-    await expectDetail(s.panel, api('/api/users/42'), 'carries', { reason: 'X-OpenReplay-SessionToken carries the current token', matcher: slow });
+    await expectDetail(s.panel, api('/api/users/42'), 'carries', {
+      reason: 'X-OpenReplay-SessionToken carries the current token',
+      matcher: slow,
+    });
   });
 
   it('a custom header name is audited without being typed into the settings', async () => {
     await visit(s, demo.world.appUrl, 'case=custom-header');
-    await expectDetail(s.panel, api('/api/users/42'), 'carries', { verdict: 'carries token', reason: 'X-Session-Replay carries the current token' });
+    await expectDetail(s.panel, api('/api/users/42'), 'carries', {
+      verdict: 'carries token',
+      reason: 'X-Session-Replay carries the current token',
+    });
     await showArea(s.panel, 'Session');
-    expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe('The tracker adds X-Session-Replay to requests its tokenUrlMatcher accepts.');
+    expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe(
+      'The tracker adds X-Session-Replay to requests its tokenUrlMatcher accepts.',
+    );
     await showArea(s.panel, 'Requests');
   });
 
@@ -97,9 +110,14 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
       'The tracker is not set to add the session token header: only headers your own code sets are sent. To have it add them, set in its options network: { sessionTokenHeader: true } (and a tokenUrlMatcher to choose which URLs get it).',
     );
     expect(await s.panel.getByTestId('header-off-option').textContent()).toBe('network: { sessionTokenHeader: true }');
-    await expectDetail(s.panel, api('/api/users/42'), 'missing', { reason: 'no session token header on this fetch (in scope: same-origin)', matcher: null });
+    await expectDetail(s.panel, api('/api/users/42'), 'missing', {
+      reason: 'no session token header on this fetch (in scope: same-origin)',
+      matcher: null,
+    });
     await showArea(s.panel, 'Session');
-    expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe('The tracker is not set to add the session token header (network.sessionTokenHeader is off).');
+    expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe(
+      'The tracker is not set to add the session token header (network.sessionTokenHeader is off).',
+    );
     await showArea(s.panel, 'Requests');
   });
 
@@ -115,17 +133,26 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     });
     expect(Number(await s.panel.getByTestId('count-outside-scope').getAttribute('data-count'))).toBe(1);
     await s.panel.getByTestId('filter-input').fill('verdict:outside-scope');
-    await expect.poll(() => s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url))).toEqual([partner]);
+    await expect
+      .poll(() =>
+        s.panel.getByTestId('request-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url)),
+      )
+      .toEqual([partner]);
     await s.panel.getByTestId('filter-input').fill('');
     await s.panel.getByTestId('subtab-coverage').click();
     // Coverage, requests, carrying, missing, blocked, stale/foreign, outside scope, not expected.
-    const origin = await s.panel.getByTestId('coverage-origins').locator(`[data-key="${demo.world.openOrigin}"] td`).allTextContents();
+    const origin = await s.panel
+      .getByTestId('coverage-origins')
+      .locator(`[data-key="${demo.world.openOrigin}"] td`)
+      .allTextContents();
     expect(origin).toEqual(['—', '2', '0', '0', '0', '0', '1', '1']);
     await s.panel.getByTestId('subtab-table').click();
     await s.panel.getByTestId('show-report').click();
     const report = await s.panel.getByTestId('report-text').inputValue();
     expect(report).toContain('| token outside scope | 1 |');
-    expect(report).toContain(`   - Reason: the token goes to ${demo.world.openOrigin}, outside the audit scope: the tracker has no tokenUrlMatcher`);
+    expect(report).toContain(
+      `   - Reason: the token goes to ${demo.world.openOrigin}, outside the audit scope: the tracker has no tokenUrlMatcher`,
+    );
     await s.panel.getByTestId('report-close').click();
   });
 
@@ -133,7 +160,8 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     await visit(s, demo.world.appUrl, 'case=sampled');
     expect(await s.page.getByTestId('audit-start').textContent()).toMatch(/^no/);
     await expectDetail(s.panel, api('/api/users/42'), 'not-expected', {
-      reason: "the session is sampled out: the tracker's start was answered 403 (capture rate miss), so no request carries a token",
+      reason:
+        "the session is sampled out: the tracker's start was answered 403 (capture rate miss), so no request carries a token",
     });
     expect(Number(await s.panel.getByTestId('count-missing').getAttribute('data-count'))).toBe(0);
     expect(await s.panel.getByTestId('not-recording-notice').textContent()).toBe(
@@ -171,10 +199,18 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
   it('requests the tracker cannot reach name their mechanism', async () => {
     await visit(s, demo.world.appUrl, 'case=unreachable');
     const reach = "the tracker's patch never reaches it";
-    expect((await detailOf(s.panel, api('/api/beacon'), 'not-expected')).reason).toBe(`a beacon: navigator.sendBeacon cannot set request headers, and ${reach}`);
-    expect((await detailOf(s.panel, api('/api/form'), 'not-expected')).reason).toBe(`a form post: the browser submits it as a navigation, and ${reach}`);
-    expect((await detailOf(s.panel, api('/api/socket').replace(/^http/, 'ws'), 'not-expected')).reason).toBe(`a WebSocket: the browser API cannot set request headers, and ${reach}`);
-    expect((await detailOf(s.panel, api('/api/events'), 'not-expected')).reason).toBe(`an EventSource: the browser API cannot set request headers, and ${reach}`);
+    expect((await detailOf(s.panel, api('/api/beacon'), 'not-expected')).reason).toBe(
+      `a beacon: navigator.sendBeacon cannot set request headers, and ${reach}`,
+    );
+    expect((await detailOf(s.panel, api('/api/form'), 'not-expected')).reason).toBe(
+      `a form post: the browser submits it as a navigation, and ${reach}`,
+    );
+    expect((await detailOf(s.panel, api('/api/socket').replace(/^http/, 'ws'), 'not-expected')).reason).toBe(
+      `a WebSocket: the browser API cannot set request headers, and ${reach}`,
+    );
+    expect((await detailOf(s.panel, api('/api/events'), 'not-expected')).reason).toBe(
+      `an EventSource: the browser API cannot set request headers, and ${reach}`,
+    );
     await expectDetail(s.panel, api('/api/users/42/preferences'), 'missing', {
       reason: "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's",
       fix: 'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there',
@@ -187,7 +223,10 @@ describe('the audit follows the page tracker\'s network options (real tracker, r
     await visit(s, demo.world.appUrl, 'case=exclude');
     await showArea(s.panel, 'Requests');
     // Unasked, the matcher is not the scope: the default (same origin) calls the health check missing.
-    await expectDetail(s.panel, api('/api/health'), 'missing', { reason: 'no session token header on this fetch (in scope: same-origin)', matcher: 'not asked' });
+    await expectDetail(s.panel, api('/api/health'), 'missing', {
+      reason: 'no session token header on this fetch (in scope: same-origin)',
+      matcher: 'not asked',
+    });
     await showArea(s.panel, 'Settings');
     await s.panel.getByTestId('ask-tracker-matcher').check();
     await showArea(s.panel, 'Requests');

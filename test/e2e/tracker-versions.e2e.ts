@@ -38,7 +38,9 @@ describe('tracker version matrix (real trackers, real panel)', () => {
 
       await showArea(s.panel, 'Session');
       await expect.poll(() => s.panel.getByTestId('current-token').textContent(), POLL).toBe(token);
-      await expect.poll(() => s.panel.getByTestId('tracker-setup-version').textContent(), POLL).toBe(`, tracker ${version}`);
+      await expect
+        .poll(() => s.panel.getByTestId('tracker-setup-version').textContent(), POLL)
+        .toBe(`, tracker ${version}`);
       expect(await s.panel.getByTestId('tracker-header-option').textContent()).toBe(
         'The tracker adds X-OpenReplay-SessionToken to requests its tokenUrlMatcher accepts.',
       );

@@ -22,7 +22,10 @@ describe.skipIf(!firefoxPath)('the Firefox error check itself', () => {
     cpSync(FIREFOX_DIST, dir, { recursive: true });
     const panelChunk = readdirSync(join(dir, 'assets')).find((f) => /^panel-.*\.js$/.test(f));
     if (!panelChunk) throw new Error('no panel chunk in the Firefox build');
-    appendFileSync(join(dir, 'assets', panelChunk), '\nsetTimeout(() => { throw new Error("deliberately broken panel"); }, 0);\n');
+    appendFileSync(
+      join(dir, 'assets', panelChunk),
+      '\nsetTimeout(() => { throw new Error("deliberately broken panel"); }, 0);\n',
+    );
     page = await startPage();
     ff = await launchFirefox({ extensionDir: dir, executablePath: firefoxPath! });
     await ff.page.goto(page.url);

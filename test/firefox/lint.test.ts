@@ -32,9 +32,13 @@ const ACCEPTED_WARNINGS: ReadonlyArray<{ code: string; file: RegExp; why: string
 
 async function lint(): Promise<LintReport> {
   // web-ext exits non-zero when it finds errors; the JSON on stdout is what counts either way.
-  const result = await run('node_modules/.bin/web-ext', ['lint', '--source-dir', FIREFOX_DIST, '--output', 'json', '--no-config-discovery'], {
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
+  const result = await run(
+    'node_modules/.bin/web-ext',
+    ['lint', '--source-dir', FIREFOX_DIST, '--output', 'json', '--no-config-discovery'],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
   return JSON.parse(result.stdout) as LintReport;
 }
 
@@ -44,7 +48,9 @@ describe('web-ext lint on the Firefox build', () => {
   it('reports no errors, no notices, and no warnings beyond the accepted ones', async () => {
     assertBuilt();
     const report = await lint();
-    const unexpected = report.warnings.filter((w) => !ACCEPTED_WARNINGS.some((a) => a.code === w.code && a.file.test(w.file ?? '')));
+    const unexpected = report.warnings.filter(
+      (w) => !ACCEPTED_WARNINGS.some((a) => a.code === w.code && a.file.test(w.file ?? '')),
+    );
     expect(report.errors.map(brief)).toEqual([]);
     expect(report.notices.map(brief)).toEqual([]);
     expect(unexpected.map(brief)).toEqual([]);

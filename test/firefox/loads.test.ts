@@ -56,7 +56,14 @@ describe.skipIf(!firefoxPath)('the Firefox build in real Firefox', () => {
 
   it('renders the panel tab bar inside the Firefox toolbox', async () => {
     await expect
-      .poll(() => ff.inView<string[]>('devtools_panel', `return [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent)`), { timeout: 15_000 })
+      .poll(
+        () =>
+          ff.inView<string[]>(
+            'devtools_panel',
+            `return [...document.querySelectorAll('[role=tab]')].map((t) => t.textContent)`,
+          ),
+        { timeout: 15_000 },
+      )
       .toEqual(['Session', 'Requests', 'Backend errors', 'Timeline', 'Settings']);
   });
 
@@ -84,13 +91,24 @@ describe.skipIf(!firefoxPath)('the Firefox build in real Firefox', () => {
   it("lists the page's own request in the Requests view (network.onRequestFinished → devtools page → panel)", async () => {
     await ff.page.reload();
     await ff.inView('devtools_panel', `document.getElementById('tab-requests').click(); return true`);
-    await expect.poll(async () => (await ff.inView<string>('devtools_panel', panelText)).includes(CHECK_PATH), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await ff.inView<string>('devtools_panel', panelText)).includes(CHECK_PATH), {
+        timeout: 15_000,
+      })
+      .toBe(true);
   });
 
   it('shows the package.json version in Settings', async () => {
     await ff.inView('devtools_panel', `document.getElementById('tab-settings').click(); return true`);
     await expect
-      .poll(() => ff.inView<string | null>('devtools_panel', `return document.querySelector('[data-testid=version]')?.textContent ?? null`), { timeout: 10_000 })
+      .poll(
+        () =>
+          ff.inView<string | null>(
+            'devtools_panel',
+            `return document.querySelector('[data-testid=version]')?.textContent ?? null`,
+          ),
+        { timeout: 10_000 },
+      )
       .toBe(`Replay Link ${version}`);
   });
 
@@ -104,15 +122,30 @@ describe.skipIf(!firefoxPath)('the Firefox build in real Firefox', () => {
       focus: document.activeElement?.dataset?.testid ?? document.activeElement?.id ?? '',
       help: [...document.querySelectorAll('[data-testid=shortcut-row]')].some((r) => r.dataset.key === '?'),
     };`;
-    const mounted = await ff.inView<boolean>('devtools_panel', `return document.querySelector('[data-testid=shortcuts-button]') !== null`);
-    expect(mounted, 'the shortcut help button is missing: <ShortcutsHelp /> must be mounted in the top bar of App.tsx').toBe(true);
-    expect(await ff.inView('devtools_panel', `document.getElementById('tab-settings').focus(); ${press('?')} ${state}`)).toEqual({
+    const mounted = await ff.inView<boolean>(
+      'devtools_panel',
+      `return document.querySelector('[data-testid=shortcuts-button]') !== null`,
+    );
+    expect(
+      mounted,
+      'the shortcut help button is missing: <ShortcutsHelp /> must be mounted in the top bar of App.tsx',
+    ).toBe(true);
+    expect(
+      await ff.inView('devtools_panel', `document.getElementById('tab-settings').focus(); ${press('?')} ${state}`),
+    ).toEqual({
       open: true,
       focus: 'shortcuts-close',
       help: true,
     });
-    expect(await ff.inView('devtools_panel', `${press('Tab')} ${press('Tab', true)} ${state}`)).toMatchObject({ open: true, focus: 'shortcuts-close' });
-    expect(await ff.inView('devtools_panel', `${press('Escape')} ${state}`)).toEqual({ open: false, focus: 'tab-settings', help: false });
+    expect(await ff.inView('devtools_panel', `${press('Tab')} ${press('Tab', true)} ${state}`)).toMatchObject({
+      open: true,
+      focus: 'shortcuts-close',
+    });
+    expect(await ff.inView('devtools_panel', `${press('Escape')} ${state}`)).toEqual({
+      open: false,
+      focus: 'tab-settings',
+      help: false,
+    });
   });
 
   it('reports no script errors from any extension page', async () => {

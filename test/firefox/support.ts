@@ -7,7 +7,9 @@ export const FIREFOX_DIST = resolve(process.env.REPLAY_LINK_FIREFOX_DIR ?? 'dist
 
 export function assertBuilt(): void {
   if (!existsSync(`${FIREFOX_DIST}/manifest.json`)) {
-    throw new Error(`${FIREFOX_DIST}/manifest.json is missing: run \`npm run build:firefox\` first (npm run test:firefox does).`);
+    throw new Error(
+      `${FIREFOX_DIST}/manifest.json is missing: run \`npm run build:firefox\` first (npm run test:firefox does).`,
+    );
   }
 }
 
@@ -23,7 +25,9 @@ export async function startPage(): Promise<{ url: string; close(): Promise<void>
       return;
     }
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><title>${PAGE_TITLE}</title><h1>check</h1><script>fetch(${JSON.stringify(CHECK_PATH)})</script>`);
+    res.end(
+      `<!doctype html><title>${PAGE_TITLE}</title><h1>check</h1><script>fetch(${JSON.stringify(CHECK_PATH)})</script>`,
+    );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

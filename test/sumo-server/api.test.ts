@@ -113,9 +113,24 @@ describe('status, messages, records, delete', () => {
     const id = await client.createId(search('"openReplaySessionToken=tok-1"'));
     const { last } = await client.pollUntilDone(id);
     expect(Object.keys(last).sort()).toEqual(
-      ['histogramBuckets', 'messageCount', 'pendingErrors', 'pendingWarnings', 'recordCount', 'state', 'usageDetails', 'warning'].sort(),
+      [
+        'histogramBuckets',
+        'messageCount',
+        'pendingErrors',
+        'pendingWarnings',
+        'recordCount',
+        'state',
+        'usageDetails',
+        'warning',
+      ].sort(),
     );
-    expect(last).toMatchObject({ state: 'DONE GATHERING RESULTS', messageCount: 3, recordCount: 0, pendingErrors: [], pendingWarnings: [] });
+    expect(last).toMatchObject({
+      state: 'DONE GATHERING RESULTS',
+      messageCount: 3,
+      recordCount: 0,
+      pendingErrors: [],
+      pendingWarnings: [],
+    });
     expect(typeof (last.usageDetails as { dataScannedInBytes: unknown }).dataScannedInBytes).toBe('number');
   });
 
@@ -124,9 +139,13 @@ describe('status, messages, records, delete', () => {
     await client.pollUntilDone(id);
     const first = await client.messages(id, 0, 2);
     const second = await client.messages(id, 2, 2);
-    const raw = (r: typeof first): string[] => (r.json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map._raw ?? '');
+    const raw = (r: typeof first): string[] =>
+      (r.json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map._raw ?? '');
     expect(first.status).toBe(200);
-    expect(raw(first)).toEqual(['ERROR second [openReplaySessionToken=tok-1]', 'INFO third [openReplaySessionToken=tok-1]']);
+    expect(raw(first)).toEqual([
+      'ERROR second [openReplaySessionToken=tok-1]',
+      'INFO third [openReplaySessionToken=tok-1]',
+    ]);
     expect(raw(second)).toEqual(['ERROR first [openReplaySessionToken=tok-1]']);
     expect((await client.messages(id, 3, 2)).json.messages).toEqual([]);
     const maps = (first.json.messages as Array<{ map: Record<string, unknown> }>).map((m) => m.map);
@@ -205,7 +224,11 @@ describe('auth and routing errors', () => {
   it('answers 401 unauthorized for a wrong key or no Authorization, without cookies', async () => {
     const wrong = await new TestClient(server.url, { accessKey: 'nope' }).create(search('x'));
     expect(wrong.status).toBe(401);
-    expect(wrong.json).toMatchObject({ status: 401, code: 'unauthorized', message: 'Credential could not be verified.' });
+    expect(wrong.json).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+      message: 'Credential could not be verified.',
+    });
     expect(wrong.headers.getSetCookie()).toEqual([]);
     const none = await fetch(`${server.url}/api/v1/search/jobs/ABC`);
     expect(none.status).toBe(401);
@@ -229,7 +252,9 @@ describe('auth and routing errors', () => {
   });
 
   it('carries no CORS headers on errors but allows the origin on success', async () => {
-    const err = await client.request('GET', '/api/v1/search/jobs/0123456789ABCDEF', { headers: { Origin: 'chrome-extension://abc' } });
+    const err = await client.request('GET', '/api/v1/search/jobs/0123456789ABCDEF', {
+      headers: { Origin: 'chrome-extension://abc' },
+    });
     expect(err.status).toBe(404);
     expect(err.headers.get('access-control-allow-origin')).toBeNull();
     const ok = await client.create(search('x'), { Origin: 'chrome-extension://abc' });

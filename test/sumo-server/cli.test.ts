@@ -16,7 +16,17 @@ describe('CLI arguments', () => {
   });
 
   it('reads the tuning flags', () => {
-    const parsed = parseCliArgs(['--gather-rate', '5', '--idle-timeout', '1000', '--start-delay', '0', '--source-code', 'abc', '--non-enterprise']);
+    const parsed = parseCliArgs([
+      '--gather-rate',
+      '5',
+      '--idle-timeout',
+      '1000',
+      '--start-delay',
+      '0',
+      '--source-code',
+      'abc',
+      '--non-enterprise',
+    ]);
     expect(parsed).toEqual({
       ok: true,
       options: {
@@ -31,12 +41,34 @@ describe('CLI arguments', () => {
   });
 
   it('reads the deployments and the strict switches', () => {
-    expect(parseCliArgs(['--deployments', 'eu,us1,de'])).toEqual({ ok: true, options: { port: 8787, deployments: { home: 'EU', others: ['US1', 'DE'] } } });
-    expect(parseCliArgs(['--deployments', 'ESC'])).toEqual({ ok: true, options: { port: 8787, deployments: { home: 'ESC' } } });
-    expect(parseCliArgs(['--deployments', 'eu,zz9'])).toEqual({ ok: false, error: '--deployments: unknown deployment ZZ9' });
+    expect(parseCliArgs(['--deployments', 'eu,us1,de'])).toEqual({
+      ok: true,
+      options: { port: 8787, deployments: { home: 'EU', others: ['US1', 'DE'] } },
+    });
+    expect(parseCliArgs(['--deployments', 'ESC'])).toEqual({
+      ok: true,
+      options: { port: 8787, deployments: { home: 'ESC' } },
+    });
+    expect(parseCliArgs(['--deployments', 'eu,zz9'])).toEqual({
+      ok: false,
+      error: '--deployments: unknown deployment ZZ9',
+    });
     expect(parseCliArgs(['--lenient'])).toEqual({ ok: true, options: { port: 8787, strict: 'lenient' } });
     expect(
-      parseCliArgs(['--cookie-loss', '500', '--auth-throttle', '0', '--no-lost-job-400', '--no-subqueries-state', '--no-extra-fields', '--no-mixed-key-case', '--max-page-bytes', '2048', '--no-html-gateway-errors', '--raw-only-when-requested']),
+      parseCliArgs([
+        '--cookie-loss',
+        '500',
+        '--auth-throttle',
+        '0',
+        '--no-lost-job-400',
+        '--no-subqueries-state',
+        '--no-extra-fields',
+        '--no-mixed-key-case',
+        '--max-page-bytes',
+        '2048',
+        '--no-html-gateway-errors',
+        '--raw-only-when-requested',
+      ]),
     ).toEqual({
       ok: true,
       options: {
@@ -54,14 +86,20 @@ describe('CLI arguments', () => {
         },
       },
     });
-    expect(parseCliArgs(['--cookie-loss', '418'])).toEqual({ ok: false, error: '--cookie-loss takes 404, 500 or alternate' });
+    expect(parseCliArgs(['--cookie-loss', '418'])).toEqual({
+      ok: false,
+      error: '--cookie-loss takes 404, 500 or alternate',
+    });
   });
 
   it('refuses an unknown flag, a missing value and a lone access id', () => {
     expect(parseCliArgs(['--bogus'])).toEqual({ ok: false, error: 'unknown option --bogus' });
     expect(parseCliArgs(['--port'])).toEqual({ ok: false, error: '--port needs a value' });
     expect(parseCliArgs(['--port', 'abc'])).toEqual({ ok: false, error: '--port needs a non-negative number' });
-    expect(parseCliArgs(['--access-id', 'x'])).toEqual({ ok: false, error: '--access-id and --access-key go together' });
+    expect(parseCliArgs(['--access-id', 'x'])).toEqual({
+      ok: false,
+      error: '--access-id and --access-key go together',
+    });
   });
 });
 

@@ -33,7 +33,11 @@ export class TestClient {
     this.jar = opts.keepCookies === false ? undefined : new CookieJar();
   }
 
-  async request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse> {
     const url = new URL(path, this.baseUrl);
     const headers: Record<string, string> = {
       Authorization: this.auth,
@@ -47,7 +51,9 @@ export class TestClient {
       method,
       headers,
       redirect: 'manual',
-      ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+      ...(init.body !== undefined
+        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+        : {}),
     });
     this.jar?.store(res);
     const text = await res.text();
@@ -89,7 +95,10 @@ export class TestClient {
   }
 
   /** Polls until the job leaves the running states; returns the final status and all polls. */
-  async pollUntilDone(id: string, maxPolls = 400): Promise<{ last: Record<string, unknown>; polls: Array<Record<string, unknown>> }> {
+  async pollUntilDone(
+    id: string,
+    maxPolls = 400,
+  ): Promise<{ last: Record<string, unknown>; polls: Array<Record<string, unknown>> }> {
     const polls: Array<Record<string, unknown>> = [];
     for (let i = 0; i < maxPolls; i++) {
       const res = await this.status(id);

@@ -4,7 +4,12 @@ import { search, startFastServer, TestClient } from './client.ts';
 
 let server: SumoServer;
 beforeAll(async () => {
-  server = await startFastServer({ credentials: [{ accessId: 'a', accessKey: 'ka' }, { accessId: 'b', accessKey: 'kb' }] });
+  server = await startFastServer({
+    credentials: [
+      { accessId: 'a', accessKey: 'ka' },
+      { accessId: 'b', accessKey: 'kb' },
+    ],
+  });
   server.ingest('ERROR with cookies');
 });
 afterAll(() => server.close());
@@ -29,7 +34,10 @@ describe('session cookies', () => {
       await forgetful.records(id, 0, 10),
       await forgetful.delete(id),
     ]) {
-      expect([[404, 'searchjob.jobid.invalid'], [500, 'internal.error']]).toContainEqual([res.status, res.json.code]);
+      expect([
+        [404, 'searchjob.jobid.invalid'],
+        [500, 'internal.error'],
+      ]).toContainEqual([res.status, res.json.code]);
     }
     // The job is still there for its owner.
     expect((await owner.status(id)).status).toBe(200);

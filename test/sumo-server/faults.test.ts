@@ -16,7 +16,11 @@ beforeEach(() => {
 });
 
 async function setFaults(body: unknown): Promise<Response> {
-  return fetch(`${server.url}/__sumo/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${server.url}/__sumo/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('request faults set over HTTP', () => {
@@ -51,13 +55,19 @@ describe('request faults set over HTTP', () => {
       { type: 'serverError', status: 503, on: ['status'], after: 1, times: 1 },
       { type: 'serverError', on: ['messages'], times: 1 },
     ]);
-    const statuses = [(await client.status(id)).status, (await client.status(id)).status, (await client.status(id)).status];
+    const statuses = [
+      (await client.status(id)).status,
+      (await client.status(id)).status,
+      (await client.status(id)).status,
+    ];
     expect(statuses).toEqual([200, 503, 200]);
     const page = await client.messages(id, 0, 10);
     expect(page.status).toBe(500);
     expect(page.json.code).toBe('internal.error');
     expect((await client.messages(id, 0, 10)).status).toBe(200);
-    const view = (await (await fetch(`${server.url}/__sumo/faults`)).json()) as { faults: Array<{ matched: number; applied: number }> };
+    const view = (await (await fetch(`${server.url}/__sumo/faults`)).json()) as {
+      faults: Array<{ matched: number; applied: number }>;
+    };
     expect(view.faults.map((f) => [f.matched, f.applied])).toEqual([
       [3, 1],
       [2, 1],
@@ -91,7 +101,9 @@ describe('request faults set over HTTP', () => {
     ac.abort();
     expect(await pending).toBe('aborted');
     while (server.stats().inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-    const log = (await (await fetch(`${server.url}/__sumo/requests`)).json()) as { requests: Array<{ status: number; call: string }> };
+    const log = (await (await fetch(`${server.url}/__sumo/requests`)).json()) as {
+      requests: Array<{ status: number; call: string }>;
+    };
     expect(log.requests).toEqual([expect.objectContaining({ status: 0, call: 'create' })]);
   });
 
@@ -123,7 +135,11 @@ describe('job faults', () => {
   it('a transient 404 right after create', async () => {
     server.setFaults({ type: 'transient404', count: 2, times: 1 });
     const id = await client.createId(search('error'));
-    expect([(await client.status(id)).status, (await client.status(id)).status, (await client.status(id)).status]).toEqual([404, 404, 200]);
+    expect([
+      (await client.status(id)).status,
+      (await client.status(id)).status,
+      (await client.status(id)).status,
+    ]).toEqual([404, 404, 200]);
     // times: 1 → the next job is normal
     const next = await client.createId(search('error'));
     expect((await client.status(next)).status).toBe(200);
@@ -147,7 +163,11 @@ describe('job faults', () => {
     server.setFaults({ type: 'pendingErrors', errors: ['Field x not found'] });
     const id = await client.createId(search('error'));
     const first = (await client.status(id)).json;
-    expect(first).toMatchObject({ state: 'DONE GATHERING RESULTS', messageCount: 0, pendingErrors: ['Field x not found'] });
+    expect(first).toMatchObject({
+      state: 'DONE GATHERING RESULTS',
+      messageCount: 0,
+      pendingErrors: ['Field x not found'],
+    });
     expect((await client.status(id)).json.pendingErrors).toEqual([]);
   });
 
@@ -189,7 +209,10 @@ describe('job faults', () => {
   it('a slow job with its own gathering speed', async () => {
     server.setFaults({ type: 'gatherRate', messagesPerSecond: 0.001 });
     const id = await client.createId(search('error'));
-    expect((await client.status(id)).json).toMatchObject({ state: 'GATHERING RESULTS FROM SUBQUERIES', messageCount: 0 });
+    expect((await client.status(id)).json).toMatchObject({
+      state: 'GATHERING RESULTS FROM SUBQUERIES',
+      messageCount: 0,
+    });
     expect(server.stats().jobs[0]?.faults).toEqual(['gatherRate']);
   });
 });
@@ -200,14 +223,17 @@ describe('per-request faults in X-Sumo-Fault', () => {
     expect(hit.status).toBe(503);
     // Strict default: a gateway error comes from the load balancer, as HTML.
     expect(hit.headers.get('content-type')).toBe('text/html');
-    expect(hit.body).toBe('<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n');
+    expect(hit.body).toBe(
+      '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n',
+    );
     expect((await client.create(search('error'))).status).toBe(202);
   });
 
   it('applies job faults to the job that request creates', async () => {
     const id = await client.createId(search('error'), { 'X-Sumo-Fault': 'camelCase, forcePaused;cap=2' });
     expect((await client.pollUntilDone(id)).last).toMatchObject({ state: 'FORCE PAUSED', messageCount: 2 });
-    const map = ((await client.messages(id, 0, 1)).json.messages as Array<{ map: Record<string, string> }>)[0]?.map ?? {};
+    const map =
+      ((await client.messages(id, 0, 1)).json.messages as Array<{ map: Record<string, string> }>)[0]?.map ?? {};
     expect(Object.keys(map)).toContain('_messageId');
   });
 

@@ -35,7 +35,8 @@ describe('splitting a body into messages', () => {
   });
 
   it('auto mode without timestamps joins indented, Traceback and Caused by lines', () => {
-    const body = 'java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\nCaused by: y\n\t... 3 more\nplain line\r\n\r\n';
+    const body =
+      'java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\nCaused by: y\n\t... 3 more\nplain line\r\n\r\n';
     expect(splitMessages(body, 'auto')).toEqual([
       'java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\nCaused by: y\n\t... 3 more',
       'plain line',
@@ -71,7 +72,9 @@ describe('HTTP Logs source', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const { messages } = (await (await fetch(`${server.url}/__sumo/messages`)).json()) as { messages: Array<Record<string, string>> };
+    const { messages } = (await (await fetch(`${server.url}/__sumo/messages`)).json()) as {
+      messages: Array<Record<string, string>>;
+    };
     expect(messages).toHaveLength(2);
     const stamped = messages.find((m) => m._raw === '2026-11-26T13:09:10.333Z ERROR one');
     const plain = messages.find((m) => m._raw === 'no timestamp here');
@@ -81,8 +84,21 @@ describe('HTTP Logs source', () => {
     for (const m of messages) {
       expect(Object.keys(m).sort()).toEqual(
         [
-          '_blockid', '_collector', '_collectorid', '_format', '_messagecount', '_messageid', '_messagetime', '_raw',
-          '_receipttime', '_size', '_source', '_sourcecategory', '_sourcehost', '_sourcename', '_sourceid',
+          '_blockid',
+          '_collector',
+          '_collectorid',
+          '_format',
+          '_messagecount',
+          '_messageid',
+          '_messagetime',
+          '_raw',
+          '_receipttime',
+          '_size',
+          '_source',
+          '_sourcecategory',
+          '_sourcehost',
+          '_sourcename',
+          '_sourceid',
         ].sort(),
       );
       expect(Object.values(m).every((v) => typeof v === 'string')).toBe(true);
@@ -99,9 +115,16 @@ describe('HTTP Logs source', () => {
   it('keeps a whole body as one message with X-Sumo-Multiline: message, and defaults the metadata', async () => {
     server.reset();
     const trace = 'Error: boom [openReplaySessionToken=t1]\n    at f (a.js:1:1)\nsecond line without indent';
-    const res = await fetch(server.receiverUrl, { method: 'POST', headers: { 'X-Sumo-Multiline': 'message' }, body: trace });
+    const res = await fetch(server.receiverUrl, {
+      method: 'POST',
+      headers: { 'X-Sumo-Multiline': 'message' },
+      body: trace,
+    });
     expect(res.status).toBe(200);
-    const stored = (await (await fetch(`${server.url}/__sumo/messages`)).json()) as { count: number; messages: Array<Record<string, string>> };
+    const stored = (await (await fetch(`${server.url}/__sumo/messages`)).json()) as {
+      count: number;
+      messages: Array<Record<string, string>>;
+    };
     expect(stored.count).toBe(1);
     expect(stored.messages[0]?._raw).toBe(trace);
     expect(stored.messages[0]?._sourcecategory).toBe('http/local');
@@ -124,7 +147,11 @@ describe('HTTP Logs source', () => {
     const wrong = await fetch(`${server.url}/receiver/v1/http/nope`, { method: 'POST', body: 'x' });
     expect(wrong.status).toBe(401);
     expect((await fetch(server.receiverUrl)).status).toBe(405);
-    const bad = await fetch(server.receiverUrl, { method: 'POST', headers: { 'X-Sumo-Multiline': 'sometimes' }, body: 'x' });
+    const bad = await fetch(server.receiverUrl, {
+      method: 'POST',
+      headers: { 'X-Sumo-Multiline': 'sometimes' },
+      body: 'x',
+    });
     expect(bad.status).toBe(400);
   });
 

@@ -22,7 +22,11 @@ describe('inspection endpoint', () => {
     server.ingest('ERROR inspect me');
     const client = new TestClient(server.url);
     const id = await client.createId(search('error'));
-    expect(await stats()).toMatchObject({ liveJobs: 1, jobsCreated: 1, jobs: [expect.objectContaining({ id, query: 'error' })] });
+    expect(await stats()).toMatchObject({
+      liveJobs: 1,
+      jobsCreated: 1,
+      jobs: [expect.objectContaining({ id, query: 'error' })],
+    });
     await client.pollUntilDone(id);
     await client.delete(id);
     expect(await stats()).toMatchObject({
@@ -43,7 +47,13 @@ describe('inspection endpoint', () => {
     await client.createId(search('x'));
     const res = await fetch(`${server.url}/__sumo/reset-stats`, { method: 'POST' });
     expect(res.status).toBe(200);
-    expect(await stats()).toMatchObject({ liveJobs: 1, jobsCreated: 0, requests: 0, maxRequestsPerSecond: 0, maxConcurrent: 0 });
+    expect(await stats()).toMatchObject({
+      liveJobs: 1,
+      jobsCreated: 0,
+      requests: 0,
+      maxRequestsPerSecond: 0,
+      maxConcurrent: 0,
+    });
   });
 
   it('lists stored messages newest first, with a limit, and clears them', async () => {
@@ -51,7 +61,10 @@ describe('inspection endpoint', () => {
       { raw: 'old', messageTime: 1 },
       { raw: 'new', messageTime: 2 },
     ]);
-    const listed = (await (await fetch(`${server.url}/__sumo/messages?limit=1`)).json()) as { count: number; messages: Array<Record<string, string>> };
+    const listed = (await (await fetch(`${server.url}/__sumo/messages?limit=1`)).json()) as {
+      count: number;
+      messages: Array<Record<string, string>>;
+    };
     expect(listed.count).toBe(2);
     expect(listed.messages.map((m) => m._raw)).toEqual(['new']);
     expect((await fetch(`${server.url}/__sumo/messages`, { method: 'DELETE' })).status).toBe(200);
@@ -70,7 +83,11 @@ describe('inspection endpoint', () => {
   it('answers a browser preflight for the fault endpoint, and 404 for unknown endpoints', async () => {
     const pre = await fetch(`${server.url}/__sumo/faults`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'http://127.0.0.1:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
@@ -97,7 +114,9 @@ describe('inspection endpoint', () => {
   it('lists live jobs and appends faults on request', async () => {
     const client = new TestClient(server.url);
     const id = await client.createId(search('x'));
-    const { jobs } = (await (await fetch(`${server.url}/__sumo/jobs`)).json()) as { jobs: Array<{ id: string; accessId: string }> };
+    const { jobs } = (await (await fetch(`${server.url}/__sumo/jobs`)).json()) as {
+      jobs: Array<{ id: string; accessId: string }>;
+    };
     expect(jobs.map((j) => [j.id, j.accessId])).toEqual([[id, 'demo-access-id']]);
     server.setFaults({ type: 'delay', ms: 1 });
     const res = await fetch(`${server.url}/__sumo/faults`, {

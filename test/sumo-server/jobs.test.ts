@@ -11,7 +11,12 @@ afterEach(async () => {
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function seed(s: SumoServer, n: number): void {
-  s.ingest(Array.from({ length: n }, (_, i) => ({ raw: `ERROR line ${i} [openReplaySessionToken=tok]`, messageTime: T0 + i * 1000 })));
+  s.ingest(
+    Array.from({ length: n }, (_, i) => ({
+      raw: `ERROR line ${i} [openReplaySessionToken=tok]`,
+      messageTime: T0 + i * 1000,
+    })),
+  );
 }
 
 describe('job progress', () => {
@@ -32,7 +37,9 @@ describe('job progress', () => {
     // Strict default: the first gathering poll names the subqueries state, as the real service can.
     expect(await poll()).toMatchObject({ state: 'GATHERING RESULTS FROM SUBQUERIES', messageCount: 5 });
     const raws = async (offset: number, limit: number): Promise<string[]> =>
-      ((await client.messages(id, offset, limit)).json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map._raw ?? '');
+      ((await client.messages(id, offset, limit)).json.messages as Array<{ map: Record<string, string> }>).map(
+        (m) => m.map._raw ?? '',
+      );
     expect(await raws(0, 100)).toEqual([19, 18, 17, 16, 15].map((i) => `ERROR line ${i} [openReplaySessionToken=tok]`));
     clock.t += 100;
     expect(await poll()).toMatchObject({ state: 'GATHERING RESULTS', messageCount: 15 });
@@ -58,7 +65,10 @@ describe('job progress', () => {
     const client = new TestClient(server.url);
     const id = await client.createId({ query: 'error', from: T0, to: T0 + 60_000 });
     const first = (await client.status(id)).json;
-    expect(first.histogramBuckets).toEqual([{ startTimestamp: T0, length: 1000, count: 1 }, ...[1, 2, 3, 4].map((i) => ({ startTimestamp: T0 + i * 1000, length: 1000, count: 1 }))]);
+    expect(first.histogramBuckets).toEqual([
+      { startTimestamp: T0, length: 1000, count: 1 },
+      ...[1, 2, 3, 4].map((i) => ({ startTimestamp: T0 + i * 1000, length: 1000, count: 1 })),
+    ]);
     const second = (await client.status(id)).json;
     expect(second.histogramBuckets).toEqual([]);
     expect(second.messageCount).toBe(5);
@@ -104,6 +114,10 @@ describe('job progress', () => {
     expect(last.messageCount).toBe(5);
     expect((last.pendingWarnings as string[])[0]).toMatch(/message limit/);
     const agg = await client.createId(search('error | count'));
-    expect((await client.pollUntilDone(agg)).last).toMatchObject({ state: 'DONE GATHERING RESULTS', messageCount: 8, recordCount: 1 });
+    expect((await client.pollUntilDone(agg)).last).toMatchObject({
+      state: 'DONE GATHERING RESULTS',
+      messageCount: 8,
+      recordCount: 1,
+    });
   });
 });

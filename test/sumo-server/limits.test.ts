@@ -30,7 +30,9 @@ describe('4 requests per second per access id', () => {
       clock.t = 1_000_000 + t;
       return (await client.request('GET', UNKNOWN)).status;
     };
-    expect([await statusAt(0), await statusAt(300), await statusAt(600), await statusAt(900)]).toEqual([404, 404, 404, 404]);
+    expect([await statusAt(0), await statusAt(300), await statusAt(600), await statusAt(900)]).toEqual([
+      404, 404, 404, 404,
+    ]);
     expect(await statusAt(999)).toBe(429); // five inside (−1, 999]
     expect(await statusAt(1000)).toBe(404); // the request at 0 left the window; the refused one never used a slot
     expect(await statusAt(1100)).toBe(429);
@@ -72,9 +74,10 @@ describe('10 requests in flight per key', () => {
     server = await startFastServer({ faults: [{ type: 'hang', on: ['status'], times: 10 }] });
     const aborts = Array.from({ length: 10 }, () => new AbortController());
     const hung = aborts.map((ac) =>
-      fetch(`${server?.url}${UNKNOWN}`, { headers: { Authorization: basicAuth('demo-access-id', 'demo-access-key') }, signal: ac.signal }).catch(
-        (err: unknown) => err,
-      ),
+      fetch(`${server?.url}${UNKNOWN}`, {
+        headers: { Authorization: basicAuth('demo-access-id', 'demo-access-key') },
+        signal: ac.signal,
+      }).catch((err: unknown) => err),
     );
     while (server.stats().inFlight < 10) await sleep(5);
     const eleventh = await new TestClient(server.url).request('GET', UNKNOWN);
@@ -95,7 +98,11 @@ describe('200 live jobs', () => {
     // The first call opens the session; parallel calls before it would each get a session of their own.
     const ids: string[] = [await client.createId(search('x'))];
     while (ids.length < 200) {
-      ids.push(...(await Promise.all(Array.from({ length: Math.min(10, 200 - ids.length) }, () => client.createId(search('x'))))));
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(10, 200 - ids.length) }, () => client.createId(search('x'))),
+        )),
+      );
     }
     expect(server.stats().liveJobs).toBe(200);
     const refused = await client.create(search('x'));

@@ -74,7 +74,10 @@ describe('keyword scope', () => {
   });
 
   it('binds AND tighter than OR', () => {
-    expect(hits('happen OR error AND boom', rows)).toEqual(['ERROR boom [openReplaySessionToken=abc-def]', 'errors happen']);
+    expect(hits('happen OR error AND boom', rows)).toEqual([
+      'ERROR boom [openReplaySessionToken=abc-def]',
+      'errors happen',
+    ]);
   });
 
   it('unescapes \\" inside a phrase', () => {
@@ -132,7 +135,17 @@ describe('pipes and parse errors', () => {
   });
 
   it('refuses broken syntax', () => {
-    for (const bad of ['"unterminated', '(error', 'error)', 'error AND', 'OR error', '()', 'error |', '_sourceCategory=', '/* open']) {
+    for (const bad of [
+      '"unterminated',
+      '(error',
+      'error)',
+      'error AND',
+      'OR error',
+      '()',
+      'error |',
+      '_sourceCategory=',
+      '/* open',
+    ]) {
       expect(() => parseQuery(bad), bad).toThrow(QueryParseError);
     }
   });

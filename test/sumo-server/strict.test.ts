@@ -10,8 +10,17 @@ afterEach(async () => {
 });
 
 async function start(opts: SumoServerOptions = {}): Promise<SumoServer> {
-  server = await startSumoServer({ jobStartDelayMs: 0, gatherMessagesPerSecond: Infinity, requestsPerSecond: 10_000, ...opts });
-  server.ingest(['ERROR one [openReplaySessionToken=t]', 'ERROR two [openReplaySessionToken=t]', 'ERROR three [openReplaySessionToken=t]']);
+  server = await startSumoServer({
+    jobStartDelayMs: 0,
+    gatherMessagesPerSecond: Infinity,
+    requestsPerSecond: 10_000,
+    ...opts,
+  });
+  server.ingest([
+    'ERROR one [openReplaySessionToken=t]',
+    'ERROR two [openReplaySessionToken=t]',
+    'ERROR three [openReplaySessionToken=t]',
+  ]);
   return server;
 }
 
@@ -27,7 +36,11 @@ describe('strict by default', () => {
     const res = await new TestClient(wrong).status('0000000000000000');
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('https://api.eu.sumologic.com/api/v1/search/jobs/0000000000000000');
-    expect(res.json).toMatchObject({ status: 301, code: 'moved', message: 'The requested resource SHOULD be accessed through returned URI in Location Header.' });
+    expect(res.json).toMatchObject({
+      status: 301,
+      code: 'moved',
+      message: 'The requested resource SHOULD be accessed through returned URI in Location Header.',
+    });
     expect(await anonymous(`${wrong}/api/v1/search/jobs/0000000000000000`)).toMatchObject({
       status: 401,
       body: { code: 'unauthorized', message: 'Full authentication is required to access this resource' },
@@ -42,7 +55,12 @@ describe('strict by default', () => {
     const s = await start();
     const id = await new TestClient(s.url).createId(search('error'));
     const lost = new TestClient(s.url, { keepCookies: false });
-    const answers = [await lost.status(id), await lost.status(id), await lost.messages(id, 0, 1), await lost.delete(id)];
+    const answers = [
+      await lost.status(id),
+      await lost.status(id),
+      await lost.messages(id, 0, 1),
+      await lost.delete(id),
+    ];
     expect(answers.map((a) => [a.status, a.json.code])).toEqual([
       [404, 'searchjob.jobid.invalid'],
       [500, 'internal.error'],
@@ -77,7 +95,10 @@ describe('strict by default', () => {
   it('answers paging of a lost job with 400 jobid.invalid, its status with 404', async () => {
     const s = await start();
     const c = new TestClient(s.url);
-    expect([(await c.messages('0123456789ABCDEF', 0, 10)).status, (await c.records('0123456789ABCDEF', 0, 10)).status]).toEqual([400, 400]);
+    expect([
+      (await c.messages('0123456789ABCDEF', 0, 10)).status,
+      (await c.records('0123456789ABCDEF', 0, 10)).status,
+    ]).toEqual([400, 400]);
     expect((await c.messages('0123456789ABCDEF', 0, 10)).json.code).toBe('searchjob.jobid.invalid');
     expect((await c.status('0123456789ABCDEF')).status).toBe(404);
   });
@@ -92,14 +113,19 @@ describe('strict by default', () => {
     expect(page.json.warning).toBe('');
     const messages = page.json.messages as Array<{ map: Record<string, string> }>;
     expect(messages).toHaveLength(1); // each message is ~36 bytes: one fits under 60
-    expect(Object.keys(messages[0]?.map ?? {})).toEqual(expect.arrayContaining(['_messagetime', '_sourceCategory', '_sourceHost', '_raw']));
+    expect(Object.keys(messages[0]?.map ?? {})).toEqual(
+      expect.arrayContaining(['_messagetime', '_sourceCategory', '_sourceHost', '_raw']),
+    );
   });
 
   it('sends the load balancer HTML for 502, 503 and 504', async () => {
     const s = await start();
     for (const status of [502, 503, 504]) {
       const res = await fetch(`${s.url}/api/v1/search/jobs/0000000000000000`, {
-        headers: { Authorization: `Basic ${Buffer.from('demo-access-id:demo-access-key').toString('base64')}`, 'X-Sumo-Fault': `serverError;status=${status}` },
+        headers: {
+          Authorization: `Basic ${Buffer.from('demo-access-id:demo-access-key').toString('base64')}`,
+          'X-Sumo-Fault': `serverError;status=${status}`,
+        },
       });
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toBe('text/html');
@@ -112,7 +138,8 @@ describe('strict by default', () => {
     const c = new TestClient(s.url);
     const without = await c.createId(search('error'));
     const withRaw = await c.createId(search('error', { requiresRawMessages: true }));
-    const maps = async (id: string) => ((await c.messages(id, 0, 10)).json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map);
+    const maps = async (id: string) =>
+      ((await c.messages(id, 0, 10)).json.messages as Array<{ map: Record<string, string> }>).map((m) => m.map);
     await c.pollUntilDone(without);
     await c.pollUntilDone(withRaw);
     expect((await maps(without)).every((m) => !('_raw' in m))).toBe(true);

@@ -16,7 +16,10 @@ export interface AnalyzeOptions extends MergeOptions {
 }
 
 /** From raw Search Job message maps (newest first) to checked entries and grouped errors. */
-export function analyzeMessages(maps: readonly Readonly<Record<string, unknown>>[], options: AnalyzeOptions): LogAnalysis {
+export function analyzeMessages(
+  maps: readonly Readonly<Record<string, unknown>>[],
+  options: AnalyzeOptions,
+): LogAnalysis {
   const messages = maps.map(normalizeMessage);
   const { kept, droppedCaseOnly, droppedNoMatch, droppedOtherSession } = recheckMessages(messages, options.tags);
   const keptSet = new Set(kept);
@@ -35,9 +38,19 @@ export function analyzeMessages(maps: readonly Readonly<Record<string, unknown>>
       }
     }
   }
-  const entries = mergeStackMessages(kept, options).map(
-    (m): LogEntry => ({ ...m, classification: classifyLine(m.raw, m.fields), stack: extractStack(m.raw) }),
-  );
+  const entries = mergeStackMessages(kept, options).map((m): LogEntry => ({
+    ...m,
+    classification: classifyLine(m.raw, m.fields),
+    stack: extractStack(m.raw),
+  }));
   const errors = entries.filter((e) => e.classification.isError);
-  return { entries, errors, groups: groupErrors(errors), droppedCaseOnly, droppedNoMatch, droppedOtherSession, tagIssues: [...issues.values()] };
+  return {
+    entries,
+    errors,
+    groups: groupErrors(errors),
+    droppedCaseOnly,
+    droppedNoMatch,
+    droppedOtherSession,
+    tagIssues: [...issues.values()],
+  };
 }

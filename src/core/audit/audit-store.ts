@@ -5,7 +5,14 @@ import { PREFLIGHT_PAIR_WINDOW_MS, PreflightIndex } from './diagnose-cors.ts';
 import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
 import { TimeIndex } from './time-index.ts';
 import { NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
-import { CAPTURE_CAP, type AuditEntry, type CapturedRequest, type TokenContext, type Verdict, type VerdictResult } from './types.ts';
+import {
+  CAPTURE_CAP,
+  type AuditEntry,
+  type CapturedRequest,
+  type TokenContext,
+  type Verdict,
+  type VerdictResult,
+} from './types.ts';
 import { buildJudgeContext, judge, type JudgeContext } from './verdict.ts';
 
 export interface AuditStoreOptions {

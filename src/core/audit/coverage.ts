@@ -63,7 +63,13 @@ function problems(c: Mutable): number {
 }
 
 const VERDICT_INDEX: Readonly<Record<Verdict, 0 | 1 | 2 | 3 | 4 | 5 | 6>> = {
-  carries: 0, stale: 1, foreign: 2, missing: 3, blocked: 4, 'not-expected': 5, 'outside-scope': 6,
+  carries: 0,
+  stale: 1,
+  foreign: 2,
+  missing: 3,
+  blocked: 4,
+  'not-expected': 5,
+  'outside-scope': 6,
 };
 
 /** Counts per verdict, in VERDICT_INDEX order: plain array slots are the cheapest counters. */
@@ -72,7 +78,13 @@ type Tally = [number, number, number, number, number, number, number];
 function tallyToCounts(t: Tally): Mutable {
   return {
     requests: t[0] + t[1] + t[2] + t[3] + t[4] + t[5] + t[6],
-    carrying: t[0], stale: t[1], foreign: t[2], missing: t[3], blocked: t[4], notExpected: t[5], outsideScope: t[6],
+    carrying: t[0],
+    stale: t[1],
+    foreign: t[2],
+    missing: t[3],
+    blocked: t[4],
+    notExpected: t[5],
+    outsideScope: t[6],
   };
 }
 
@@ -119,7 +131,9 @@ export function computeCoverage(entries: Iterable<AuditEntry>, options: Coverage
     if (!keepEndpoints && c.notExpected === c.requests) continue;
     endpointRows.push({ key, method: e.method, origin: e.origin, template: e.template, ...finish(c) });
   }
-  endpointRows.sort((a, b) => problems(b) - problems(a) || b.requests - a.requests || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  endpointRows.sort(
+    (a, b) => problems(b) - problems(a) || b.requests - a.requests || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 
   const originRows: OriginCoverage[] = [];
   for (const [origin, t] of origins) {

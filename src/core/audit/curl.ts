@@ -20,7 +20,14 @@ export interface CurlCommand {
 /** HTTP token characters (RFC 9110): anything else is not a header name or a method. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers curl works out itself: sending the captured ones would be wrong (length) or unreadable (encoding). */
-const LEFT_TO_CURL = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding', 'expect']);
+const LEFT_TO_CURL = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'accept-encoding',
+  'transfer-encoding',
+  'expect',
+]);
 const PLAIN = /^[\x20-\x7e]*$/;
 
 /**
@@ -77,7 +84,8 @@ export function curlCommand(req: CurlRequest): CurlCommand {
   if (compressed) words.push('--compressed');
   if (hasBody) {
     const body = req.body ?? '';
-    if (body.includes('\0')) notes.push('The body holds NUL characters, which a shell argument cannot; they were left out.');
+    if (body.includes('\0'))
+      notes.push('The body holds NUL characters, which a shell argument cannot; they were left out.');
     words.push('--data-raw', shellQuote(body.replace(/\0/g, '')));
   }
   if (/\0/.test(req.url)) notes.push('The URL held NUL characters; they were left out.');

@@ -45,7 +45,10 @@ export interface CorsDiagnosis {
 /** Comma-separated header list → lower-case items. */
 export function parseHeaderList(value: string | undefined): string[] {
   if (value === undefined) return [];
-  return value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  return value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
 }
 
 const SIMPLE_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -122,9 +125,10 @@ export function diagnoseCors(
   const headerAllowed = acah.includes(headerLower) || (acah.includes('*') && !credentialed);
   if (!headerAllowed) {
     return {
-      reason: acahRaw === undefined
-        ? `the preflight to ${target} answered without Access-Control-Allow-Headers`
-        : `the preflight to ${target} answered Access-Control-Allow-Headers: ${inertText(acahRaw.trim(), 200)}`,
+      reason:
+        acahRaw === undefined
+          ? `the preflight to ${target} answered without Access-Control-Allow-Headers`
+          : `the preflight to ${target} answered Access-Control-Allow-Headers: ${inertText(acahRaw.trim(), 200)}`,
       fix: `add ${headerLower} to its Access-Control-Allow-Headers`,
       preflight,
     };
@@ -135,9 +139,10 @@ export function diagnoseCors(
     const acam = parseHeaderList(acamRaw).map((m) => m.toUpperCase());
     if (!(acam.includes(req.method) || (acam.includes('*') && !credentialed))) {
       return {
-        reason: acamRaw === undefined
-          ? `the preflight to ${target} answered without Access-Control-Allow-Methods`
-          : `the preflight to ${target} answered Access-Control-Allow-Methods: ${inertText(acamRaw.trim(), 120)}`,
+        reason:
+          acamRaw === undefined
+            ? `the preflight to ${target} answered without Access-Control-Allow-Methods`
+            : `the preflight to ${target} answered Access-Control-Allow-Methods: ${inertText(acamRaw.trim(), 120)}`,
         fix: `add ${req.method} to its Access-Control-Allow-Methods`,
         preflight,
       };

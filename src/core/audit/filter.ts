@@ -107,7 +107,10 @@ function tokenize(q: string): RawTerm[] | { error: string; position: number } {
 function normalizeVerdicts(values: string[]): Verdict[] | string {
   const out = new Set<Verdict>();
   for (const v of values) {
-    const k = v.trim().toLowerCase().replace(/[\s_]+/g, '-');
+    const k = v
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
     const hit = VERDICT_ALIASES[k];
     if (hit === undefined) {
       return `unknown verdict "${v}" — use carries, stale, foreign, missing, blocked, outside-scope, not-expected or problems`;
@@ -135,10 +138,14 @@ function statusTest(v: string): StatusTest | null {
   if (m !== null) {
     const n = Number(m[2]);
     switch (m[1]) {
-      case '>=': return (x) => x >= n;
-      case '<=': return (x) => x <= n;
-      case '>': return (x) => x > n;
-      default: return (x) => x < n;
+      case '>=':
+        return (x) => x >= n;
+      case '<=':
+        return (x) => x <= n;
+      case '>':
+        return (x) => x > n;
+      default:
+        return (x) => x < n;
     }
   }
   return null;
@@ -162,7 +169,8 @@ function termPredicate(t: FilterTerm): EntryPredicate | string {
       const tests: StatusTest[] = [];
       for (const v of t.values) {
         const test = statusTest(v);
-        if (test === null) return `status:${v} is not a status — use e.g. status:500, status:5xx, status:>=400 or status:0`;
+        if (test === null)
+          return `status:${v} is not a status — use e.g. status:500, status:5xx, status:>=400 or status:0`;
         tests.push(test);
       }
       return (e) => tests.some((f) => f(e.req.status));
@@ -190,11 +198,13 @@ function termPredicate(t: FilterTerm): EntryPredicate | string {
     case 'text':
       return (e) => {
         const r = e.req;
-        return containsAny(r.url.toLowerCase(), lower)
-          || containsAny(r.method.toLowerCase(), lower)
-          || containsAny(String(r.status), lower)
-          || containsAny(VERDICT_LABELS[e.result.verdict], lower)
-          || containsAny(e.result.reason.toLowerCase(), lower);
+        return (
+          containsAny(r.url.toLowerCase(), lower) ||
+          containsAny(r.method.toLowerCase(), lower) ||
+          containsAny(String(r.status), lower) ||
+          containsAny(VERDICT_LABELS[e.result.verdict], lower) ||
+          containsAny(e.result.reason.toLowerCase(), lower)
+        );
       };
   }
 }
@@ -212,8 +222,11 @@ export function parseFilter(query: string): FilterParse {
   for (const r of raw) {
     let term: FilterTerm;
     // `http://…`, `127.0.0.1:4001`, `localhost:3000/api` are text to find, not keys.
-    const notAKey = r.key !== undefined
-      && (r.text.startsWith('//') || !/^[a-z]+$/i.test(r.key) || (!(FILTER_KEYS as readonly string[]).includes(r.key.toLowerCase()) && /^\d+(?:\/|$)/.test(r.text)));
+    const notAKey =
+      r.key !== undefined &&
+      (r.text.startsWith('//') ||
+        !/^[a-z]+$/i.test(r.key) ||
+        (!(FILTER_KEYS as readonly string[]).includes(r.key.toLowerCase()) && /^\d+(?:\/|$)/.test(r.text)));
     if (r.key === undefined || notAKey) {
       const text = r.key === undefined ? r.text : `${r.key}:${r.text}`;
       if (text === '') continue;
@@ -221,9 +234,16 @@ export function parseFilter(query: string): FilterParse {
     } else {
       const key = r.key.toLowerCase();
       if (!(FILTER_KEYS as readonly string[]).includes(key)) {
-        return { ok: false, error: `unknown filter "${r.key}:" — use ${FILTER_KEYS.map((k) => k + ':').join(', ')}`, position: r.start };
+        return {
+          ok: false,
+          error: `unknown filter "${r.key}:" — use ${FILTER_KEYS.map((k) => k + ':').join(', ')}`,
+          position: r.start,
+        };
       }
-      const values = r.text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const values = r.text
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
       if (values.length === 0) return { ok: false, error: `${key}: needs a value`, position: r.start };
       term = { key: key as FilterKey, values, negate: r.negate };
     }
@@ -232,19 +252,40 @@ export function parseFilter(query: string): FilterParse {
     terms.push(term);
     preds.push(term.negate ? (e) => !p(e) : p);
   }
-  const predicate: EntryPredicate = preds.length === 0 ? () => true : (e) => {
-    for (const p of preds) if (!p(e)) return false;
-    return true;
-  };
+  const predicate: EntryPredicate =
+    preds.length === 0
+      ? () => true
+      : (e) => {
+          for (const p of preds) if (!p(e)) return false;
+          return true;
+        };
   return { ok: true, terms, predicate };
 }
 
-export const SORT_COLUMNS = ['time', 'method', 'url', 'origin', 'path', 'status', 'type', 'verdict', 'duration'] as const;
+export const SORT_COLUMNS = [
+  'time',
+  'method',
+  'url',
+  'origin',
+  'path',
+  'status',
+  'type',
+  'verdict',
+  'duration',
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 /** Worst first when sorting by verdict ascending. */
-export const VERDICT_SORT_ORDER: readonly Verdict[] = ['blocked', 'outside-scope', 'foreign', 'stale', 'missing', 'carries', 'not-expected'];
+export const VERDICT_SORT_ORDER: readonly Verdict[] = [
+  'blocked',
+  'outside-scope',
+  'foreign',
+  'stale',
+  'missing',
+  'carries',
+  'not-expected',
+];
 const VERDICT_RANK = new Map(VERDICT_SORT_ORDER.map((v, i) => [v, i]));
 
 function cmpStr(a: string, b: string): number {
@@ -253,20 +294,32 @@ function cmpStr(a: string, b: string): number {
 
 function key(column: SortColumn): (e: AuditEntry) => string | number {
   switch (column) {
-    case 'time': return (e) => e.req.startedAt;
-    case 'method': return (e) => e.req.method;
-    case 'url': return (e) => e.req.url;
-    case 'origin': return (e) => e.req.origin;
-    case 'path': return (e) => e.req.path;
-    case 'status': return (e) => e.req.status;
-    case 'type': return (e) => e.req.resourceType;
-    case 'verdict': return (e) => VERDICT_RANK.get(e.result.verdict) ?? 99;
-    case 'duration': return (e) => e.req.durationMs;
+    case 'time':
+      return (e) => e.req.startedAt;
+    case 'method':
+      return (e) => e.req.method;
+    case 'url':
+      return (e) => e.req.url;
+    case 'origin':
+      return (e) => e.req.origin;
+    case 'path':
+      return (e) => e.req.path;
+    case 'status':
+      return (e) => e.req.status;
+    case 'type':
+      return (e) => e.req.resourceType;
+    case 'verdict':
+      return (e) => VERDICT_RANK.get(e.result.verdict) ?? 99;
+    case 'duration':
+      return (e) => e.req.durationMs;
   }
 }
 
 /** A comparator for one column; ties fall back to capture time, so the order is stable. */
-export function compareBy(column: SortColumn, direction: SortDirection = 'asc'): (a: AuditEntry, b: AuditEntry) => number {
+export function compareBy(
+  column: SortColumn,
+  direction: SortDirection = 'asc',
+): (a: AuditEntry, b: AuditEntry) => number {
   const k = key(column);
   const sign = direction === 'asc' ? 1 : -1;
   return (a, b) => {

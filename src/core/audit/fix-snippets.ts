@@ -4,7 +4,8 @@
 
 import type { VerdictResult } from './types.ts';
 
-export type SnippetId = 'node' | 'python' | 'java' | 'go' | 'go-slog' | 'dotnet' | 'cors-express' | 'cors-nginx' | 'cors-spring';
+export type SnippetId =
+  'node' | 'python' | 'java' | 'go' | 'go-slog' | 'dotnet' | 'cors-express' | 'cors-nginx' | 'cors-spring';
 
 export interface SnippetInfo {
   id: SnippetId;
@@ -15,7 +16,11 @@ export interface SnippetInfo {
 
 export const SNIPPETS: Readonly<Record<SnippetId, SnippetInfo>> = {
   node: { id: 'node', title: 'Express / Node (AsyncLocalStorage)', file: 'node/openreplay-context.mjs' },
-  python: { id: 'python', title: 'Python (logging filter + Django / FastAPI middleware)', file: 'python/openreplay_logging.py' },
+  python: {
+    id: 'python',
+    title: 'Python (logging filter + Django / FastAPI middleware)',
+    file: 'python/openreplay_logging.py',
+  },
   java: { id: 'java', title: 'Java (servlet filter + SLF4J MDC)', file: 'java/OpenReplayFilter.java' },
   go: { id: 'go', title: 'Go (net/http middleware)', file: 'go/openreplay/middleware.go' },
   'go-slog': { id: 'go-slog', title: 'Go (log/slog handler, Go 1.21+)', file: 'go/openreplay/slog.go' },
@@ -36,7 +41,8 @@ export interface FixOffer {
 
 const LOGGING: FixOffer = Object.freeze({
   kind: 'logging',
-  heading: 'If this endpoint\'s backend does not tag its log lines yet: read the header and prefix each line with [openReplaySessionToken=<token>]',
+  heading:
+    "If this endpoint's backend does not tag its log lines yet: read the header and prefix each line with [openReplaySessionToken=<token>]",
   snippets: LOG_SNIPPETS,
 });
 const CORS: FixOffer = Object.freeze({

@@ -24,8 +24,9 @@ export function maskToken(token: string): string {
 // Control characters, line/paragraph separators, bidi overrides and invisible characters (soft
 // hyphen, zero-width space/joiners, word joiner, BOM, Arabic letter mark) all make a value lie
 // about itself on screen: a token with a zero-width space in it looks like the real one.
-// eslint-disable-next-line no-control-regex -- these are exactly the characters being neutralised
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters being neutralised
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const HAS_UNSAFE = new RegExp(UNSAFE.source);
 
 /** Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. */

@@ -1,7 +1,16 @@
 // Exports: a ticket-ready Markdown report and a JSON document for tools (shape: docs/audit-json.md).
 // Everything that came from the page is escaped for Markdown and tokens are masked unless asked.
 
-import { computeCoverage, formatPercentage, roundPercentage, type Coverage, type CoverageCounts, type CoverageSummary, type EndpointCoverage, type OriginCoverage } from './coverage.ts';
+import {
+  computeCoverage,
+  formatPercentage,
+  roundPercentage,
+  type Coverage,
+  type CoverageCounts,
+  type CoverageSummary,
+  type EndpointCoverage,
+  type OriginCoverage,
+} from './coverage.ts';
 import { inertText, maskToken } from './mask.ts';
 import { endpointKey } from './path-template.ts';
 import { maskedReportInput } from './token-mask.ts';
@@ -36,12 +45,14 @@ export interface ReportInput {
  * characters visible, Markdown and HTML syntax escaped, newlines impossible.
  */
 export function escapeMarkdown(text: string, maxLength = 300): string {
-  return inertText(text, maxLength)
-    // Links and images need `[`; headings and lists need a line start, which values never get.
-    .replace(/[\\`*_[\]|~$]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return (
+    inertText(text, maxLength)
+      // Links and images need `[`; headings and lists need a line start, which values never get.
+      .replace(/[\\`*_[\]|~$]/g, '\\$&')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+  );
 }
 
 function isoOf(t: number | Date): string {
@@ -51,22 +62,31 @@ function isoOf(t: number | Date): string {
 
 function tokenLine(input: ReportInput): string {
   if (input.token === undefined || input.token === '') return 'none found';
-  return input.revealToken === true ? escapeMarkdown(input.token) : `${escapeMarkdown(maskToken(input.token))} (masked)`;
+  return input.revealToken === true
+    ? escapeMarkdown(input.token)
+    : `${escapeMarkdown(maskToken(input.token))} (masked)`;
 }
 
 function scopeLine(settings: ScopeSettings): string {
   const parts: string[] = [settings.includeSameOrigin ? 'same-origin fetch/XHR' : 'same-origin excluded'];
-  if (settings.extraOrigins.length > 0) parts.push(`origins ${settings.extraOrigins.map((o) => escapeMarkdown(o, 200)).join(', ')}`);
-  if (settings.urlPatterns.length > 0) parts.push(`URL patterns ${settings.urlPatterns.map((o) => escapeMarkdown(o, 200)).join(', ')}`);
-  if (settings.extraHeaderNames.length > 0) parts.push(`extra headers ${settings.extraHeaderNames.map((o) => escapeMarkdown(o, 100)).join(', ')}`);
+  if (settings.extraOrigins.length > 0)
+    parts.push(`origins ${settings.extraOrigins.map((o) => escapeMarkdown(o, 200)).join(', ')}`);
+  if (settings.urlPatterns.length > 0)
+    parts.push(`URL patterns ${settings.urlPatterns.map((o) => escapeMarkdown(o, 200)).join(', ')}`);
+  if (settings.extraHeaderNames.length > 0)
+    parts.push(`extra headers ${settings.extraHeaderNames.map((o) => escapeMarkdown(o, 100)).join(', ')}`);
   return parts.join('; ');
 }
 
 function countsCells(c: CoverageCounts): string {
-  return [c.requests, c.carrying, c.stale, c.foreign, c.missing, c.blocked, c.outsideScope, c.notExpected].join(' | ') + ` | ${formatPercentage(c.percentage)}`;
+  return (
+    [c.requests, c.carrying, c.stale, c.foreign, c.missing, c.blocked, c.outsideScope, c.notExpected].join(' | ') +
+    ` | ${formatPercentage(c.percentage)}`
+  );
 }
 
-const COUNTS_HEADER = 'Requests | Carrying | Stale | Foreign | Missing | Blocked | Outside scope | Not expected | Coverage';
+const COUNTS_HEADER =
+  'Requests | Carrying | Stale | Foreign | Missing | Blocked | Outside scope | Not expected | Coverage';
 const COUNTS_ALIGN = '---:|---:|---:|---:|---:|---:|---:|---:|---:';
 
 interface ProblemGroup {
@@ -89,7 +109,16 @@ function problemGroups(requests: readonly AuditEntry[]): ProblemGroup[] {
     const k = `${result.verdict}\u0000${endpoint}\u0000${result.reason}\u0000${fix}`;
     const g = groups.get(k);
     if (g === undefined) {
-      groups.set(k, { verdict: result.verdict, endpoint, reason: result.reason, fix, count: 1, first: req.startedAt, last: req.startedAt, example: req.url });
+      groups.set(k, {
+        verdict: result.verdict,
+        endpoint,
+        reason: result.reason,
+        fix,
+        count: 1,
+        first: req.startedAt,
+        last: req.startedAt,
+        example: req.url,
+      });
     } else {
       g.count++;
       if (req.startedAt < g.first) g.first = req.startedAt;
@@ -97,7 +126,9 @@ function problemGroups(requests: readonly AuditEntry[]): ProblemGroup[] {
     }
   }
   const order: Verdict[] = ['blocked', 'outside-scope', 'foreign', 'stale', 'missing'];
-  return [...groups.values()].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || b.count - a.count || a.first - b.first);
+  return [...groups.values()].sort(
+    (a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || b.count - a.count || a.first - b.first,
+  );
 }
 
 function plural(n: number, one: string, many = one + 's'): string {
@@ -120,19 +151,30 @@ export function renderMarkdownReport(unmasked: ReportInput): string {
   lines.push(`- **Generated:** ${isoOf(input.generatedAt)}`);
   if (input.settings !== undefined) lines.push(`- **Scope:** ${scopeLine(input.settings)}`);
   const dropped = input.dropped ?? 0;
-  const capNote = dropped > 0 ? ` (${plural(dropped, 'older request')} dropped${input.cap !== undefined ? ` beyond the cap of ${input.cap}` : ''})` : '';
+  const capNote =
+    dropped > 0
+      ? ` (${plural(dropped, 'older request')} dropped${input.cap !== undefined ? ` beyond the cap of ${input.cap}` : ''})`
+      : '';
   lines.push(`- **Requests:** ${s.requests} captured${capNote}`);
   lines.push('');
 
   lines.push('## Summary', '', '| Verdict | Requests |', '|---|---:|');
   const byVerdict: Record<Verdict, number> = {
-    carries: s.carrying, stale: s.stale, foreign: s.foreign, missing: s.missing, blocked: s.blocked, 'outside-scope': s.outsideScope, 'not-expected': s.notExpected,
+    carries: s.carrying,
+    stale: s.stale,
+    foreign: s.foreign,
+    missing: s.missing,
+    blocked: s.blocked,
+    'outside-scope': s.outsideScope,
+    'not-expected': s.notExpected,
   };
   for (const v of VERDICTS) lines.push(`| ${VERDICT_LABELS[v]} | ${byVerdict[v]} |`);
   lines.push('');
-  lines.push(s.inScope === 0
-    ? 'Coverage: no request was in scope.'
-    : `Coverage: **${formatPercentage(s.percentage)}** of ${plural(s.inScope, 'in-scope request')} carry the current token.`);
+  lines.push(
+    s.inScope === 0
+      ? 'Coverage: no request was in scope.'
+      : `Coverage: **${formatPercentage(s.percentage)}** of ${plural(s.inScope, 'in-scope request')} carry the current token.`,
+  );
   lines.push('');
 
   lines.push('## Coverage by origin', '', `| Origin | ${COUNTS_HEADER} |`, `|---|${COUNTS_ALIGN}|`);
@@ -141,7 +183,8 @@ export function renderMarkdownReport(unmasked: ReportInput): string {
   lines.push('');
 
   lines.push('## Coverage by endpoint', '', `| Endpoint | ${COUNTS_HEADER} |`, `|---|${COUNTS_ALIGN}|`);
-  for (const e of coverage.endpoints.slice(0, maxEndpoints)) lines.push(`| ${escapeMarkdown(e.key, 300)} | ${countsCells(e)} |`);
+  for (const e of coverage.endpoints.slice(0, maxEndpoints))
+    lines.push(`| ${escapeMarkdown(e.key, 300)} | ${countsCells(e)} |`);
   if (coverage.endpoints.length === 0) lines.push('| (none in scope) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |');
   if (coverage.endpoints.length > maxEndpoints) {
     lines.push('', `… and ${plural(coverage.endpoints.length - maxEndpoints, 'more endpoint')} (see the JSON export).`);
@@ -153,7 +196,9 @@ export function renderMarkdownReport(unmasked: ReportInput): string {
   if (groups.length === 0) lines.push('No problems: every in-scope request carries the current token.');
   groups.slice(0, maxGroups).forEach((g, i) => {
     const when = g.count === 1 ? `at ${isoOf(g.first)}` : `${isoOf(g.first)} to ${isoOf(g.last)}`;
-    lines.push(`${i + 1}. **${VERDICT_LABELS[g.verdict]}** — ${escapeMarkdown(g.endpoint, 300)} — ${plural(g.count, 'request')}, ${when}`);
+    lines.push(
+      `${i + 1}. **${VERDICT_LABELS[g.verdict]}** — ${escapeMarkdown(g.endpoint, 300)} — ${plural(g.count, 'request')}, ${when}`,
+    );
     lines.push(`   - Reason: ${escapeMarkdown(g.reason, 500)}`);
     if (g.fix !== '') lines.push(`   - Fix: ${escapeMarkdown(g.fix, 500)}`);
     lines.push(`   - Example: ${escapeMarkdown(g.example, 300)}`);
@@ -221,14 +266,18 @@ export function buildJsonExport(unmasked: ReportInput): AuditJson {
     generatedAt: isoOf(input.generatedAt),
     page: { url: input.pageUrl },
     token: hasToken
-      ? { value: reveal ? (input.token as string) : maskToken(input.token as string), masked: !reveal, sessionId: input.sessionId ?? null }
+      ? {
+          value: reveal ? (input.token as string) : maskToken(input.token as string),
+          masked: !reveal,
+          sessionId: input.sessionId ?? null,
+        }
       : null,
     capture: { requests: input.requests.length, dropped: input.dropped ?? 0, cap: input.cap ?? null },
     summary: roundCounts(coverage.summary),
     coverage: { origins: coverage.origins.map(roundCounts), endpoints: coverage.endpoints.map(roundCounts) },
     requests: input.requests.map((e) => {
       const { req, result } = e;
-      const headerValue = reveal ? rawHeader(e) ?? result.headerValue : result.headerValue;
+      const headerValue = reveal ? (rawHeader(e) ?? result.headerValue) : result.headerValue;
       return {
         id: req.id,
         startedAt: isoOf(req.startedAt),

@@ -52,7 +52,6 @@ export interface CompiledScope {
   originCache: Map<string, ScopeDecision>;
 }
 
-
 /** The key settings are stored under: the inspected page's origin (or the URL itself for file: and the like). */
 export function siteKey(pageUrl: string): string {
   try {
@@ -78,11 +77,13 @@ function compileOrigin(raw: string): CompiledRule | string {
   if (s === '') return 'an origin cannot be empty';
   const m = ORIGIN_PATTERN.exec(s);
   if (m === null) {
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]+\/./i.test(s)) return 'an origin has no path — put URLs with a path under URL patterns';
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]+\/./i.test(s))
+      return 'an origin has no path — put URLs with a path under URL patterns';
     return 'not an origin — write it like https://api.example.com or api.example.com:4001';
   }
   const [, scheme, host = '', port] = m;
-  if (scheme !== undefined && !/^https?$/i.test(scheme)) return `scheme ${scheme}: cannot carry request headers — use http or https`;
+  if (scheme !== undefined && !/^https?$/i.test(scheme))
+    return `scheme ${scheme}: cannot carry request headers — use http or https`;
   if (port !== undefined && Number(port) > 65535) return `port ${port} is out of range`;
   const schemePart = scheme !== undefined ? escapeRegex(scheme.toLowerCase()) : 'https?';
   const hostPart = host.startsWith('*.')
@@ -170,7 +171,10 @@ export function validateScopeSettings(settings: ScopeSettings): ScopeError[] {
 
 function stringList(v: unknown, max = 200): string[] {
   if (!Array.isArray(v)) return [];
-  return v.filter((x): x is string => typeof x === 'string').slice(0, max).map((x) => x.slice(0, 2000));
+  return v
+    .filter((x): x is string => typeof x === 'string')
+    .slice(0, max)
+    .map((x) => x.slice(0, 2000));
 }
 
 /** Reads settings back from storage without trusting their shape. */
@@ -185,11 +189,13 @@ export function normalizeScopeSettings(v: unknown): ScopeSettings {
   };
 }
 
-const STATIC_EXTENSION = /\.(?:m?js|css|png|jpe?g|gif|svg|webp|avif|ico|bmp|woff2?|ttf|otf|eot|map|mp4|webm|mp3|ogg|wav|m4a|wasm)$/i;
+const STATIC_EXTENSION =
+  /\.(?:m?js|css|png|jpe?g|gif|svg|webp|avif|ico|bmp|woff2?|ttf|otf|eot|map|mp4|webm|mp3|ogg|wav|m4a|wasm)$/i;
 
 const TRACKER_REASON = "the tracker's own ingest traffic";
 
-const INGEST_PATH = /(?:^|\/)v1\/(?:web|sdk|mobile)\/(?:start|i|images|conditions|tags|feature-flags|not_started)(?:\/|$)/;
+const INGEST_PATH =
+  /(?:^|\/)v1\/(?:web|sdk|mobile)\/(?:start|i|images|conditions|tags|feature-flags|not_started)(?:\/|$)/;
 
 /**
  * Why the request is the tracker's own traffic, or null. `ingestUrls` are ingest points learned
@@ -279,7 +285,8 @@ export function decideScope(
   pageOrigin: string = req.pageOrigin,
   ingestUrls: readonly string[] = [],
 ): ScopeDecision {
-  if (req.resourceType === 'websocket' || req.url.startsWith('ws:') || req.url.startsWith('wss:')) return UNREACHABLE.websocket;
+  if (req.resourceType === 'websocket' || req.url.startsWith('ws:') || req.url.startsWith('wss:'))
+    return UNREACHABLE.websocket;
   if (req.origin === '') return nonServer(req.url);
   if (req.resourceType === 'preflight') return PREFLIGHT;
   if (trackerTrafficReason(req, ingestUrls) !== null) return TRACKER;

@@ -46,5 +46,9 @@ function maskedEntry(e: AuditEntry, tokens: readonly string[]): AuditEntry {
 export function maskedReportInput<T extends MaskableInput>(input: T): T {
   const tokens = tokensToMask(input);
   if (tokens.length === 0) return input;
-  return { ...input, pageUrl: maskTokensIn(input.pageUrl, tokens), requests: input.requests.map((e) => maskedEntry(e, tokens)) };
+  return {
+    ...input,
+    pageUrl: maskTokensIn(input.pageUrl, tokens),
+    requests: input.requests.map((e) => maskedEntry(e, tokens)),
+  };
 }

@@ -30,7 +30,11 @@ export interface TrackerPolicy {
   recording: Recording;
 }
 
-export const NO_TRACKER_POLICY: TrackerPolicy = Object.freeze({ hasMatcher: false, answers: new Map(), recording: 'unknown' });
+export const NO_TRACKER_POLICY: TrackerPolicy = Object.freeze({
+  hasMatcher: false,
+  answers: new Map(),
+  recording: 'unknown',
+});
 
 export function isUnknownAnswer(a: MatcherAnswer | undefined): boolean {
   return a === 'threw' || a === 'not-boolean' || a === 'slow';
@@ -53,8 +57,11 @@ export function describeAnswer(a: MatcherAnswer | undefined): string {
 /** Options → the one line the Session area shows. */
 export function describeHeaderOption(p: Pick<TrackerPolicy, 'header' | 'hasMatcher'>): string {
   if (p.header === undefined) return "The tracker's network options could not be read.";
-  if (!p.header.on) return 'The tracker is not set to add the session token header (network.sessionTokenHeader is off).';
-  const to = p.hasMatcher ? 'to requests its tokenUrlMatcher accepts' : 'to every fetch and XHR, other origins included (no tokenUrlMatcher)';
+  if (!p.header.on)
+    return 'The tracker is not set to add the session token header (network.sessionTokenHeader is off).';
+  const to = p.hasMatcher
+    ? 'to requests its tokenUrlMatcher accepts'
+    : 'to every fetch and XHR, other origins included (no tokenUrlMatcher)';
   return `The tracker adds ${p.header.name} ${to}.`;
 }
 
@@ -72,19 +79,24 @@ export const UNREACHABLE = {
   eventsource: out(`an EventSource: the browser API cannot set request headers, and ${PATCH}`),
 } as const;
 
-export const WORKER_REASON = "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's";
-export const WORKER_FIX = 'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there';
+export const WORKER_REASON =
+  "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's";
+export const WORKER_FIX =
+  'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there';
 
 export const BYPASS_REASON =
   'your tokenUrlMatcher accepts this URL, yet it went without the header: the request bypassed the tracker (a fetch saved before the tracker started, a Web Worker, a client such as ky)';
 export const BYPASS_FIX =
   'call window.fetch when the request is made (not a copy saved before tracker.start()), or add the header yourself from tracker.getSessionToken()';
 
-export const MATCHER_LEAVES_SAME_ORIGIN = 'your tokenUrlMatcher leaves this same-origin API out: if its backend logs should link, add it';
+export const MATCHER_LEAVES_SAME_ORIGIN =
+  'your tokenUrlMatcher leaves this same-origin API out: if its backend logs should link, add it';
 export const MATCHER_LEAVES_OUT = 'your tokenUrlMatcher leaves this URL out';
 export const MATCHER_FIX = 'make tokenUrlMatcher return true for it';
 
-const SAMPLED_OUT = out("the session is sampled out: the tracker's start was answered 403 (capture rate miss), so no request carries a token");
+const SAMPLED_OUT = out(
+  "the session is sampled out: the tracker's start was answered 403 (capture rate miss), so no request carries a token",
+);
 const INACTIVE = out('the tracker is not recording (isActive() is false), so no request carries a token');
 
 /** Requests made while nothing records are not "missing": there is no token to send, by design. */
@@ -112,12 +124,18 @@ export function isMatcherRule(d: ScopeDecision): boolean {
 }
 
 /** Why a request that carried the current token should not have, and what to change. */
-export function outsideScopeText(req: CapturedRequest, policy: TrackerPolicy, byMatcher: boolean): { reason: string; fix: string } {
+export function outsideScopeText(
+  req: CapturedRequest,
+  policy: TrackerPolicy,
+  byMatcher: boolean,
+): { reason: string; fix: string } {
   const origin = req.origin;
   if (origin === req.pageOrigin) {
     return {
       reason: `the token goes to this same-origin URL, which ${byMatcher ? 'your tokenUrlMatcher' : 'the audit scope'} leaves out`,
-      fix: byMatcher ? 'stop adding the header to it by hand, or make tokenUrlMatcher return true for it' : 'add it to the audit scope if it is yours',
+      fix: byMatcher
+        ? 'stop adding the header to it by hand, or make tokenUrlMatcher return true for it'
+        : 'add it to the audit scope if it is yours',
     };
   }
   const third = 'the token is shared with a third party, and its CORS may refuse the header';

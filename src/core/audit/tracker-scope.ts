@@ -45,9 +45,12 @@ export function decideForTracker(req: CapturedRequest, ctx: JudgeContext): Verdi
     });
   }
   const quiet = notRecordingDecision(ctx.tracker);
-  if (quiet !== null && !quiet.inScope) return shared(ctx, quiet, () => ({ verdict: 'not-expected', reason: quiet.reason }));
-  if (req.initiatorType === 'worker') return shared(ctx, 'worker', () => ({ verdict: 'missing', reason: WORKER_REASON, fix: WORKER_FIX }));
-  if (isMatcherRule(d)) return shared(ctx, 'bypass', () => ({ verdict: 'missing', reason: BYPASS_REASON, fix: BYPASS_FIX }));
+  if (quiet !== null && !quiet.inScope)
+    return shared(ctx, quiet, () => ({ verdict: 'not-expected', reason: quiet.reason }));
+  if (req.initiatorType === 'worker')
+    return shared(ctx, 'worker', () => ({ verdict: 'missing', reason: WORKER_REASON, fix: WORKER_FIX }));
+  if (isMatcherRule(d))
+    return shared(ctx, 'bypass', () => ({ verdict: 'missing', reason: BYPASS_REASON, fix: BYPASS_FIX }));
   const kind = req.resourceType === 'xhr' ? 'XHR' : 'fetch';
   const note = unknownWhy === undefined ? '' : `; your tokenUrlMatcher: ${unknownWhy}`;
   return shared(ctx, `m\u0000${kind}\u0000${d.rule}\u0000${note}`, () => ({

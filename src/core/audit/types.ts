@@ -20,8 +20,19 @@ export type ResourceType =
   | 'other';
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
-  'fetch', 'xhr', 'preflight', 'script', 'image', 'stylesheet', 'document',
-  'font', 'media', 'ping', 'websocket', 'eventsource', 'other',
+  'fetch',
+  'xhr',
+  'preflight',
+  'script',
+  'image',
+  'stylesheet',
+  'document',
+  'font',
+  'media',
+  'ping',
+  'websocket',
+  'eventsource',
+  'other',
 ];
 
 export type Header = readonly [name: string, value: string];
@@ -74,7 +85,15 @@ export interface CapturedRequest {
 /** `outside-scope`: the current token went where the scope (or the tracker's matcher) leaves out — often a third party. */
 export type Verdict = 'carries' | 'stale' | 'foreign' | 'missing' | 'blocked' | 'outside-scope' | 'not-expected';
 
-export const VERDICTS: readonly Verdict[] = ['carries', 'stale', 'foreign', 'missing', 'blocked', 'outside-scope', 'not-expected'];
+export const VERDICTS: readonly Verdict[] = [
+  'carries',
+  'stale',
+  'foreign',
+  'missing',
+  'blocked',
+  'outside-scope',
+  'not-expected',
+];
 
 /** The words the UI and the exports show. */
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
@@ -88,7 +107,13 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
 };
 
 /** Verdicts that are a propagation problem (each carries a reason and a fix). */
-export const PROBLEM_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['stale', 'foreign', 'missing', 'blocked', 'outside-scope']);
+export const PROBLEM_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>([
+  'stale',
+  'foreign',
+  'missing',
+  'blocked',
+  'outside-scope',
+]);
 
 export function isProblem(v: Verdict): boolean {
   return PROBLEM_VERDICTS.has(v);
@@ -140,6 +165,4 @@ export interface AuditEntry {
 export const CAPTURE_CAP = 50_000;
 
 /** Whether a request without a session header should have had one (shared, frozen objects). */
-export type ScopeDecision =
-  | { inScope: true; rule: string }
-  | { inScope: false; reason: string; fix?: string };
+export type ScopeDecision = { inScope: true; rule: string } | { inScope: false; reason: string; fix?: string };

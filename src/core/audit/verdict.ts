@@ -85,7 +85,6 @@ export function sessionHeaders(req: CapturedRequest, ctx: JudgeContext): FoundHe
   return found ?? [];
 }
 
-
 function iso(ms: number | undefined): string | undefined {
   return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -98,7 +97,6 @@ function staleWhen(known: KnownToken): string {
   if (until !== undefined) return `, current until ${until}`;
   return '';
 }
-
 
 const PREFLIGHT_RESULT: VerdictResult = Object.freeze({
   verdict: 'not-expected',
@@ -126,7 +124,10 @@ function judgeValue(h: FoundHeader, ctx: JudgeContext, startedAt: number): Verdi
   const byId = h.kind !== 'token' ? ctx.bySessionId.get(h.value) : undefined;
   const m = byToken ?? byId;
   if (m === undefined) {
-    const f = h.kind === 'session-id' || (h.kind === 'either' && /^\d+$/.test(h.value)) ? foreignIdValue(h, ctx) : foreignTokenValue(h, ctx);
+    const f =
+      h.kind === 'session-id' || (h.kind === 'either' && /^\d+$/.test(h.value))
+        ? foreignIdValue(h, ctx)
+        : foreignTokenValue(h, ctx);
     return { verdict: 'foreign', ...f, headerName: h.name, headerValue: displayValue(h.value) };
   }
   const currentThen = !m.current && wasCurrentAt(m.known, startedAt);
@@ -185,7 +186,8 @@ export function judge(req: CapturedRequest, ctx: JudgeContext): VerdictResult {
     let worst = judgeValue(first, ctx, req.startedAt);
     for (let i = 1; i < found.length; i++) {
       const next = judgeValue(found[i] as FoundHeader, ctx, req.startedAt);
-      if (SEVERITY[next.verdict as keyof typeof SEVERITY] > SEVERITY[worst.verdict as keyof typeof SEVERITY]) worst = next;
+      if (SEVERITY[next.verdict as keyof typeof SEVERITY] > SEVERITY[worst.verdict as keyof typeof SEVERITY])
+        worst = next;
     }
     return worst.verdict === 'carries' ? outsideScope(req, ctx, worst) : worst;
   }

@@ -27,13 +27,27 @@ export interface LinkedErrorGroup {
 }
 
 /** Groups newest first (by last seen). */
-export function groupLinkedErrors<L extends GroupableLinkedLog>(linking: Linking<L>, requestsById: ReadonlyMap<string, CapturedRequest>): LinkedErrorGroup[] {
+export function groupLinkedErrors<L extends GroupableLinkedLog>(
+  linking: Linking<L>,
+  requestsById: ReadonlyMap<string, CapturedRequest>,
+): LinkedErrorGroup[] {
   const groups = new Map<string, LinkedErrorGroup & { byEndpoint: Map<string, number> }>();
   linking.errors.forEach((link: ErrorLink<L>, at) => {
     const signature = errorSignature(link.log.stack);
     let g = groups.get(signature);
     if (g === undefined) {
-      g = { signature, headline: link.log.stack.headline, count: 0, firstSeen: undefined, lastSeen: undefined, endpoints: [], ambiguous: 0, unlinked: 0, links: [], byEndpoint: new Map() };
+      g = {
+        signature,
+        headline: link.log.stack.headline,
+        count: 0,
+        firstSeen: undefined,
+        lastSeen: undefined,
+        endpoints: [],
+        ambiguous: 0,
+        unlinked: 0,
+        links: [],
+        byEndpoint: new Map(),
+      };
       groups.set(signature, g);
     }
     g.count++;

@@ -18,9 +18,12 @@ const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS';
 const METHOD_PATH = new RegExp(
   `(?:^|[\\s"'\\[(=])(${METHODS})\\s+((?:https?://[^\\s/"'<>]+)?/[^\\s"'<>]*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?"?(?:\\s+(\\d{3})(?![\\w.]))?`,
 );
-const KEYED_METHOD = /(?:^|[\s{,"'[(])(?:method|http_method|http\.method|request_method|verb)["']?\s*[:=]\s*["']?([A-Za-z]{3,7})\b/i;
-const KEYED_PATH = /(?:^|[\s{,"'[(])(?:path|uri|url|route|endpoint|request_uri|http\.url|http\.target|http\.route)["']?\s*[:=]\s*["']?((?:https?:\/\/[^\s/"'<>,}]+)?\/[^\s"'<>,}]*)/i;
-const KEYED_STATUS = /(?:^|[\s{,"'[(])(?:status|status_code|statuscode|http_status|http\.status_code|response_status)["']?\s*[:=]\s*["']?(\d{3})(?!\d)/i;
+const KEYED_METHOD =
+  /(?:^|[\s{,"'[(])(?:method|http_method|http\.method|request_method|verb)["']?\s*[:=]\s*["']?([A-Za-z]{3,7})\b/i;
+const KEYED_PATH =
+  /(?:^|[\s{,"'[(])(?:path|uri|url|route|endpoint|request_uri|http\.url|http\.target|http\.route)["']?\s*[:=]\s*["']?((?:https?:\/\/[^\s/"'<>,}]+)?\/[^\s"'<>,}]*)/i;
+const KEYED_STATUS =
+  /(?:^|[\s{,"'[(])(?:status|status_code|statuscode|http_status|http\.status_code|response_status)["']?\s*[:=]\s*["']?(\d{3})(?!\d)/i;
 const KNOWN_METHOD = new RegExp(`^(?:${METHODS})$`);
 const MAX_SCAN = 2000;
 
@@ -76,7 +79,14 @@ export function extractRequestHint(raw: string): RequestHint {
  */
 export type HintMatch = 'path' | 'route' | 'suffix' | 'method' | 'time' | 'none';
 
-export const HINT_MATCH_RANK: Readonly<Record<HintMatch, number>> = { path: 5, route: 4, suffix: 3, method: 2, time: 1, none: 0 };
+export const HINT_MATCH_RANK: Readonly<Record<HintMatch, number>> = {
+  path: 5,
+  route: 4,
+  suffix: 3,
+  method: 2,
+  time: 1,
+  none: 0,
+};
 
 function trimSlash(p: string): string {
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
@@ -102,7 +112,10 @@ function endsAtSegment(long: string, short: string): boolean {
   return short.split('/').length >= 3 && long.endsWith(short);
 }
 
-export function matchHint(hint: RequestHint, req: Pick<CapturedRequest, 'method' | 'path' | 'origin'> & { template?: string | undefined }): HintMatch {
+export function matchHint(
+  hint: RequestHint,
+  req: Pick<CapturedRequest, 'method' | 'path' | 'origin'> & { template?: string | undefined },
+): HintMatch {
   if (hint.method !== undefined && hint.method !== req.method) return 'none';
   if (hint.path === undefined) return hint.method !== undefined ? 'method' : 'time';
   const path = trimSlash(req.path);

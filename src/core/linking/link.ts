@@ -3,7 +3,14 @@
 // a method or path — the matching endpoint. Ambiguity is reported, never resolved by guessing.
 
 import type { AuditEntry, CapturedRequest } from '../audit/types.ts';
-import { extractRequestHint, HINT_MATCH_RANK, matchHint, namesEndpoint, type HintMatch, type RequestHint } from './hint.ts';
+import {
+  extractRequestHint,
+  HINT_MATCH_RANK,
+  matchHint,
+  namesEndpoint,
+  type HintMatch,
+  type RequestHint,
+} from './hint.ts';
 import { entriesCarryingSession, type SessionKey } from './session-match.ts';
 
 /** What linking needs of a log entry (a core/logs LogEntry fits). */
@@ -147,7 +154,11 @@ function distance(t: number, req: CapturedRequest): number {
 }
 
 /** Ranks the requests around one line; see the file comment for the rules. */
-export function candidatesFor(hint: RequestHint, t: number, around: readonly CapturedRequest[]): { candidates: Candidate[]; outcome: LinkOutcome } {
+export function candidatesFor(
+  hint: RequestHint,
+  t: number,
+  around: readonly CapturedRequest[],
+): { candidates: Candidate[]; outcome: LinkOutcome } {
   if (around.length === 0) return { candidates: [], outcome: 'no-request-in-window' };
   let scored = around.map((req) => ({
     req,
@@ -163,7 +174,12 @@ export function candidatesFor(hint: RequestHint, t: number, around: readonly Cap
   // A status the line names must agree, when any request agrees (a proxy may rewrite it otherwise).
   if (scored.some((s) => s.statusMatch === true)) scored = scored.filter((s) => s.statusMatch !== false);
   scored.sort((a, b) => a.distanceMs - b.distanceMs || a.req.startedAt - b.req.startedAt);
-  const candidates = scored.map((s) => ({ requestId: s.req.id, match: s.match, statusMatch: s.statusMatch, distanceMs: s.distanceMs }));
+  const candidates = scored.map((s) => ({
+    requestId: s.req.id,
+    match: s.match,
+    statusMatch: s.statusMatch,
+    distanceMs: s.distanceMs,
+  }));
   // One request that was running when the line was written beats others that fit only through
   // the clock-skew tolerance: linked, with the others still listed. Two running ones: ambiguous.
   const running = scored.filter((s) => s.distanceMs === 0).length;
@@ -174,7 +190,11 @@ export function candidatesFor(hint: RequestHint, t: number, around: readonly Cap
  * Links backend errors (or every line, with `allLines`) to the requests of the session.
  * `requests` are the audit's entries; only those that carried the session's token or id count.
  */
-export function linkErrors<L extends LinkableLog>(requests: readonly AuditEntry[], logEntries: readonly L[], options: LinkOptions = {}): Linking<L> {
+export function linkErrors<L extends LinkableLog>(
+  requests: readonly AuditEntry[],
+  logEntries: readonly L[],
+  options: LinkOptions = {},
+): Linking<L> {
   const skewMs = clampSkew(options.skewMs);
   const timeline = new RequestTimeline(entriesCarryingSession(requests, options).map((e) => e.req));
   const errors: ErrorLink<L>[] = [];
@@ -190,7 +210,16 @@ export function linkErrors<L extends LinkableLog>(requests: readonly AuditEntry[
     const around = timeline.around(time, skewMs, skewMs);
     const { candidates, outcome } = candidatesFor(hint, time, around);
     const at = errors.length;
-    errors.push({ index, log, time, hint, candidates, ambiguous: outcome === 'ambiguous', outcome, inWindow: around.length });
+    errors.push({
+      index,
+      log,
+      time,
+      hint,
+      candidates,
+      ambiguous: outcome === 'ambiguous',
+      outcome,
+      inWindow: around.length,
+    });
     candidates.forEach((c, rank) => {
       let refs = byRequest.get(c.requestId);
       if (refs === undefined) byRequest.set(c.requestId, (refs = []));
@@ -204,9 +233,12 @@ export function linkErrors<L extends LinkableLog>(requests: readonly AuditEntry[
 export function linkSummary(link: Pick<ErrorLink, 'outcome' | 'candidates' | 'hint' | 'inWindow'>): string {
   switch (link.outcome) {
     case 'linked': {
-      const base = link.candidates[0] && namesEndpoint(link.candidates[0].match) ? 'linked to its request' : 'linked by time only';
+      const base =
+        link.candidates[0] && namesEndpoint(link.candidates[0].match) ? 'linked to its request' : 'linked by time only';
       const others = link.candidates.length - 1;
-      return others > 0 ? `${base} (${others} other${others === 1 ? '' : 's'} only within the clock-skew tolerance)` : base;
+      return others > 0
+        ? `${base} (${others} other${others === 1 ? '' : 's'} only within the clock-skew tolerance)`
+        : base;
     }
     case 'ambiguous':
       return `${link.candidates.length} candidate requests`;

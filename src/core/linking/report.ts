@@ -3,7 +3,13 @@
 // reused as is; log text is escaped the same way and the token masked in it unless revealed.
 
 import { maskTokensIn, tokensToMask } from '../audit/token-mask.ts';
-import { buildJsonExport, escapeMarkdown, renderMarkdownReport, type AuditJson, type ReportInput } from '../audit/report.ts';
+import {
+  buildJsonExport,
+  escapeMarkdown,
+  renderMarkdownReport,
+  type AuditJson,
+  type ReportInput,
+} from '../audit/report.ts';
 import { removeSessionTags } from '../logs/parse.ts';
 import type { LinkedErrorGroup } from './error-groups.ts';
 import { linkSummary, type LinkableLog, type Linking } from './link.ts';
@@ -63,9 +69,14 @@ function backendMarkdown(input: LinkedReportInput): string[] {
     return lines;
   }
   if (b.query !== undefined) lines.push(`- **Query:** ${escapeMarkdown(masked(b.query, input), 800)}`);
-  if (b.window !== undefined) lines.push(`- **Searched:** ${iso(b.window.from)} to ${iso(b.window.to)}${b.status !== undefined && b.status !== 'done' ? ` (search ${escapeMarkdown(b.status, 20)})` : ''}`);
+  if (b.window !== undefined)
+    lines.push(
+      `- **Searched:** ${iso(b.window.from)} to ${iso(b.window.to)}${b.status !== undefined && b.status !== 'done' ? ` (search ${escapeMarkdown(b.status, 20)})` : ''}`,
+    );
   lines.push(`- **Lines with the exact tag:** ${b.lines}; **errors:** ${b.linking.errors.length}`);
-  lines.push(`- **Linking:** ±${b.skewMs / 1000} s clock-skew tolerance around each request; tagging looked ${b.windowMs / 1000} s past each request's end`);
+  lines.push(
+    `- **Linking:** ±${b.skewMs / 1000} s clock-skew tolerance around each request; tagging looked ${b.windowMs / 1000} s past each request's end`,
+  );
   lines.push('');
 
   lines.push('### Header sent and backend tagging by endpoint', '');
@@ -73,7 +84,9 @@ function backendMarkdown(input: LinkedReportInput): string[] {
   else {
     lines.push('| Endpoint | Requests | Header sent | Backend | Detail |', '|---|---:|---|---|---|');
     for (const row of b.tagging) {
-      lines.push(`| ${escapeMarkdown(masked(row.endpoint, input), 300)} | ${row.requests} | ✓ ${row.withToken}/${row.requests} | ${taggedText(row)} | ${escapeMarkdown(masked(row.detail, input), 400)} |`);
+      lines.push(
+        `| ${escapeMarkdown(masked(row.endpoint, input), 300)} | ${row.requests} | ✓ ${row.withToken}/${row.requests} | ${taggedText(row)} | ${escapeMarkdown(masked(row.detail, input), 400)} |`,
+      );
     }
   }
   lines.push('');
@@ -87,10 +100,13 @@ function backendMarkdown(input: LinkedReportInput): string[] {
     lines.push(`${i + 1}. **${headline}** — ${plural(g.count, 'occurrence')}, ${when}`);
     const eps = g.endpoints.map((e) => `${escapeMarkdown(masked(e.endpoint, input), 300)} (${e.count})`).join(', ');
     lines.push(`   - Requests: ${eps === '' ? 'none linked' : eps}`);
-    if (g.ambiguous > 0) lines.push(`   - Ambiguous: ${plural(g.ambiguous, 'occurrence')} with several candidate requests`);
-    if (g.unlinked > 0) lines.push(`   - Not linked: ${plural(g.unlinked, 'occurrence')} (no request of this session matched)`);
+    if (g.ambiguous > 0)
+      lines.push(`   - Ambiguous: ${plural(g.ambiguous, 'occurrence')} with several candidate requests`);
+    if (g.unlinked > 0)
+      lines.push(`   - Not linked: ${plural(g.unlinked, 'occurrence')} (no request of this session matched)`);
   });
-  if (b.groups.length > max) lines.push('', `… and ${plural(b.groups.length - max, 'more kind')} of error (see the JSON export).`);
+  if (b.groups.length > max)
+    lines.push('', `… and ${plural(b.groups.length - max, 'more kind')} of error (see the JSON export).`);
   lines.push('');
   return lines;
 }
@@ -118,7 +134,15 @@ export interface BackendJson {
     hint: { method: string | null; path: string | null; status: number | null };
     candidates: Array<{ requestId: string; match: string; statusMatch: boolean | null; distanceMs: number }>;
   }>;
-  groups: Array<{ headline: string; count: number; firstSeen: string | null; lastSeen: string | null; endpoints: Array<{ endpoint: string; count: number }>; ambiguous: number; unlinked: number }>;
+  groups: Array<{
+    headline: string;
+    count: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    endpoints: Array<{ endpoint: string; count: number }>;
+    ambiguous: number;
+    unlinked: number;
+  }>;
 }
 
 export type LinkedJson = Omit<AuditJson, 'requests'> & {
@@ -126,7 +150,8 @@ export type LinkedJson = Omit<AuditJson, 'requests'> & {
   backend: BackendJson | null;
 };
 
-const isoOrNull = (t: number | undefined): string | null => (t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
+const isoOrNull = (t: number | undefined): string | null =>
+  t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString();
 
 /** The audit JSON with `backend` added and a `backendErrors` count on each request. */
 export function buildLinkedJson(input: LinkedReportInput): LinkedJson {
@@ -139,18 +164,33 @@ export function buildLinkedJson(input: LinkedReportInput): LinkedJson {
     requests,
     backend: {
       schema: BACKEND_JSON_SCHEMA,
-      search: { query: b.query === undefined ? null : masked(b.query, input), from: isoOrNull(b.window?.from), to: isoOrNull(b.window?.to), status: b.status ?? null },
+      search: {
+        query: b.query === undefined ? null : masked(b.query, input),
+        from: isoOrNull(b.window?.from),
+        to: isoOrNull(b.window?.to),
+        status: b.status ?? null,
+      },
       lines: b.lines,
       skewMs: b.skewMs,
       windowMs: b.windowMs,
-      tagging: b.tagging.map((row) => ({ ...row, endpoint: masked(row.endpoint, input), detail: masked(row.detail, input), headerSent: row.withToken > 0, requestIds: [...row.requestIds] })),
+      tagging: b.tagging.map((row) => ({
+        ...row,
+        endpoint: masked(row.endpoint, input),
+        detail: masked(row.detail, input),
+        headerSent: row.withToken > 0,
+        requestIds: [...row.requestIds],
+      })),
       errors: b.linking.errors.map((e) => ({
         time: isoOrNull(e.time),
         firstLine: masked(removeSessionTags(e.log.raw.split('\n', 1)[0] ?? ''), input).slice(0, 2000),
         outcome: e.outcome,
         summary: linkSummary(e),
         ambiguous: e.ambiguous,
-        hint: { method: e.hint.method ?? null, path: e.hint.path === undefined ? null : masked(e.hint.path, input), status: e.hint.status ?? null },
+        hint: {
+          method: e.hint.method ?? null,
+          path: e.hint.path === undefined ? null : masked(e.hint.path, input),
+          status: e.hint.status ?? null,
+        },
         candidates: e.candidates.map((c) => ({ ...c })),
       })),
       groups: b.groups.map((g) => ({

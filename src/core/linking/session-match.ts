@@ -25,7 +25,13 @@ export function requestCarriesSession(req: Pick<CapturedRequest, 'requestHeaders
     if (key.sessionId !== undefined && key.sessionId !== '') {
       if (value === key.sessionId) return true;
       // A token is 4 dot-separated parts; skip decoding values that cannot be one.
-      if (value.length >= 20 && value.length <= 200 && value.split('.').length === 4 && sessionIdOfToken(value) === key.sessionId) return true;
+      if (
+        value.length >= 20 &&
+        value.length <= 200 &&
+        value.split('.').length === 4 &&
+        sessionIdOfToken(value) === key.sessionId
+      )
+        return true;
     }
   }
   return false;

@@ -85,9 +85,7 @@ export interface EndpointTagging {
 }
 
 type LineTag =
-  | { kind: 'exact' }
-  | { kind: 'issue'; issue: TagIssue | { kind: 'other-tag-name'; found: string } }
-  | { kind: 'none' };
+  { kind: 'exact' } | { kind: 'issue'; issue: TagIssue | { kind: 'other-tag-name'; found: string } } | { kind: 'none' };
 
 const OTHER_NAME = /([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*[=:]\s*["']?$/;
 
@@ -112,7 +110,13 @@ export function lineTag(raw: string, options: Pick<TaggingOptions, 'token' | 'se
     issues.push(...findTagIssues(raw, tagName, value));
   }
   // The most specific diagnosis first: a cut token or a wrong case says exactly what to fix.
-  const order: TagIssue['kind'][] = ['truncated-token', 'wrong-case-name', 'wrong-case-value', 'extended-token', 'other-token'];
+  const order: TagIssue['kind'][] = [
+    'truncated-token',
+    'wrong-case-name',
+    'wrong-case-value',
+    'extended-token',
+    'other-token',
+  ];
   for (const kind of order) {
     const issue = issues.find((i) => i.kind === kind);
     if (issue) return { kind: 'issue', issue };
@@ -155,10 +159,16 @@ function describeFound(issue: LineTag & { kind: 'issue' }, token: string): { fou
   const i = issue.issue;
   switch (i.kind) {
     case 'wrong-case-name':
-      return { found: i.found, text: `${ISSUE_TEXT[i.kind]} ("${i.found}=" instead of the exact name) — the exact-tag search and field extraction miss it` };
+      return {
+        found: i.found,
+        text: `${ISSUE_TEXT[i.kind]} ("${i.found}=" instead of the exact name) — the exact-tag search and field extraction miss it`,
+      };
     case 'truncated-token': {
       const kept = token.length - i.missingChars;
-      return { found: maskToken(i.found), text: `${ISSUE_TEXT[i.kind]}: ${kept} of ${token.length} characters are logged` };
+      return {
+        found: maskToken(i.found),
+        text: `${ISSUE_TEXT[i.kind]}: ${kept} of ${token.length} characters are logged`,
+      };
     }
     case 'other-tag-name':
       return { found: i.found, text: `${ISSUE_TEXT[i.kind]} ("${i.found}=")` };
@@ -172,14 +182,23 @@ function reachedBackend(req: CapturedRequest): boolean {
   return req.status > 0;
 }
 
-const STATUS_ORDER: Readonly<Record<TaggingStatus, number>> = { 'not-tagged': 0, 'probably-tagged': 1, 'not-searched': 2, tagged: 3 };
+const STATUS_ORDER: Readonly<Record<TaggingStatus, number>> = {
+  'not-tagged': 0,
+  'probably-tagged': 1,
+  'not-searched': 2,
+  tagged: 3,
+};
 
 /**
  * Per endpoint that carried the token: did the backend tag its lines? Lines are attributed to an
  * endpoint when they name its method/path (as linking does) within [start − skew, end + skew + window]
  * of one of its requests; lines naming no path only make it "probably tagged".
  */
-export function endpointTagging(entries: readonly AuditEntry[], logLines: readonly TaggingLine[], options: TaggingOptions): EndpointTagging[] {
+export function endpointTagging(
+  entries: readonly AuditEntry[],
+  logLines: readonly TaggingLine[],
+  options: TaggingOptions,
+): EndpointTagging[] {
   const skewMs = clampSkew(options.skewMs);
   const windowMs = Math.max(0, options.windowMs ?? DEFAULT_TAGGING_WINDOW_MS);
   const key = { token: options.token, sessionId: options.sessionId };
@@ -189,7 +208,17 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
     const k = req.endpoint ?? endpointKey(req);
     let acc = byEndpoint.get(k);
     if (acc === undefined) {
-      byEndpoint.set(k, (acc = { endpoint: k, method: req.method, origin: req.origin, template: templateOf(req), requests: 0, carrying: [] }));
+      byEndpoint.set(
+        k,
+        (acc = {
+          endpoint: k,
+          method: req.method,
+          origin: req.origin,
+          template: templateOf(req),
+          requests: 0,
+          carrying: [],
+        }),
+      );
     }
     acc.requests++;
     if (carriesSessionCached(req, key)) acc.carrying.push(req);
@@ -208,7 +237,9 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
 
   // A line that names no path can only be tied to a request by time: it counts for the request
   // that started last before it (among all requests that carried the token), never for several.
-  const received = [...byEndpoint.values()].flatMap((acc) => acc.carrying.filter(reachedBackend)).sort((a, b) => a.startedAt - b.startedAt);
+  const received = [...byEndpoint.values()]
+    .flatMap((acc) => acc.carrying.filter(reachedBackend))
+    .sort((a, b) => a.startedAt - b.startedAt);
   // (Clock skew shifts every request alike, so it does not change which one started last.)
   const starts = received.map((r) => r.startedAt);
   const ownerOfPathless = new Map<PreparedLine, string>();
@@ -222,11 +253,23 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
     if (acc.carrying.length === 0) continue;
     acc.carrying.sort((a, b) => a.startedAt - b.startedAt);
     const base = {
-      endpoint: acc.endpoint, method: acc.method, origin: acc.origin, template: acc.template,
-      requests: acc.requests, withToken: acc.carrying.length, requestIds: acc.carrying.map((r) => r.id),
+      endpoint: acc.endpoint,
+      method: acc.method,
+      origin: acc.origin,
+      template: acc.template,
+      requests: acc.requests,
+      withToken: acc.carrying.length,
+      requestIds: acc.carrying.map((r) => r.id),
     };
     if (options.searched === false) {
-      rows.push({ ...base, status: 'not-searched', reason: 'no-search', detail: 'not searched yet: run a backend search to check the tagging', taggedLines: 0, wrongLines: 0 });
+      rows.push({
+        ...base,
+        status: 'not-searched',
+        reason: 'no-search',
+        detail: 'not searched yet: run a backend search to check the tagging',
+        taggedLines: 0,
+        wrongLines: 0,
+      });
       continue;
     }
     // A request is judged once the search's range reached its end (its lines are written by then);
@@ -235,13 +278,27 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
     const searchedTo = options.searchedTo;
     const reached = acc.carrying.filter(reachedBackend);
     if (reached.length === 0) {
-      rows.push({ ...base, status: 'not-searched', reason: 'not-received', detail: 'its requests never reached the backend (blocked or failed in the browser): nothing there to tag', taggedLines: 0, wrongLines: 0 });
+      rows.push({
+        ...base,
+        status: 'not-searched',
+        reason: 'not-received',
+        detail: 'its requests never reached the backend (blocked or failed in the browser): nothing there to tag',
+        taggedLines: 0,
+        wrongLines: 0,
+      });
       continue;
     }
     const judged = reached.filter((r) => searchedTo === undefined || requestEnd(r) <= searchedTo);
     const partial = searchedTo !== undefined && judged.some((r) => requestEnd(r) + skewMs + windowMs > searchedTo);
     if (judged.length === 0) {
-      rows.push({ ...base, status: 'not-searched', reason: 'after-search', detail: 'sent after the last search covered: search again to check the tagging', taggedLines: 0, wrongLines: 0 });
+      rows.push({
+        ...base,
+        status: 'not-searched',
+        reason: 'after-search',
+        detail: 'sent after the last search covered: search again to check the tagging',
+        taggedLines: 0,
+        wrongLines: 0,
+      });
       continue;
     }
     let tagged = 0;
@@ -275,34 +332,63 @@ export function endpointTagging(entries: readonly AuditEntry[], logLines: readon
     const n = judged.length;
     const reqText = `${n} request${n === 1 ? '' : 's'}`;
     if (tagged > 0) {
-      const extra = wrong > 0 ? `; ${wrong} other line${wrong === 1 ? '' : 's'} ${ISSUE_TEXT[firstWrong?.issue.kind ?? ''] ?? 'are tagged wrongly'}` : '';
-      rows.push({ ...base, status: 'tagged', reason: 'exact-tag', detail: `${tagged} backend line${tagged === 1 ? ' carries' : 's carry'} the exact tag${extra}`, taggedLines: tagged, wrongLines: wrong });
+      const extra =
+        wrong > 0
+          ? `; ${wrong} other line${wrong === 1 ? '' : 's'} ${ISSUE_TEXT[firstWrong?.issue.kind ?? ''] ?? 'are tagged wrongly'}`
+          : '';
+      rows.push({
+        ...base,
+        status: 'tagged',
+        reason: 'exact-tag',
+        detail: `${tagged} backend line${tagged === 1 ? ' carries' : 's carry'} the exact tag${extra}`,
+        taggedLines: tagged,
+        wrongLines: wrong,
+      });
       continue;
     }
     const issue = firstWrong ?? (unattributedTagged === 0 ? unattributedWrong : undefined);
     if (issue !== undefined) {
       const { found, text } = describeFound(issue, options.token);
       const hedge = firstWrong === undefined ? ' (lines near its requests that name no path)' : '';
-      rows.push({ ...base, status: 'not-tagged', reason: issue.issue.kind, detail: `backend ${text}${hedge}`, taggedLines: 0, wrongLines: wrong, found });
+      rows.push({
+        ...base,
+        status: 'not-tagged',
+        reason: issue.issue.kind,
+        detail: `backend ${text}${hedge}`,
+        taggedLines: 0,
+        wrongLines: wrong,
+        found,
+      });
       continue;
     }
     if (unattributedTagged > 0) {
       rows.push({
-        ...base, status: 'probably-tagged', reason: 'unattributed-lines',
+        ...base,
+        status: 'probably-tagged',
+        reason: 'unattributed-lines',
         detail: `${unattributedTagged} tagged line${unattributedTagged === 1 ? '' : 's'} near its requests name no path, so they cannot be tied to this endpoint`,
-        taggedLines: 0, wrongLines: 0,
+        taggedLines: 0,
+        wrongLines: 0,
       });
       continue;
     }
     rows.push({
-      ...base, status: 'not-tagged', reason: 'no-lines',
+      ...base,
+      status: 'not-tagged',
+      reason: 'no-lines',
       detail:
         `no backend line with this token within ${seconds(windowMs)} after any of its ${reqText}: the backend does not tag this endpoint's lines (or writes the token under another name, or logs nothing here)` +
         (partial ? '; the search ended before that window did — search again if its lines may still be arriving' : ''),
-      taggedLines: 0, wrongLines: 0,
+      taggedLines: 0,
+      wrongLines: 0,
     });
   }
-  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.withToken - a.withToken || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  return rows.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      b.withToken - a.withToken ||
+      (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0),
+  );
 }
 
 /** The words a flagged row shows. */

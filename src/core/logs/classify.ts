@@ -17,8 +17,10 @@ const LEVEL_ALIASES: Readonly<Record<string, string>> = {
 };
 const KNOWN_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', ...ERROR_LEVELS]);
 
-const KEYED_LEVEL = /(?:^|[\s{,"'[])(?:level|lvl|severity|levelname|loglevel|log_level|log\.level)["']?\s*[:=]\s*["']?([A-Za-z]+)/i;
-const BARE_LEVEL = /(?:^|[^A-Za-z0-9_])(TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERGENCY|EMERG)(?![A-Za-z0-9_])/;
+const KEYED_LEVEL =
+  /(?:^|[\s{,"'[])(?:level|lvl|severity|levelname|loglevel|log_level|log\.level)["']?\s*[:=]\s*["']?([A-Za-z]+)/i;
+const BARE_LEVEL =
+  /(?:^|[^A-Za-z0-9_])(TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERGENCY|EMERG)(?![A-Za-z0-9_])/;
 const BRACKET_LEVEL = /\[(trace|debug|info|notice|warn|warning|error|crit|critical|alert|emerg|fatal)\]/i;
 
 export function normalizeLevel(level: string): string | undefined {
@@ -65,12 +67,18 @@ export type ErrorMarker =
 const MARKERS: ReadonlyArray<[ErrorMarker, RegExp]> = [
   ['python-traceback', /Traceback \(most recent call last\):/],
   ['java-uncaught', /Exception in thread "[^"]*"/],
-  ['java-frame', /^[ \t]*at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)/m],
+  [
+    'java-frame',
+    /^[ \t]*at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)/m,
+  ],
   ['node-frame', /^[ \t]*at (?:(?:async )?[^\n()]+ \()?[^\s()]+:\d+:\d+\)?[ \t]*$/m],
   ['go-panic', /^(?:panic: |goroutine \d+ \[running\]:)/m],
   ['caused-by', /^[ \t]*Caused by: /m],
   ['exception-line', /^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception|Throwable)(?:: |:?$)/m],
-  ['http-5xx', /"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 5\d\d\b|\b(?:status|status_code|statusCode|http_status|http\.status_code)["']?\s*[=:]\s*["']?5\d\d\b/],
+  [
+    'http-5xx',
+    /"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 5\d\d\b|\b(?:status|status_code|statusCode|http_status|http\.status_code)["']?\s*[=:]\s*["']?5\d\d\b/,
+  ],
 ];
 
 export interface Classification {

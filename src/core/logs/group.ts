@@ -7,7 +7,10 @@ export interface LogSource {
   name: string;
 }
 
-export type GroupableEntry = Pick<LogMessage, 'raw' | 'messageTime' | 'receiptTime' | 'sourceCategory' | 'sourceHost' | 'sourceName'> & {
+export type GroupableEntry = Pick<
+  LogMessage,
+  'raw' | 'messageTime' | 'receiptTime' | 'sourceCategory' | 'sourceHost' | 'sourceName'
+> & {
   stack: StackInfo;
 };
 
@@ -59,7 +62,10 @@ function timeOf(e: GroupableEntry): number | undefined {
 }
 
 /** Groups identical errors; groups come newest first (by last seen). */
-export function groupErrors<T extends GroupableEntry>(entries: readonly T[], signatureOf: (entry: T) => string = (e) => errorSignature(e.stack)): ErrorGroup<T>[] {
+export function groupErrors<T extends GroupableEntry>(
+  entries: readonly T[],
+  signatureOf: (entry: T) => string = (e) => errorSignature(e.stack),
+): ErrorGroup<T>[] {
   const groups = new Map<string, ErrorGroup<T>>();
   const sourceKeys = new Map<string, Set<string>>();
   for (const entry of entries) {
@@ -67,7 +73,15 @@ export function groupErrors<T extends GroupableEntry>(entries: readonly T[], sig
     const t = timeOf(entry);
     let group = groups.get(signature);
     if (!group) {
-      group = { signature, headline: entry.stack.headline, count: 0, firstSeen: t, lastSeen: t, sample: entry, sources: [] };
+      group = {
+        signature,
+        headline: entry.stack.headline,
+        count: 0,
+        firstSeen: t,
+        lastSeen: t,
+        sample: entry,
+        sources: [],
+      };
       groups.set(signature, group);
       sourceKeys.set(signature, new Set());
     }

@@ -18,8 +18,9 @@ export function visibleChar(ch: string, keepNewlines = true): string {
   return ch;
 }
 
-// eslint-disable-next-line no-control-regex -- these are exactly the characters being made visible
-const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const NEEDS_WORK =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters being made visible
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** Control, bidi-override and zero-width characters made visible; newlines and tabs kept unless asked. */
 export function makeVisible(text: string, options: { keepNewlines?: boolean } = {}): string {
@@ -46,7 +47,11 @@ export function cutLine(text: string, limit: number = DEFAULT_LINE_LIMIT): CutLi
 }
 
 /** Cut first (so a huge line costs nothing), then make visible. */
-export function inertText(text: string, limit: number = DEFAULT_LINE_LIMIT, options: { keepNewlines?: boolean } = {}): CutLine {
+export function inertText(
+  text: string,
+  limit: number = DEFAULT_LINE_LIMIT,
+  options: { keepNewlines?: boolean } = {},
+): CutLine {
   const cut = cutLine(text, limit);
   return { shown: makeVisible(cut.shown, options), hiddenChars: cut.hiddenChars };
 }

@@ -5,7 +5,15 @@
 import { lastParsedLine, MAX_PARSED_LINES, parsedLines } from './lines.ts';
 import type { LogMessage } from './parse.ts';
 import { removeSessionTags, stripLeadingTags } from './parse.ts';
-import { EXCEPTION_LINE, GO_GOROUTINE, isGoFunc, isGoPanic, PY_CHAIN, PY_TRACEBACK, type StackLanguage } from './stack.ts';
+import {
+  EXCEPTION_LINE,
+  GO_GOROUTINE,
+  isGoFunc,
+  isGoPanic,
+  PY_CHAIN,
+  PY_TRACEBACK,
+  type StackLanguage,
+} from './stack.ts';
 
 type Kind = StackLanguage | 'headline' | undefined;
 
@@ -23,7 +31,12 @@ function kindOfLine(line: string): Kind {
 function continues(line: string, kind: Kind, previous: string): boolean {
   if (line.trim() === '') return kind !== undefined;
   // Loggers print "<message>" then the exception on the next line of the same event.
-  if (kind === undefined && ERROR_WORD.test(previous) && (PY_TRACEBACK.test(line.trim()) || kindOfLine(line) === 'headline')) return true;
+  if (
+    kind === undefined &&
+    ERROR_WORD.test(previous) &&
+    (PY_TRACEBACK.test(line.trim()) || kindOfLine(line) === 'headline')
+  )
+    return true;
   if (/^\s+\S/.test(line)) return true; // frames, code lines, "\tat …", Go locations
   if (/^(?:Caused by: |Suppressed: |\.\.\. \d+ more)/.test(line)) return true;
   if (kind === 'python') {
@@ -101,12 +114,16 @@ function fold<M extends LogMessage>(groups: TraceGroup<M>[], message: M, maxGap:
     if (k !== undefined && (group.kind === undefined || group.kind === 'headline')) group.kind = k;
     if (group.kind === undefined && /^\s+at /.test(line)) group.kind = 'headline';
   }
-  group.lastLine = lines.length < MAX_PARSED_LINES ? (lines[lines.length - 1] ?? '') : stripLeadingTags(lastParsedLine(message.raw));
+  group.lastLine =
+    lines.length < MAX_PARSED_LINES ? (lines[lines.length - 1] ?? '') : stripLeadingTags(lastParsedLine(message.raw));
   return !joins;
 }
 
 /** Messages (newest first, `index` = position in that list) in logged order; ties keep the later-listed first. */
-export function chronological<M extends LogMessage>(newestFirst: readonly M[], indexOf: (m: M, i: number) => number = (_m, i) => i): M[] {
+export function chronological<M extends LogMessage>(
+  newestFirst: readonly M[],
+  indexOf: (m: M, i: number) => number = (_m, i) => i,
+): M[] {
   return newestFirst
     .map((m, i) => ({ m, i: indexOf(m, i) }))
     .sort((a, b) => (timeOf(a.m) ?? 0) - (timeOf(b.m) ?? 0) || b.i - a.i)
@@ -126,7 +143,11 @@ export function foldAll<M extends LogMessage>(oldestFirst: readonly M[], maxGap:
  * once a held group's first message starts a group anew, everything after it is as it was.
  * Returns the new groups for the front and how many held groups they replace.
  */
-export function prependOlder<M extends LogMessage>(olderFirst: readonly M[], held: readonly TraceGroup<M>[], maxGap: number): { front: TraceGroup<M>[]; replaced: number } {
+export function prependOlder<M extends LogMessage>(
+  olderFirst: readonly M[],
+  held: readonly TraceGroup<M>[],
+  maxGap: number,
+): { front: TraceGroup<M>[]; replaced: number } {
   const front = foldAll(olderFirst, maxGap);
   let replaced = 0;
   while (replaced < held.length) {

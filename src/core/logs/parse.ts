@@ -23,7 +23,8 @@ export function normalizeMessage(map: Readonly<Record<string, unknown>>): LogMes
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(map)) {
     if (value === null || value === undefined) continue;
-    fields[key.toLowerCase()] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    fields[key.toLowerCase()] =
+      typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   const messageId = fields['_messageid'];
   return {
@@ -57,7 +58,8 @@ function boundedMatches(raw: string, needle: string, flags: string): boolean {
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     const before = raw[m.index - 1];
     const after = raw[m.index + m[0].length];
-    if ((before === undefined || !NAME_CHAR.test(before)) && (after === undefined || !VALUE_CHAR.test(after))) return true;
+    if ((before === undefined || !NAME_CHAR.test(before)) && (after === undefined || !VALUE_CHAR.test(after)))
+      return true;
     re.lastIndex = m.index + 1;
   }
   return false;
@@ -96,11 +98,16 @@ export interface RecheckResult<T> {
 }
 
 function matchOf(raw: string, tag: TagValue): SessionTagMatch {
-  return tag.match === 'session' ? recheckSessionTag(raw, tag.tagName, tag.value) : recheckTag(raw, tag.tagName, tag.value);
+  return tag.match === 'session'
+    ? recheckSessionTag(raw, tag.tagName, tag.value)
+    : recheckTag(raw, tag.tagName, tag.value);
 }
 
 /** Keeps messages that carry at least one of the tags exactly; counts the rest by why they were dropped. */
-export function recheckMessages<T extends { raw: string }>(messages: readonly T[], tags: readonly TagValue[]): RecheckResult<T> {
+export function recheckMessages<T extends { raw: string }>(
+  messages: readonly T[],
+  tags: readonly TagValue[],
+): RecheckResult<T> {
   const kept: T[] = [];
   let droppedCaseOnly = 0;
   let droppedNoMatch = 0;

@@ -28,7 +28,8 @@ export interface StackInfo {
 
 export const PY_TRACEBACK = /^Traceback \(most recent call last\):\s*$/;
 const PY_FRAME = /^\s*File "([^"]+)", line (\d+)(?:, in (.+))?\s*$/;
-export const PY_CHAIN = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
+export const PY_CHAIN =
+  /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 const JAVA_FRAME = /^\s*at ([\w$.<>/-]+)\(([^()]*)\)\s*$/;
 const NODE_FRAME = /^\s*at (?:(?:async )?(.+?) \()?([^\s()]+?):(\d+):(\d+)\)?\s*$/;
 const GO_PANIC_PREFIX = 'panic: ';
@@ -39,7 +40,8 @@ const GO_LOCATION = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
 export const EXCEPTION_LINE = /^((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:: (.*))?$/;
 const LEADING_TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s*/;
 // A headline names the error; the level word in front of it ("ERROR") says nothing the view doesn't.
-const LEADING_LEVEL = /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERG)\]?:?\s+/i;
+const LEADING_LEVEL =
+  /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC|ALERT|EMERG)\]?:?\s+/i;
 
 /** A line without what loggers put before the message: session tags, a timestamp, the level. */
 function messagePart(line: string): string {
@@ -82,7 +84,10 @@ export function isGoFunc(line: string): boolean {
 }
 
 function splitException(line: string): { type: string | undefined; message: string | undefined } {
-  const text = removeSessionTags(line).trim().replace(/^Exception in thread "[^"]*" /, '').replace(/^Uncaught /, '');
+  const text = removeSessionTags(line)
+    .trim()
+    .replace(/^Exception in thread "[^"]*" /, '')
+    .replace(/^Uncaught /, '');
   const m = EXCEPTION_LINE.exec(text);
   if (!m) return { type: undefined, message: text };
   return { type: m[1], message: m[2]?.trim() };
@@ -125,7 +130,14 @@ function python(lines: string[]): StackInfo {
     const e = splitException(line);
     return [headlineOf(e.type, e.message)];
   });
-  return { language: 'python', headline: headlineOf(type, message), exceptionType: type, exceptionMessage: message, frames, causes };
+  return {
+    language: 'python',
+    headline: headlineOf(type, message),
+    exceptionType: type,
+    exceptionMessage: message,
+    frames,
+    causes,
+  };
 }
 
 function javaOrNode(lines: string[], language: 'java' | 'node'): StackInfo {
@@ -163,7 +175,14 @@ function javaOrNode(lines: string[], language: 'java' | 'node'): StackInfo {
       frames.push(frame);
     }
   }
-  return { language, headline: headlineOf(type, message), exceptionType: type, exceptionMessage: message, frames, causes };
+  return {
+    language,
+    headline: headlineOf(type, message),
+    exceptionType: type,
+    exceptionMessage: message,
+    frames,
+    causes,
+  };
 }
 
 function go(lines: string[]): StackInfo {
@@ -180,7 +199,11 @@ function go(lines: string[]): StackInfo {
     if (goroutines !== 1) continue; // the panicking goroutine is printed first
     const loc = GO_LOCATION.exec(lines[i + 1] ?? '');
     if (isGoFunc(l.trim()) && loc) {
-      const fn = l.trim().replace(/^created by /, '').replace(/\(.*\)(?: in goroutine \d+)?$/, '').replace(/ in goroutine \d+$/, '');
+      const fn = l
+        .trim()
+        .replace(/^created by /, '')
+        .replace(/\(.*\)(?: in goroutine \d+)?$/, '')
+        .replace(/ in goroutine \d+$/, '');
       frames.push({ text: `${l.trim()} ${(lines[i + 1] ?? '').trim()}`, fn, file: loc[1] ?? '', line: Number(loc[2]) });
       i++;
     }
@@ -206,6 +229,12 @@ export function extractStack(raw: string): StackInfo {
   if (language === 'python') return python(lines);
   if (language === 'go') return go(lines);
   if (language === 'java' || language === 'node') return javaOrNode(lines, language);
-  return { language: undefined, headline: firstMeaningfulLine(lines), exceptionType: undefined, exceptionMessage: undefined, frames: [], causes: [] };
+  return {
+    language: undefined,
+    headline: firstMeaningfulLine(lines),
+    exceptionType: undefined,
+    exceptionMessage: undefined,
+    frames: [],
+    causes: [],
+  };
 }
-

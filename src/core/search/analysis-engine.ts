@@ -101,7 +101,10 @@ export class AnalysisEngine {
     const page = chronological(kept, (m) => m.index);
     const newest = page[page.length - 1] as Indexed;
     const key = { time: newest.messageTime ?? newest.receiptTime ?? 0, index: newest.index };
-    const older = this.oldest === undefined || key.time < this.oldest.time || (key.time === this.oldest.time && key.index > this.oldest.index);
+    const older =
+      this.oldest === undefined ||
+      key.time < this.oldest.time ||
+      (key.time === this.oldest.time && key.index > this.oldest.index);
     const oldest = page[0] as Indexed;
     const oldestKey = { time: oldest.messageTime ?? oldest.receiptTime ?? 0, index: oldest.index };
     if (!older) {
@@ -157,7 +160,10 @@ export class AnalysisEngine {
       position,
     }));
     const signatures = new Map(shaped.map((s, i) => [s, (errors[i] as { p: Parsed }).p.signature]));
-    return groupErrors(shaped, (s) => signatures.get(s) ?? errorSignature(s.stack)).map((g) => ({ ...g, sample: g.sample.position }));
+    return groupErrors(shaped, (s) => signatures.get(s) ?? errorSignature(s.stack)).map((g) => ({
+      ...g,
+      sample: g.sample.position,
+    }));
   }
 
   private countIssues(message: LogMessage): void {

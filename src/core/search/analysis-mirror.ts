@@ -18,7 +18,11 @@ export class AnalysisMirror {
     return {
       entries,
       errors: entries.filter((e) => e.classification.isError),
-      groups: delta.groups.map((g) => ({ ...g, sources: g.sources.map((s) => ({ ...s })), sample: entries[g.sample] as LogEntry })),
+      groups: delta.groups.map((g) => ({
+        ...g,
+        sources: g.sources.map((s) => ({ ...s })),
+        sample: entries[g.sample] as LogEntry,
+      })),
       droppedCaseOnly: delta.droppedCaseOnly,
       droppedNoMatch: delta.droppedNoMatch,
       droppedOtherSession: delta.droppedOtherSession,

@@ -6,9 +6,7 @@ import type { AnalysisDelta, RawMap } from './analysis-engine.ts';
 
 export type ToAnalysisWorker =
   /** `from`: the position of the page's first message in the search's list. */
-  | { type: 'page'; key: string; tags: TagValue[]; from: number; maps: RawMap[] }
-  | { type: 'drop'; key: string };
+  { type: 'page'; key: string; tags: TagValue[]; from: number; maps: RawMap[] } | { type: 'drop'; key: string };
 
 export type FromAnalysisWorker =
-  | { type: 'delta'; key: string; delta: AnalysisDelta }
-  | { type: 'failed'; key: string; message: string };
+  { type: 'delta'; key: string; delta: AnalysisDelta } | { type: 'failed'; key: string; message: string };

@@ -14,7 +14,11 @@ function sizeOf(map: Readonly<Record<string, unknown>>): number {
 }
 
 /** The batch in order, cut into chunks of at most `maxMessages` and (unless one message is larger) `maxChars`. */
-export function chunkMessages<M extends Readonly<Record<string, unknown>>>(batch: readonly M[], maxChars = CHUNK_MAX_CHARS, maxMessages = CHUNK_MAX_MESSAGES): M[][] {
+export function chunkMessages<M extends Readonly<Record<string, unknown>>>(
+  batch: readonly M[],
+  maxChars = CHUNK_MAX_CHARS,
+  maxMessages = CHUNK_MAX_MESSAGES,
+): M[][] {
   const chunks: M[][] = [];
   let current: M[] = [];
   let chars = 0;

@@ -26,7 +26,15 @@ const TITLES: Readonly<Record<string, string>> = {
 };
 
 /** Failures that a new search usually fixes: the notice offers a "Search again" button. */
-const RETRYABLE = new Set(['job-expired', 'job-invalid', 'job-unreachable', 'cancelled', 'empty-page', 'timeout', 'background-restarted']);
+const RETRYABLE = new Set([
+  'job-expired',
+  'job-invalid',
+  'job-unreachable',
+  'cancelled',
+  'empty-page',
+  'timeout',
+  'background-restarted',
+]);
 
 export function offersSearchAgain(kind: string): boolean {
   return RETRYABLE.has(kind);

@@ -57,11 +57,17 @@ const NOTHING_SENT = 'nothing was sent to SumoLogic';
  * Turns the session the panel shows into a search, or the reason there is none. The same checks run
  * again in the background; doing them here first lets the Search button say why it is disabled.
  */
-export function planSearch(session: TargetSession | null, settings: PlanSettings, now: number, widenMs = 0): PlanResult {
+export function planSearch(
+  session: TargetSession | null,
+  settings: PlanSettings,
+  now: number,
+  widenMs = 0,
+): PlanResult {
   if (!session) {
     return {
       ok: false,
-      reason: 'No session to search for: open a page that runs the OpenReplay tracker, or enter a token or session id by hand in the Session tab.',
+      reason:
+        'No session to search for: open a page that runs the OpenReplay tracker, or enter a token or session id by hand in the Session tab.',
     };
   }
   const target: Omit<PlannedTarget, 'from' | 'to'> = {};
@@ -140,7 +146,8 @@ export function tagsFor(target: { token?: string; sessionId?: string }, tagNames
 }
 
 function tagOf(tagName: string, target: { token?: string; sessionId?: string }): TagValue | undefined {
-  if (isSessionIdTagName(tagName)) return target.sessionId === undefined ? undefined : { tagName, value: target.sessionId };
+  if (isSessionIdTagName(tagName))
+    return target.sessionId === undefined ? undefined : { tagName, value: target.sessionId };
   if (target.token !== undefined) return { tagName, value: target.token };
   const id = target.sessionId === undefined ? undefined : validateSessionId(target.sessionId);
   return id?.ok ? { tagName, value: id.sessionIdBigInt.toString(36), match: 'session' } : undefined;

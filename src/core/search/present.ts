@@ -43,7 +43,8 @@ const BASIS_TEXT: Readonly<Record<WindowBasis, string>> = {
 export function windowText(window: { from: number; to: number; basis?: WindowBasis; widenedMs?: number }): string {
   const parts: string[] = [];
   if (window.basis !== undefined) parts.push(BASIS_TEXT[window.basis]);
-  if (window.widenedMs !== undefined && window.widenedMs > 0) parts.push(`widened by ${formatDuration(window.widenedMs)} on each side`);
+  if (window.widenedMs !== undefined && window.widenedMs > 0)
+    parts.push(`widened by ${formatDuration(window.widenedMs)} on each side`);
   const why = parts.length > 0 ? ` (${parts.join(', ')})` : '';
   return `${formatTimestamp(window.from)} → ${formatTimestamp(window.to)}${why}`;
 }
@@ -55,7 +56,8 @@ export function droppedText(droppedCaseOnly: number, droppedNoMatch: number, dro
   const parts: string[] = [];
   if (droppedCaseOnly > 0) parts.push(`${droppedCaseOnly} matched the tag only when case is ignored`);
   if (droppedNoMatch > 0) parts.push(`${droppedNoMatch} did not carry the exact tag with a boundary after it`);
-  if (droppedOtherSession > 0) parts.push(`${droppedOtherSession} carried another session's token (or no valid token) in the tag`);
+  if (droppedOtherSession > 0)
+    parts.push(`${droppedOtherSession} carried another session's token (or no valid token) in the tag`);
   return `${plural(total, 'line')} dropped: ${parts.join(', ')}.`;
 }
 

@@ -129,7 +129,8 @@ export function validateScope(scope: string): string | undefined {
     else if (ch === '(') depth++;
     else if (ch === ')') {
       depth--;
-      if (depth < 0) return 'Refused: the scope query has a ")" without its "(" — it could detach the session tag from the search.';
+      if (depth < 0)
+        return 'Refused: the scope query has a ")" without its "(" — it could detach the session tag from the search.';
     } else if (ch === '/' && (scope[i + 1] === '/' || scope[i + 1] === '*') && startsTerm(scope, i)) {
       // Only at the start of a term, as Sumo reads it: `_sourceCategory=prod/*` is a wildcard, not a comment.
       return 'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.';
@@ -165,9 +166,13 @@ export function tryBuildSessionQuery(input: SessionQueryInput): SessionQueryResu
   // token of that session, a whole term to SumoLogic (it splits at "."). Made from the validated
   // decimal id only; the client re-checks that each line's token decodes to this id.
   const idOnly = token === undefined;
-  const ordered = idOnly ? [...tagNames.filter(isSessionIdTagName), ...tagNames.filter((n) => !isSessionIdTagName(n))] : tagNames;
+  const ordered = idOnly
+    ? [...tagNames.filter(isSessionIdTagName), ...tagNames.filter((n) => !isSessionIdTagName(n))]
+    : tagNames;
   for (const name of ordered) {
-    const value = isSessionIdTagName(name) ? sessionId : (token ?? (sessionId === undefined ? undefined : BigInt(sessionId).toString(36)));
+    const value = isSessionIdTagName(name)
+      ? sessionId
+      : (token ?? (sessionId === undefined ? undefined : BigInt(sessionId).toString(36)));
     if (value !== undefined) terms.push(`"${name}=${value}"`);
   }
   if (terms.length === 0) {
@@ -182,7 +187,10 @@ export function tryBuildSessionQuery(input: SessionQueryInput): SessionQueryResu
   }
   const query = scope ? `(${scope}) AND (${tagClause})` : tagClause;
   if (query.length > MAX_QUERY_LENGTH) {
-    return refuse('query', `Refused: the query would be ${query.length} characters long; SumoLogic accepts at most ${MAX_QUERY_LENGTH}.`);
+    return refuse(
+      'query',
+      `Refused: the query would be ${query.length} characters long; SumoLogic accepts at most ${MAX_QUERY_LENGTH}.`,
+    );
   }
   return { ok: true, query, tagClause, scope };
 }

@@ -43,11 +43,19 @@ export interface RefusalInput {
 
 /** The first reason a search cannot start now, or null when it can. */
 export function searchRefusal(input: RefusalInput): SearchRefusal | null {
-  const refuse = (reason: Exclude<SearchRefusalReason, 'plan'>): SearchRefusal => ({ reason, message: REFUSAL_MESSAGES[reason] });
+  const refuse = (reason: Exclude<SearchRefusalReason, 'plan'>): SearchRefusal => ({
+    reason,
+    message: REFUSAL_MESSAGES[reason],
+  });
   if (!input.settingsLoaded) return refuse('settings-loading');
   if (!input.hasCredentials) return refuse('no-credentials');
   if (input.running) return refuse('running');
-  if (input.auto && input.now !== undefined && input.lastStartedAt !== undefined && input.now - input.lastStartedAt < MIN_REFRESH_SECONDS * 1000) {
+  if (
+    input.auto &&
+    input.now !== undefined &&
+    input.lastStartedAt !== undefined &&
+    input.now - input.lastStartedAt < MIN_REFRESH_SECONDS * 1000
+  ) {
     return refuse('too-soon');
   }
   if (!input.plan.ok) return { reason: 'plan', message: input.plan.reason };

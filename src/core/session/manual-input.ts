@@ -19,7 +19,8 @@ export function parseManualInput(text: string): ManualInput {
     return { kind: 'error', reason: `Input is too long: ${text.length} characters, the limit is ${MAX_INPUT}` };
   }
   let value = unwrapPasted(text);
-  if (value === '') return { kind: 'error', reason: 'Paste a session token, a session id or an OpenReplay session URL' };
+  if (value === '')
+    return { kind: 'error', reason: 'Paste a session token, a session id or an OpenReplay session URL' };
 
   if (looksLikeUrl(value)) {
     const url = parseSessionUrl(value);

@@ -22,7 +22,9 @@ export interface MatcherReply {
 
 /** JSON is valid JavaScript since ES2019 (U+2028/2029 included); escaping them anyway costs nothing. */
 function jsLiteral(v: unknown): string {
-  return JSON.stringify(v).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(v)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function matcherExpression(urls: readonly string[]): string {

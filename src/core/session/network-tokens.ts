@@ -109,7 +109,9 @@ function fromStartResponse(body: string | undefined, ingestBase: string): Networ
     if (id.ok) {
       facts.sessionId = id.sessionId;
       if (id.sessionId !== decoded.sessionId) {
-        warnings.push(`start response sessionID ${id.sessionId} differs from the token's session id ${decoded.sessionId}`);
+        warnings.push(
+          `start response sessionID ${id.sessionId} differs from the token's session id ${decoded.sessionId}`,
+        );
       }
     } else {
       warnings.push(`start response sessionID ignored: ${id.reason}`);
@@ -145,7 +147,15 @@ function fromBatchAuthorization(
   if (tokenText === 'null' || tokenText === '') return null;
   const checked = validateToken(tokenText);
   if (!checked.ok) return { ok: false, source, reason: `batch Authorization token: ${checked.reason}` };
-  return { ok: true, source, token: checked.token, decoded: decodeToken(checked.token), ingestBase, facts: {}, warnings: [] };
+  return {
+    ok: true,
+    source,
+    token: checked.token,
+    decoded: decodeToken(checked.token),
+    ingestBase,
+    facts: {},
+    warnings: [],
+  };
 }
 
 /** null: not a request that tells us the token (not tracker traffic, or nothing in it yet). */

@@ -72,7 +72,9 @@ export interface ProbeResult {
 type ProbeValue =
   | { t: 'string'; s: string; n: number }
   | { t: 'boolean'; b: boolean }
-  | { t: 'absent' | 'invalid' | 'threw' | 'skipped' | 'undefined' | 'null' | 'number' | 'object' | 'function' | 'other' };
+  | {
+      t: 'absent' | 'invalid' | 'threw' | 'skipped' | 'undefined' | 'null' | 'number' | 'object' | 'function' | 'other';
+    };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -90,7 +92,17 @@ function own(obj: unknown, key: string): unknown {
   }
 }
 
-const OTHER_TYPES = new Set(['threw', 'skipped', 'undefined', 'null', 'number', 'bigint', 'symbol', 'object', 'function']);
+const OTHER_TYPES = new Set([
+  'threw',
+  'skipped',
+  'undefined',
+  'null',
+  'number',
+  'bigint',
+  'symbol',
+  'object',
+  'function',
+]);
 
 function value(raw: unknown): ProbeValue {
   if (raw === undefined) return { t: 'absent' };
@@ -121,7 +133,10 @@ function describeNonString(v: ProbeValue): string {
 }
 
 /** Validates a probed token text, using the page-side original length when it was cut. */
-function checkProbedToken(v: { s: string; n: number }): { ok: true; decoded: DecodedToken } | { ok: false; reason: string } {
+function checkProbedToken(v: {
+  s: string;
+  n: number;
+}): { ok: true; decoded: DecodedToken } | { ok: false; reason: string } {
   if (v.n > MAX_TOKEN_LENGTH) {
     return { ok: false, reason: `Token is too long: ${v.n} characters, the limit is ${MAX_TOKEN_LENGTH}` };
   }
@@ -129,11 +144,15 @@ function checkProbedToken(v: { s: string; n: number }): { ok: true; decoded: Dec
   return checked.ok ? { ok: true, decoded: decodeToken(checked.token) } : checked;
 }
 
-function checkProbedStored(
-  v: { s: string; n: number },
-): { ok: true; token: string; projectKey?: string; format: StorageFormat } | { ok: false; reason: string } {
+function checkProbedStored(v: {
+  s: string;
+  n: number;
+}): { ok: true; token: string; projectKey?: string; format: StorageFormat } | { ok: false; reason: string } {
   if (v.n > MAX_STORED_TOKEN_LENGTH) {
-    return { ok: false, reason: `stored value is too long: ${v.n} characters, the limit is ${MAX_STORED_TOKEN_LENGTH}` };
+    return {
+      ok: false,
+      reason: `stored value is too long: ${v.n} characters, the limit is ${MAX_STORED_TOKEN_LENGTH}`,
+    };
   }
   return parseStoredToken(v.s);
 }
@@ -197,7 +216,14 @@ function interpretGlobal(name: GlobalName, raw: unknown, out: Collector): Tracke
     } else {
       out.rejected.push({ source, reason: `${source}.getSessionToken(): ${checked.reason}` });
     }
-  } else if (token.t === 'threw' || token.t === 'invalid' || token.t === 'number' || token.t === 'object' || token.t === 'function' || token.t === 'other') {
+  } else if (
+    token.t === 'threw' ||
+    token.t === 'invalid' ||
+    token.t === 'number' ||
+    token.t === 'object' ||
+    token.t === 'function' ||
+    token.t === 'other'
+  ) {
     out.rejected.push({ source, reason: `${source}.getSessionToken() ${describeNonString(token)}` });
   }
   if (!gotToken && rawToken.t === 'string') {
@@ -228,7 +254,8 @@ function interpretGlobal(name: GlobalName, raw: unknown, out: Collector): Tracke
   const sessionUrlValue = value(own(raw, 'sessionUrl'));
   const sessionUrl = sessionUrlOf(sessionUrlValue);
   if (sessionUrl !== undefined) facts.sessionUrl = sessionUrl;
-  else if (sessionUrlValue.t === 'string') out.warnings.push(`${source}.getSessionURL() is not an http(s) URL; ignored`);
+  else if (sessionUrlValue.t === 'string')
+    out.warnings.push(`${source}.getSessionURL() is not an http(s) URL; ignored`);
 
   const sessionId = value(own(raw, 'sessionId'));
   if (sessionId.t === 'string') {
@@ -306,7 +333,10 @@ export function interpretProbe(raw: unknown): ProbeResult {
   } else if (storedToken.t === 'threw') {
     out.warnings.push('Reading sessionStorage threw an error');
   } else if (storedToken.t === 'invalid' || storedToken.t === 'object' || storedToken.t === 'number') {
-    out.rejected.push({ source: 'sessionStorage', reason: `sessionStorage ${keyName(storage)} ${describeNonString(storedToken)}` });
+    out.rejected.push({
+      source: 'sessionStorage',
+      reason: `sessionStorage ${keyName(storage)} ${describeNonString(storedToken)}`,
+    });
   }
 
   let storageVersion: string | undefined;
@@ -342,7 +372,8 @@ export function interpretProbe(raw: unknown): ProbeResult {
   }
   result.projectKey ??= storageProjectKey;
   if (result.projectKey === undefined) delete result.projectKey;
-  if (result.trackerVersion === undefined && storedTrackerVersion !== undefined) result.trackerVersion = storedTrackerVersion;
+  if (result.trackerVersion === undefined && storedTrackerVersion !== undefined)
+    result.trackerVersion = storedTrackerVersion;
   if (storageVersion !== undefined) result.storageVersion = storageVersion;
 
   if (facts?.projectKey !== undefined && storageProjectKey !== undefined && facts.projectKey !== storageProjectKey) {

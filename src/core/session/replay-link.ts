@@ -28,7 +28,8 @@ export function checkReplayLink(sessionUrl: string, ingestUrls: readonly string[
   const host = hostOf(sessionUrl);
   const known = ingestUrls.map(hostOf).filter((h) => h !== '' && h !== hostOf(DEFAULT_INGEST));
   if (host !== '' && (host === OPENREPLAY_APP_HOST || known.includes(host))) return { expected: true, host, note: '' };
-  const where = known.length > 0 ? `the tracker's ingest host (${known.join(', ')})` : "the tracker's ingest host (not seen yet)";
+  const where =
+    known.length > 0 ? `the tracker's ingest host (${known.join(', ')})` : "the tracker's ingest host (not seen yet)";
   return {
     expected: false,
     host,

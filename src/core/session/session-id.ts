@@ -4,8 +4,7 @@
 const UINT64_MAX = (1n << 64n) - 1n;
 
 export type SessionIdValidation =
-  | { ok: true; sessionId: string; sessionIdBigInt: bigint }
-  | { ok: false; reason: string };
+  { ok: true; sessionId: string; sessionIdBigInt: bigint } | { ok: false; reason: string };
 
 export function validateSessionId(input: unknown): SessionIdValidation {
   if (typeof input !== 'string') {
@@ -33,9 +32,7 @@ export const FLAKE_TIME_SHIFT = 24n;
 /** How far ahead of this machine's clock a start may lie before it is no longer clock skew. */
 export const START_FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export type SessionStart =
-  | { plausible: true; startMs: number }
-  | { plausible: false; startMs: number; reason: string };
+export type SessionStart = { plausible: true; startMs: number } | { plausible: false; startMs: number; reason: string };
 
 /** The start time a flakeid encodes, in epoch ms (exact for every uint64). */
 export function flakeStartMs(id: bigint): number {
@@ -64,11 +61,16 @@ export function decodeSessionStart(id: bigint, now: number): SessionStart {
     return {
       plausible: false,
       startMs,
-      reason: 'this id does not encode a start time (it decodes to the flakeid epoch, 2019-02-12, before any OpenReplay session)',
+      reason:
+        'this id does not encode a start time (it decodes to the flakeid epoch, 2019-02-12, before any OpenReplay session)',
     };
   }
   if (startMs > now + START_FUTURE_TOLERANCE_MS) {
-    return { plausible: false, startMs, reason: `this id decodes to ${new Date(startMs).toISOString().slice(0, 10)}, in the future` };
+    return {
+      plausible: false,
+      startMs,
+      reason: `this id decodes to ${new Date(startMs).toISOString().slice(0, 10)}, in the future`,
+    };
   }
   return { plausible: true, startMs };
 }

@@ -177,15 +177,27 @@ function liveFromProbes(results: readonly ProbeResult[]): PageSnapshot {
     if (r.status === 'loading') pushUnique(loading, r.reasons);
     if (r.status === 'invalid') pushUnique(invalid, r.reasons);
     pushUnique(warnings, r.warnings);
-    pushUnique(refused, r.rejected.map((x) => x.reason));
+    pushUnique(
+      refused,
+      r.rejected.map((x) => x.reason),
+    );
     for (const c of r.candidates) {
-      const format = c.source === 'sessionStorage' && c.storageFormat !== undefined ? { storageFormat: c.storageFormat } : {};
+      const format =
+        c.source === 'sessionStorage' && c.storageFormat !== undefined ? { storageFormat: c.storageFormat } : {};
       const existing = live.get(c.token);
       if (!existing) {
-        live.set(c.token, { token: c.token, sources: [c.source], frame: r.frame, frameUrl: r.frameUrl, ...trackerFacts(r, c), ...format });
+        live.set(c.token, {
+          token: c.token,
+          sources: [c.source],
+          frame: r.frame,
+          frameUrl: r.frameUrl,
+          ...trackerFacts(r, c),
+          ...format,
+        });
         continue;
       }
-      if (existing.storageFormat === undefined && format.storageFormat !== undefined) existing.storageFormat = format.storageFormat;
+      if (existing.storageFormat === undefined && format.storageFormat !== undefined)
+        existing.storageFormat = format.storageFormat;
       // A frame that sees the token in a more trusted place (the tracker's global rather than the
       // sessionStorage it shares with its parent) is where the tracker runs: its frame and facts win.
       const better = sourceRank(c.source) < sourceRank(existing.sources[0] ?? c.source);
@@ -272,7 +284,8 @@ function pickDetected(live: readonly LiveToken[], history: readonly HistoryEntry
       continue;
     }
     const newer = entry.firstSeen - best.entry.firstSeen;
-    const rank = sourceRank(l.sources[0] ?? 'network: Authorization of /v1/web/i') -
+    const rank =
+      sourceRank(l.sources[0] ?? 'network: Authorization of /v1/web/i') -
       sourceRank(best.live.sources[0] ?? 'network: Authorization of /v1/web/i');
     const frame = (l.frame === 'top' ? 0 : 1) - (best.live.frame === 'top' ? 0 : 1);
     if (newer > 0 || (newer === 0 && (rank < 0 || (rank === 0 && frame < 0)))) best = { live: l, entry };
@@ -368,7 +381,10 @@ function onNetwork(state: SessionState, at: number, finding: NetworkTokenFinding
   const existing = networkLive.find((l) => l.token === finding.token);
   if (existing) {
     if (!existing.sources.includes(finding.source)) {
-      networkLive[networkLive.indexOf(existing)] = { ...existing, sources: unionSources(existing.sources, [finding.source]) };
+      networkLive[networkLive.indexOf(existing)] = {
+        ...existing,
+        sources: unionSources(existing.sources, [finding.source]),
+      };
     }
   } else {
     networkLive.push({ token: finding.token, sources: [finding.source], frame: 'network', frameUrl: null });

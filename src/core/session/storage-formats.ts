@@ -18,8 +18,7 @@ export const STORAGE_FORMAT_LABEL: Record<StorageFormat, string> = {
 };
 
 export type StoredToken =
-  | { ok: true; token: string; projectKey?: string; format: StorageFormat }
-  | { ok: false; reason: string };
+  { ok: true; token: string; projectKey?: string; format: StorageFormat } | { ok: false; reason: string };
 
 /** A stored value holds a token (≤256) plus a project key; anything much longer is not ours. */
 export const MAX_STORED_TOKEN_LENGTH = 512;
@@ -72,8 +71,7 @@ export function parseStoredToken(value: unknown): StoredToken {
 }
 
 export type StoredTokenVersion =
-  | { ok: true; storageVersion: string; trackerVersion?: string }
-  | { ok: false; reason: string };
+  { ok: true; storageVersion: string; trackerVersion?: string } | { ok: false; reason: string };
 
 export function parseStoredTokenVersion(value: unknown): StoredTokenVersion {
   if (typeof value !== 'string') {

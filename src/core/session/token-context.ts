@@ -9,13 +9,22 @@ export function tokenContextOf(session: SessionState): TokenContext {
   const pageToken = session.detected?.token ?? null;
   const current: KnownToken | undefined =
     pageToken && session.detected
-      ? { token: pageToken, sessionId: session.detected.sessionId, ...(session.detected.firstSeen ? { since: session.detected.firstSeen } : {}) }
+      ? {
+          token: pageToken,
+          sessionId: session.detected.sessionId,
+          ...(session.detected.firstSeen ? { since: session.detected.firstSeen } : {}),
+        }
       : undefined;
   // History is newest first: a token stopped being the tab's token when the next newer one appeared.
   const earlier: KnownToken[] = session.history
     .map((h, i) => ({ h, next: session.history[i - 1] }))
     .filter(({ h }) => h.token !== pageToken)
-    .map(({ h, next }) => ({ token: h.token, sessionId: h.decoded.sessionId, since: h.firstSeen, until: next?.firstSeen ?? h.lastSeen }))
+    .map(({ h, next }) => ({
+      token: h.token,
+      sessionId: h.decoded.sessionId,
+      since: h.firstSeen,
+      until: next?.firstSeen ?? h.lastSeen,
+    }))
     .reverse();
   return current ? { current, earlier } : { earlier };
 }

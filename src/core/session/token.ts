@@ -147,9 +147,7 @@ export function decodeToken(token: string): DecodedToken {
 }
 
 /** validateToken + decodeToken in one step, for untrusted input. */
-export function tryDecodeToken(
-  input: unknown,
-): { ok: true; decoded: DecodedToken } | { ok: false; reason: string } {
+export function tryDecodeToken(input: unknown): { ok: true; decoded: DecodedToken } | { ok: false; reason: string } {
   const checked = validateToken(input);
   if (!checked.ok) return checked;
   return { ok: true, decoded: decodeToken(checked.token) };

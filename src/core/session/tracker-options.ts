@@ -46,7 +46,8 @@ function headerOption(raw: unknown, problems: string[]): HeaderOption | undefine
   const v = wrapped(raw);
   // The tracker tests the option for truthiness: absent, false, '' all mean "no header".
   if (v.t === 'undefined' || v.t === 'null' || v.t === 'absent') return { on: false };
-  if (v.t === 'boolean') return v.b === true ? { on: true, name: DEFAULT_TRACKER_HEADER, custom: false } : { on: false };
+  if (v.t === 'boolean')
+    return v.b === true ? { on: true, name: DEFAULT_TRACKER_HEADER, custom: false } : { on: false };
   if (v.t === 'string' && v.s !== undefined) {
     if (v.s === '') return { on: false };
     const cut = v.n !== undefined && v.n !== v.s.length;
@@ -68,7 +69,10 @@ export function interpretTrackerOptions(raw: unknown): TrackerOptions | null {
   if (own(raw, 'present') !== true) return null;
   const problems: string[] = [];
   const network = own(raw, 'network');
-  const header = network === 'object' || network === 'function' ? headerOption(own(raw, 'header'), problems) : { on: false as const };
+  const header =
+    network === 'object' || network === 'function'
+      ? headerOption(own(raw, 'header'), problems)
+      : { on: false as const };
   const options: TrackerOptions = { hasMatcher: own(raw, 'matcher') === 'function', problems };
   if (header !== undefined) options.header = header;
   const ingest = wrapped(own(raw, 'ingest'));

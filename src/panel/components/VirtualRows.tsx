@@ -89,12 +89,24 @@ export function VirtualRows(props: VirtualRowsProps) {
       data-testid={props.testId}
     >
       {props.header !== undefined && (
-        <div role="rowgroup" class="vrows-head" style={{ position: 'sticky', top: 0, zIndex: 1, height: `${headerHeight}px` }}>
+        <div
+          role="rowgroup"
+          class="vrows-head"
+          style={{ position: 'sticky', top: 0, zIndex: 1, height: `${headerHeight}px` }}
+        >
           {props.header}
         </div>
       )}
       <div role="rowgroup" style={{ height: `${bodyHeight}px`, position: 'relative', minWidth: '100%' }}>
-        <div style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${(items[0]?.start ?? headerHeight) - headerHeight}px)` }}>
+        <div
+          style={{
+            position: 'absolute',
+            top: 0,
+            left: 0,
+            right: 0,
+            transform: `translateY(${(items[0]?.start ?? headerHeight) - headerHeight}px)`,
+          }}
+        >
           {items.map((item) => props.renderRow(item.index, item.index - first))}
         </div>
       </div>

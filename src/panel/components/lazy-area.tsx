@@ -21,7 +21,13 @@ export function lazyArea(load: () => Promise<ComponentType>, name: string): Comp
       };
     }, []);
     const Area = loaded;
-    return Area ? <Area /> : <p class="hint" role="status">Loading {name}…</p>;
+    return Area ? (
+      <Area />
+    ) : (
+      <p class="hint" role="status">
+        Loading {name}…
+      </p>
+    );
   }
   return LazyArea;
 }

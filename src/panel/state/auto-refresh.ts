@@ -29,7 +29,8 @@ export function createAutoRefresh(search: SearchModel, deps: TimerDeps = {}) {
   }
 
   const setTimer = deps.setInterval ?? ((fn: () => void, ms: number) => globalThis.setInterval(fn, ms));
-  const clearTimer = deps.clearInterval ?? ((h: unknown) => globalThis.clearInterval(h as ReturnType<typeof globalThis.setInterval>));
+  const clearTimer =
+    deps.clearInterval ?? ((h: unknown) => globalThis.clearInterval(h as ReturnType<typeof globalThis.setInterval>));
   const stop = effect(() => {
     if (!autoRefresh.value) return;
     const handle = setTimer(tick, clampRefreshSeconds(refreshSeconds.value) * 1000);

@@ -87,7 +87,8 @@ export function createAutosave<T extends object>(opts: AutosaveOptions<T>): Auto
     // A field the user changed and that is not stored yet (wrong, or its save failed) stays as
     // typed; every other field follows storage.
     const next = { ...stored };
-    for (const key of Object.keys(current) as (keyof T)[]) if (!same(current[key], before[key])) next[key] = current[key];
+    for (const key of Object.keys(current) as (keyof T)[])
+      if (!same(current[key], before[key])) next[key] = current[key];
     if (!same(next, current)) draft.value = next;
   }
 
@@ -120,7 +121,9 @@ export function createAutosave<T extends object>(opts: AutosaveOptions<T>): Auto
       if (latest && stored) {
         const write = merged(latest, stored);
         if (!same(write, stored)) {
-          result = await opts.save(write).catch((e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+          result = await opts
+            .save(write)
+            .catch((e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
           if (result.ok) base = write;
         }
       }

@@ -40,7 +40,12 @@ export function createDevtoolsModel(transport: Transport<PanelToDevtools, Devtoo
   /** Judges again when what the tracker was told changed (not on every 2-second poll). */
   function applyTracker(urls?: ReadonlySet<string>): void {
     const policy = policyOf(session.value);
-    const key = JSON.stringify([policy.header ?? null, policy.hasMatcher, policy.recording, scope.value.askTrackerMatcher]);
+    const key = JSON.stringify([
+      policy.header ?? null,
+      policy.hasMatcher,
+      policy.recording,
+      scope.value.askTrackerMatcher,
+    ]);
     if (key !== policyKey || urls === undefined) {
       policyKey = key;
       store.setTracker(policy);

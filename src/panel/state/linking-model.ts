@@ -66,7 +66,10 @@ export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = 
     const current = worker.search.value;
     if (current === null) return null;
     if (current.status === 'done') return (lastDone = current);
-    const sameTarget = lastDone !== null && lastDone.target.token === current.target.token && lastDone.target.sessionId === current.target.sessionId;
+    const sameTarget =
+      lastDone !== null &&
+      lastDone.target.token === current.target.token &&
+      lastDone.target.sessionId === current.target.sessionId;
     if (isActive(current) && sameTarget) return lastDone;
     return current;
   });
@@ -81,7 +84,8 @@ export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = 
   const lines = computed<LogMessage[]>(() => {
     const r = run.value;
     if (r === null) return [];
-    if (!linesSlot || linesSlot.id !== r.id || linesSlot.lines.length > r.messages.length) linesSlot = { id: r.id, lines: [] };
+    if (!linesSlot || linesSlot.id !== r.id || linesSlot.lines.length > r.messages.length)
+      linesSlot = { id: r.id, lines: [] };
     const have = linesSlot.lines.length;
     if (have === r.messages.length) return linesSlot.lines;
     linesSlot = { id: r.id, lines: [...linesSlot.lines, ...r.messages.slice(have).map(normalizeMessage)] };
@@ -111,7 +115,8 @@ export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = 
     const a = analysis.value;
     // No backend error, nothing to link: don't copy and scan the captured requests (this is read
     // on every table render while requests stream in).
-    if (a === null || a.errors.length === 0) return { errors: [], byRequest: new Map(), skewMs: clampSkew(skewMs.value) };
+    if (a === null || a.errors.length === 0)
+      return { errors: [], byRequest: new Map(), skewMs: clampSkew(skewMs.value) };
     return linkErrors(entries.value, a.entries, { ...key.value, skewMs: skewMs.value });
   });
 
@@ -151,7 +156,9 @@ export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = 
   /** The last search attempt, worded for the Timeline's status line. */
   const lastRefresh = computed<RefreshNote | null>(() => {
     const attempt = search.lastAttempt.value;
-    return attempt === null ? null : { at: attempt.at, started: attempt.outcome.started, text: noteText(attempt.outcome, attempt.auto) };
+    return attempt === null
+      ? null
+      : { at: attempt.at, started: attempt.outcome.started, text: noteText(attempt.outcome, attempt.auto) };
   });
 
   return {
@@ -172,7 +179,9 @@ export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = 
     tagging: tagging as ReadonlySignal<EndpointTagging[]>,
     groups: groups as ReadonlySignal<LinkedErrorGroup[]>,
     /** The link of one log entry (any LogEntry of the same search, e.g. the Backend view's). */
-    errorOf(log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'receiptTime' | 'raw'>): ErrorLink<LogEntry> | undefined {
+    errorOf(
+      log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'receiptTime' | 'raw'>,
+    ): ErrorLink<LogEntry> | undefined {
       return errorsByKey.value.get(logKey(log))?.link;
     },
     /** Per request: how many backend errors are linked and whether any of them is ambiguous (one map for a whole table). */

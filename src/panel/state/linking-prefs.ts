@@ -22,12 +22,17 @@ export function persistLinkingPrefs(storage: KeyValueStorage | undefined, prefs:
   void storage?.get(LINKING_PREFS_KEY).then((raw) => {
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     if (typeof r.skewMs === 'number') prefs.skewMs.value = clampSkew(r.skewMs);
-    if (typeof r.windowMs === 'number' && Number.isFinite(r.windowMs)) prefs.windowMs.value = Math.min(Math.max(0, r.windowMs), 10 * 60_000);
+    if (typeof r.windowMs === 'number' && Number.isFinite(r.windowMs))
+      prefs.windowMs.value = Math.min(Math.max(0, r.windowMs), 10 * 60_000);
     if (typeof r.refreshSeconds === 'number') prefs.refreshSeconds.value = clampRefreshSeconds(r.refreshSeconds);
     loaded = true;
   });
   return effect(() => {
-    const value = { skewMs: prefs.skewMs.value, windowMs: prefs.windowMs.value, refreshSeconds: prefs.refreshSeconds.value };
+    const value = {
+      skewMs: prefs.skewMs.value,
+      windowMs: prefs.windowMs.value,
+      refreshSeconds: prefs.refreshSeconds.value,
+    };
     if (loaded) void storage?.set(LINKING_PREFS_KEY, value);
   });
 }

@@ -3,7 +3,12 @@ import type { ReportInput } from '../../core/audit/report.ts';
 import type { CaptureInfo } from '../../shared/protocol.ts';
 
 /** Everything the exports need, read from the panel's store at the moment of the export. */
-export function reportInput(store: AuditStore, capture: CaptureInfo | null, reveal: boolean, now = Date.now()): ReportInput {
+export function reportInput(
+  store: AuditStore,
+  capture: CaptureInfo | null,
+  reveal: boolean,
+  now = Date.now(),
+): ReportInput {
   const current = store.tokens.current;
   const input: ReportInput = {
     pageUrl: capture?.pageUrl ?? '',

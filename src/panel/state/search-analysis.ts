@@ -46,7 +46,9 @@ interface RunState {
 
 function defaultWorker(): AnalysisWorkerLike | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../analysis/analysis.worker.ts', import.meta.url), { type: 'module' }) as unknown as AnalysisWorkerLike;
+  return new Worker(new URL('../analysis/analysis.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as AnalysisWorkerLike;
 }
 
 /** Owned by the panel model; `dispose` ends the Worker. */
@@ -79,7 +81,14 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
     const key = `${run.id}\u0000${run.tagClause}`;
     let state = runs.get(key);
     if (state === undefined) {
-      state = { key, sent: 0, maps: run.messages, mirror: new AnalysisMirror(), result: signal(null), analysed: signal(0) };
+      state = {
+        key,
+        sent: 0,
+        maps: run.messages,
+        mirror: new AnalysisMirror(),
+        result: signal(null),
+        analysed: signal(0),
+      };
       if (workerOf() === null) state.engine = new AnalysisEngine(tagsFromClause(run.tagClause));
       runs.set(key, state);
       for (const old of runs.keys()) {

@@ -65,7 +65,10 @@ export function createSearchModel({ devtools, worker, now }: SearchModelDeps) {
     const plan = planAt(at);
     let outcome: SearchOutcome;
     if (refusal !== null || plan === null || !plan.ok) {
-      outcome = { started: false, refusal: refusal ?? { reason: 'plan', message: plan?.ok === false ? plan.reason : 'No search plan.' } };
+      outcome = {
+        started: false,
+        refusal: refusal ?? { reason: 'plan', message: plan?.ok === false ? plan.reason : 'No search plan.' },
+      };
     } else {
       cancelledBecause.value = null;
       lastStartedAt = at;
@@ -85,7 +88,8 @@ export function createSearchModel({ devtools, worker, now }: SearchModelDeps) {
     if (!targetChanged(run.target, current)) return;
     cancelledBecause.value = {
       searchId: run.id,
-      reason: "The session's token changed while the search ran, so the search was cancelled and its job deleted. Search again for the new session.",
+      reason:
+        "The session's token changed while the search ran, so the search was cancelled and its job deleted. Search again for the new session.",
     };
     worker.cancelSearch();
   });

@@ -1,5 +1,11 @@
 import { validateScope, validateTagName } from '../../core/search/query.ts';
-import { MAX_MESSAGES_RANGE, MAX_SESSION_MINUTES_RANGE, MAX_TAG_NAMES, MAX_WINDOW_MINUTES, type SumoSettings } from '../../shared/settings.ts';
+import {
+  MAX_MESSAGES_RANGE,
+  MAX_SESSION_MINUTES_RANGE,
+  MAX_TAG_NAMES,
+  MAX_WINDOW_MINUTES,
+  type SumoSettings,
+} from '../../shared/settings.ts';
 import { resolveApiBase } from '../../sumo/deployments.ts';
 
 // The checks behind Settings' save-as-you-go: they use the query language (src/core/search) and the
@@ -8,7 +14,9 @@ import { resolveApiBase } from '../../sumo/deployments.ts';
 const httpUrlError = (text: string, what: string): string | undefined => {
   try {
     const u = new URL(text);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : `The ${what} must start with https:// (or http://).`;
+    return u.protocol === 'http:' || u.protocol === 'https:'
+      ? undefined
+      : `The ${what} must start with https:// (or http://).`;
   } catch {
     return `The ${what} is not a valid address (e.g. https://service.eu.sumologic.com).`;
   }
@@ -42,7 +50,11 @@ export function validateSumoSettings(s: SumoSettings): Partial<Record<keyof Sumo
   if (!Number.isInteger(s.maxSessionMinutes) || s.maxSessionMinutes < min || s.maxSessionMinutes > max) {
     errors.maxSessionMinutes = `Give a whole number of minutes from ${min} to ${max} (OpenReplay's default is 120).`;
   }
-  if (!Number.isInteger(s.maxMessages) || s.maxMessages < MAX_MESSAGES_RANGE.min || s.maxMessages > MAX_MESSAGES_RANGE.max) {
+  if (
+    !Number.isInteger(s.maxMessages) ||
+    s.maxMessages < MAX_MESSAGES_RANGE.min ||
+    s.maxMessages > MAX_MESSAGES_RANGE.max
+  ) {
     errors.maxMessages = `Give a whole number of messages from ${MAX_MESSAGES_RANGE.min} to ${MAX_MESSAGES_RANGE.max.toLocaleString('en-US')}.`;
   }
   return errors;

@@ -39,14 +39,18 @@ export interface SearchRun {
 }
 
 /** Whether a search is still going (the one definition the panel uses). */
-export const isActive = (run: SearchRun | null): boolean => run !== null && (run.status === 'starting' || run.status === 'running');
+export const isActive = (run: SearchRun | null): boolean =>
+  run !== null && (run.status === 'starting' || run.status === 'running');
 
 type RequestType = PanelRequest['type'];
 type RequestOf<T extends RequestType> = Omit<Extract<PanelRequest, { type: T }>, 'rid'>;
 type AnyReply = PanelRequestReplies[RequestType];
 
 /** Settings, credentials (masked) and searches, all through the background. */
-export function createWorkerModel(transport: Transport<PanelToBackground, BackgroundToPanel>, now: () => number = Date.now) {
+export function createWorkerModel(
+  transport: Transport<PanelToBackground, BackgroundToPanel>,
+  now: () => number = Date.now,
+) {
   const settings = signal<SumoSettings | null>(null);
   const credentials = signal<CredentialStatus | null>(null);
   const apiBase = signal<ApiBaseInfo | null>(null);
@@ -74,7 +78,13 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     }
     switch (m.type) {
       case 'search.started':
-        return update(m.searchId, { status: 'running', query: m.query, scope: m.scope, tagClause: m.tagClause, uiUrl: m.uiUrl });
+        return update(m.searchId, {
+          status: 'running',
+          query: m.query,
+          scope: m.scope,
+          tagClause: m.tagClause,
+          uiUrl: m.uiUrl,
+        });
       case 'search.progress':
         return update(m.searchId, { progress: m.progress });
       case 'search.messages':
@@ -115,7 +125,9 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
   }
 
   const asResult = (reply: AnyReply): { ok: boolean; message: string } =>
-    reply.type === 'reply' || reply.type === 'detected' ? { ok: reply.ok, message: reply.message } : { ok: true, message: 'Saved.' };
+    reply.type === 'reply' || reply.type === 'detected'
+      ? { ok: reply.ok, message: reply.message }
+      : { ok: true, message: 'Saved.' };
 
   return {
     settings,
@@ -123,14 +135,19 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
     apiBase,
     search,
     load: () => request<'settings.get'>({ type: 'settings.get' }),
-    saveSettings: async (next: SumoSettings) => asResult(await request<'settings.save'>({ type: 'settings.save', settings: next })),
+    saveSettings: async (next: SumoSettings) =>
+      asResult(await request<'settings.save'>({ type: 'settings.save', settings: next })),
     saveCredentials: async (accessId: string, accessKey: string, remember: boolean) =>
       asResult(await request<'credentials.save'>({ type: 'credentials.save', accessId, accessKey, remember })),
     clearCredentials: async () => asResult(await request<'credentials.clear'>({ type: 'credentials.clear' })),
     testConnection: async () => asResult(await request<'connection.test'>({ type: 'connection.test' })),
     /** Typed credentials if any, else the saved ones; resolves with the deployment found (already saved). */
     detectDeployment: async (accessId = '', accessKey = '') => {
-      const reply = await request<'deployment.detect'>({ type: 'deployment.detect', ...(accessId ? { accessId } : {}), ...(accessKey ? { accessKey } : {}) });
+      const reply = await request<'deployment.detect'>({
+        type: 'deployment.detect',
+        ...(accessId ? { accessId } : {}),
+        ...(accessKey ? { accessKey } : {}),
+      });
       return { ...asResult(reply), deployment: reply.deployment };
     },
     startSearch(target: SearchTarget): string {
@@ -150,7 +167,11 @@ export function createWorkerModel(transport: Transport<PanelToBackground, Backgr
       update(run.id, {
         status: 'failed',
         finishedAt: now(),
-        error: { kind: 'background-restarted', message: 'The extension restarted its background worker during the search, so the search stopped — search again.' },
+        error: {
+          kind: 'background-restarted',
+          message:
+            'The extension restarted its background worker during the search, so the search stopped — search again.',
+        },
       });
     },
     cancelSearch(): void {

@@ -23,7 +23,12 @@ export function BackendView() {
   const plan = search.plan(now);
   const refusal = search.refusal(now);
   // While a search runs the button is Cancel: that is not a refusal to show.
-  const refusalText = refusal === null || refusal.reason === 'running' ? null : refusal.reason === 'plan' ? inertLine(refusal.message, 600) : refusal.message;
+  const refusalText =
+    refusal === null || refusal.reason === 'running'
+      ? null
+      : refusal.reason === 'plan'
+        ? inertLine(refusal.message, 600)
+        : refusal.message;
 
   return (
     <section class="backend-view" aria-labelledby="backend-heading">
@@ -31,21 +36,55 @@ export function BackendView() {
         <h2 id="backend-heading">Backend errors</h2>
         <span class="muted">SumoLogic log lines tagged with this session’s token</span>
       </header>
-      <SearchBar refusal={refusalText} running={running} onSearch={() => search.searchCurrentSession()} onCancel={() => search.cancel()} />
+      <SearchBar
+        refusal={refusalText}
+        running={running}
+        onSearch={() => search.searchCurrentSession()}
+        onCancel={() => search.cancel()}
+      />
       {plan?.ok && current && (
-        <WindowBar window={plan.window} onWiden={() => search.widen(current.sessionId, WIDEN_STEP_MS)} onReset={() => search.resetWidening()} />
+        <WindowBar
+          window={plan.window}
+          onWiden={() => search.widen(current.sessionId, WIDEN_STEP_MS)}
+          onReset={() => search.resetWidening()}
+        />
       )}
       {run && !running && targetChanged(run.target, current) && (
         <p class="notice notice-info" data-testid="results-stale" role="status">
           The results below are for an earlier session token; press Search for the current session.
         </p>
       )}
-      {run ? <RunDetails run={run} now={now} onSearchAgain={refusalText === null ? () => search.searchCurrentSession() : undefined} /> : plan?.ok && <QueryLine scope={plan.scope} tagClause={plan.tagClause} query={plan.query} window={windowText(plan.window)} from={plan.window.from} to={plan.window.to} />}
+      {run ? (
+        <RunDetails
+          run={run}
+          now={now}
+          onSearchAgain={refusalText === null ? () => search.searchCurrentSession() : undefined}
+        />
+      ) : (
+        plan?.ok && (
+          <QueryLine
+            scope={plan.scope}
+            tagClause={plan.tagClause}
+            query={plan.query}
+            window={windowText(plan.window)}
+            from={plan.window.from}
+            to={plan.window.to}
+          />
+        )
+      )}
     </section>
   );
 }
 
-function RunDetails({ run, now, onSearchAgain }: { run: SearchRun; now: number; onSearchAgain: (() => void) | undefined }) {
+function RunDetails({
+  run,
+  now,
+  onSearchAgain,
+}: {
+  run: SearchRun;
+  now: number;
+  onSearchAgain: (() => void) | undefined;
+}) {
   const { search, analysis: analyses } = useModel();
   const running = isActive(run);
   const because = search.cancelledBecause.value;
@@ -65,13 +104,24 @@ function RunDetails({ run, now, onSearchAgain }: { run: SearchRun; now: number; 
         />
       )}
       <SearchProgress run={run} now={now} />
-      <SearchNotices run={run} cancelReason={because?.searchId === run.id ? because.reason : null} {...(onSearchAgain ? { onSearchAgain } : {})} />
+      <SearchNotices
+        run={run}
+        cancelReason={because?.searchId === run.id ? because.reason : null}
+        {...(onSearchAgain ? { onSearchAgain } : {})}
+      />
       {pending > 0 && (
         <p class="muted" data-testid="analysing" role="status">
           Analysing {pending} more message{pending === 1 ? '' : 's'}…
         </p>
       )}
-      {analysis && <Results key={run.id} analysis={analysis} running={running} stopped={run.status === 'failed' || run.status === 'cancelled'} />}
+      {analysis && (
+        <Results
+          key={run.id}
+          analysis={analysis}
+          running={running}
+          stopped={run.status === 'failed' || run.status === 'cancelled'}
+        />
+      )}
     </>
   );
 }

@@ -50,7 +50,10 @@ export function RequestsView() {
   const lastIndex = useRef(-1);
   const selectedIndex = useMemo(() => {
     // Appending rows keeps indexes: try the last one before searching.
-    const hit = lastIndex.current >= 0 && rows.at(lastIndex.current)?.req.id === selectedId ? lastIndex.current : indexOfId(rows, selectedId);
+    const hit =
+      lastIndex.current >= 0 && rows.at(lastIndex.current)?.req.id === selectedId
+        ? lastIndex.current
+        : indexOfId(rows, selectedId);
     lastIndex.current = hit;
     return hit;
   }, [rows, selectedId]);
@@ -85,9 +88,15 @@ export function RequestsView() {
 
   return (
     <section class="requests-view" aria-labelledby="requests-heading">
-      <h2 id="requests-heading" class="visually-hidden">Requests</h2>
+      <h2 id="requests-heading" class="visually-hidden">
+        Requests
+      </h2>
       <div class="req-toolbar">
-        <CaptureControls preserveLog={capture?.preserveLog ?? false} onClear={() => devtools.clear()} onPreserveLog={(on) => devtools.setPreserveLog(on)} />
+        <CaptureControls
+          preserveLog={capture?.preserveLog ?? false}
+          onClear={() => devtools.clear()}
+          onPreserveLog={(on) => devtools.setPreserveLog(on)}
+        />
         <FilterBar parse={parse} shown={rows.count} total={store.size} />
       </div>
       <div class="req-toolbar">
@@ -100,7 +109,11 @@ export function RequestsView() {
         capture={capture}
         storeDropped={store.dropped}
         cap={store.cap}
-        hasToken={store.tokens.current !== undefined || store.tracker.recording === 'sampled-out' || store.tracker.recording === 'inactive'}
+        hasToken={
+          store.tokens.current !== undefined ||
+          store.tracker.recording === 'sampled-out' ||
+          store.tracker.recording === 'inactive'
+        }
         onReload={reloadInspectedPage}
       />
       <div id="requests-body" role="tabpanel" aria-labelledby={`subtab-${tab}`} class="req-body">
@@ -108,9 +121,20 @@ export function RequestsView() {
           <CoverageTables store={store} version={version} pageOrigin={originOf(capture?.pageUrl ?? '')} />
         ) : (
           <div class={`req-split${requestsUi.detailOpen.value && selected ? ' with-detail' : ''}`}>
-            <RequestTable rows={rows} version={version * 31 + (sort ? 1 : 0)} selectedIndex={selectedIndex} onSelect={onSelect} />
+            <RequestTable
+              rows={rows}
+              version={version * 31 + (sort ? 1 : 0)}
+              selectedIndex={selectedIndex}
+              onSelect={onSelect}
+            />
             {requestsUi.detailOpen.value && selected && (
-              <RequestDetail entry={selected} sessionHeaderNames={sessionHeaderNames} tokens={store.tokens} tracker={store.tracker} onClose={closeDetail} />
+              <RequestDetail
+                entry={selected}
+                sessionHeaderNames={sessionHeaderNames}
+                tokens={store.tokens}
+                tracker={store.tracker}
+                onClose={closeDetail}
+              />
             )}
             {store.size === 0 && (
               <p class="req-empty muted" data-testid="requests-empty">

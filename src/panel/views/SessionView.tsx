@@ -25,7 +25,11 @@ export function SessionView() {
       </header>
       {s.manual && <ManualBanner detected={s.detected} onBack={() => devtools.clearByHand()} />}
       <NotRecording state={s} />
-      {s.current ? <SessionFacts view={s.current} ingestUrls={devtools.capture.value?.ingestUrls ?? []} /> : notRecordingText(s) === null && <NoSession state={s} />}
+      {s.current ? (
+        <SessionFacts view={s.current} ingestUrls={devtools.capture.value?.ingestUrls ?? []} />
+      ) : (
+        notRecordingText(s) === null && <NoSession state={s} />
+      )}
       <TrackerSetup state={s} askMatcher={devtools.scope.value.askTrackerMatcher} />
       <PageNotes state={s} />
       <ManualEntry onAccept={(input) => devtools.enterByHand(input)} />

@@ -1,7 +1,12 @@
 import './timeline/timeline.css';
 import { useState } from 'preact/hooks';
 import { MAX_SKEW_MS } from '../../core/linking/link.ts';
-import { MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, clampRefreshSeconds, type LinkingModel } from '../state/linking-model.ts';
+import {
+  MAX_REFRESH_SECONDS,
+  MIN_REFRESH_SECONDS,
+  clampRefreshSeconds,
+  type LinkingModel,
+} from '../state/linking-model.ts';
 import { EndpointTagging } from './timeline/EndpointTagging.tsx';
 import { SelectionDetails } from './timeline/SelectionDetails.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -17,7 +22,9 @@ export function TimelineView() {
     <section class="timeline-view" aria-labelledby="link-heading">
       <header class="link-head">
         <h2 id="link-heading">Timeline</h2>
-        <span class="muted">this session’s requests and backend lines on one time axis, each error linked to its request</span>
+        <span class="muted">
+          this session’s requests and backend lines on one time axis, each error linked to its request
+        </span>
       </header>
       <Controls linking={linking} showNotExpected={showNotExpected} onShowNotExpected={setShowNotExpected} />
       <Timeline linking={linking} showNotExpected={showNotExpected} />
@@ -35,8 +42,10 @@ function SearchStatus({ linking }: { linking: LinkingModel }) {
   const note = linking.lastRefresh.value;
   let text: string;
   if (run === null) text = 'No backend search yet.';
-  else if (run.status === 'starting' || run.status === 'running') text = `Searching… ${a?.entries.length ?? 0} lines so far.`;
-  else if (run.status === 'failed') text = `The last search failed: ${run.error?.message ?? 'unknown error'} (details in Backend errors).`;
+  else if (run.status === 'starting' || run.status === 'running')
+    text = `Searching… ${a?.entries.length ?? 0} lines so far.`;
+  else if (run.status === 'failed')
+    text = `The last search failed: ${run.error?.message ?? 'unknown error'} (details in Backend errors).`;
   else if (run.status === 'cancelled') text = 'The last search was cancelled.';
   else {
     const linked = errors.filter((e) => e.candidates.length > 0).length;
@@ -50,7 +59,15 @@ function SearchStatus({ linking }: { linking: LinkingModel }) {
   );
 }
 
-function Controls({ linking, showNotExpected, onShowNotExpected }: { linking: LinkingModel; showNotExpected: boolean; onShowNotExpected: (on: boolean) => void }) {
+function Controls({
+  linking,
+  showNotExpected,
+  onShowNotExpected,
+}: {
+  linking: LinkingModel;
+  showNotExpected: boolean;
+  onShowNotExpected: (on: boolean) => void;
+}) {
   const running = (() => {
     const s = linking.run.value?.status;
     return s === 'starting' || s === 'running';
@@ -87,7 +104,12 @@ function Controls({ linking, showNotExpected, onShowNotExpected }: { linking: Li
         s
       </label>
       <label>
-        <input type="checkbox" checked={linking.autoRefresh.value} data-testid="auto-refresh" onChange={(e) => (linking.autoRefresh.value = (e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={linking.autoRefresh.value}
+          data-testid="auto-refresh"
+          onChange={(e) => (linking.autoRefresh.value = (e.currentTarget as HTMLInputElement).checked)}
+        />
         Auto-refresh every
       </label>
       <label>
@@ -98,16 +120,26 @@ function Controls({ linking, showNotExpected, onShowNotExpected }: { linking: Li
           step={5}
           value={linking.refreshSeconds.value}
           aria-label="Auto-refresh interval in seconds"
-          onChange={(e) => (linking.refreshSeconds.value = clampRefreshSeconds(Number((e.currentTarget as HTMLInputElement).value)))}
+          onChange={(e) =>
+            (linking.refreshSeconds.value = clampRefreshSeconds(Number((e.currentTarget as HTMLInputElement).value)))
+          }
         />
         s
       </label>
       <label>
-        <input type="checkbox" checked={showNotExpected} onChange={(e) => onShowNotExpected((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={showNotExpected}
+          onChange={(e) => onShowNotExpected((e.currentTarget as HTMLInputElement).checked)}
+        />
         Show not-expected requests
       </label>
       <SearchStatus linking={linking} />
-      {message && <span class="notice notice-warn" role="status">{message}</span>}
+      {message && (
+        <span class="notice notice-warn" role="status">
+          {message}
+        </span>
+      )}
     </div>
   );
 }
@@ -117,14 +149,28 @@ function Exports({ linking }: { linking: LinkingModel }) {
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   return (
     <div class="link-controls" aria-label="Export">
-      <button type="button" data-testid="export-linked-md" onClick={() => downloadText(`replay-link-report-${stamp()}.md`, linking.markdownReport(reveal), 'text/markdown')}>
+      <button
+        type="button"
+        data-testid="export-linked-md"
+        onClick={() =>
+          downloadText(`replay-link-report-${stamp()}.md`, linking.markdownReport(reveal), 'text/markdown')
+        }
+      >
         Download report (Markdown)
       </button>
-      <button type="button" data-testid="export-linked-json" onClick={() => downloadText(`replay-link-report-${stamp()}.json`, linking.jsonReport(reveal))}>
+      <button
+        type="button"
+        data-testid="export-linked-json"
+        onClick={() => downloadText(`replay-link-report-${stamp()}.json`, linking.jsonReport(reveal))}
+      >
         Download JSON
       </button>
       <label>
-        <input type="checkbox" checked={reveal} onChange={(e) => setReveal((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={reveal}
+          onChange={(e) => setReveal((e.currentTarget as HTMLInputElement).checked)}
+        />
         Show the token unmasked in exports
       </label>
     </div>

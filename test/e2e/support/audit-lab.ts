@@ -21,7 +21,11 @@ export async function verdictsOf(panel: Frame, url: string): Promise<string[]> {
   await panel.getByTestId('filter-input').fill(`url:"${url}"`);
   return panel
     .getByTestId('request-row')
-    .evaluateAll((els, u) => els.filter((e) => (e as HTMLElement).dataset.url === u).map((e) => (e as HTMLElement).dataset.verdict ?? ''), url);
+    .evaluateAll(
+      (els, u) =>
+        els.filter((e) => (e as HTMLElement).dataset.url === u).map((e) => (e as HTMLElement).dataset.verdict ?? ''),
+      url,
+    );
 }
 
 export interface Shown {
@@ -40,7 +44,9 @@ export async function detailOf(panel: Frame, url: string, verdict: string): Prom
   await expect.poll(() => panel.getByTestId('detail-url').textContent()).toMatch(url);
   const text = async (id: string) => {
     const loc = detail.getByTestId(id);
-    return (await loc.count()) === 0 ? null : ((await loc.textContent()) ?? '').replace(/^(Reason|Fix|To audit it|Note|Your tokenUrlMatcher): /, '');
+    return (await loc.count()) === 0
+      ? null
+      : ((await loc.textContent()) ?? '').replace(/^(Reason|Fix|To audit it|Note|Your tokenUrlMatcher): /, '');
   };
   const shown: Shown = {
     verdict: (await detail.locator('.verdict-box .verdict').first().textContent()) ?? '',
@@ -54,9 +60,16 @@ export async function detailOf(panel: Frame, url: string, verdict: string): Prom
 }
 
 /** Polls until the detail of `url` shows `expected` (matcher answers arrive a poll after the rows). */
-export async function expectDetail(panel: Frame, url: string, verdict: string, expected: Partial<Shown>): Promise<void> {
-  await expect.poll(async () => {
-    const shown = await detailOf(panel, url, verdict);
-    return Object.fromEntries(Object.keys(expected).map((k) => [k, shown[k as keyof Shown]]));
-  }, POLL).toEqual(expected);
+export async function expectDetail(
+  panel: Frame,
+  url: string,
+  verdict: string,
+  expected: Partial<Shown>,
+): Promise<void> {
+  await expect
+    .poll(async () => {
+      const shown = await detailOf(panel, url, verdict);
+      return Object.fromEntries(Object.keys(expected).map((k) => [k, shown[k as keyof Shown]]));
+    }, POLL)
+    .toEqual(expected);
 }

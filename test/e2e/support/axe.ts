@@ -27,7 +27,12 @@ export async function runAxe(frame: Frame): Promise<Violation[]> {
   return frame.evaluate(async () => {
     // The page-side type of axe is not imported into the test: only the fields read here.
     type AxeResult = {
-      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+      violations: Array<{
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+      }>;
     };
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -35,7 +40,10 @@ export async function runAxe(frame: Frame): Promise<Violation[]> {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ') })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' '),
+      })),
     }));
   });
 }

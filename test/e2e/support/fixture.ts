@@ -14,7 +14,9 @@ export interface Demo {
 }
 
 /** The SumoLogic-compatible server and the demo world, wired as `npm start` wires them. */
-export async function startDemo(opts: { gatherMessagesPerSecond?: number; sumo?: SumoServerOptions } = {}): Promise<Demo> {
+export async function startDemo(
+  opts: { gatherMessagesPerSecond?: number; sumo?: SumoServerOptions } = {},
+): Promise<Demo> {
   const sumo = await startSumoServer({
     credentials: [DEMO_CREDENTIALS],
     ...(opts.gatherMessagesPerSecond ? { gatherMessagesPerSecond: opts.gatherMessagesPerSecond } : {}),

@@ -4,7 +4,9 @@ import type { FetchLike } from '../../../src/sumo/client.ts';
  * Node's fetch keeps no cookies; a browser (credentials: 'include') does. This wraps fetch with a
  * minimal jar (name + path, per origin), enough for JSESSIONID/AWSALB routing.
  */
-export function cookieFetch(inner: FetchLike = (input, init) => fetch(input, init)): FetchLike & { cookies(): string[] } {
+export function cookieFetch(
+  inner: FetchLike = (input, init) => fetch(input, init),
+): FetchLike & { cookies(): string[] } {
   const jar = new Map<string, { origin: string; name: string; value: string; path: string }>();
   const wrapped = async (input: string, init: RequestInit): Promise<Response> => {
     const url = new URL(input);

@@ -135,7 +135,11 @@ export class FakeSumo {
     if (r.method === 'POST' && !id) {
       const jobId = `JOB${this.nextId++}`;
       this.jobs.set(jobId, { id: jobId, polls: 0, available: 0, deleted: false });
-      return { status: 202, body: { id: jobId, link: { rel: 'self', href: `/api/v1/search/jobs/${jobId}` } }, headers: { location: `/api/v1/search/jobs/${jobId}` } };
+      return {
+        status: 202,
+        body: { id: jobId, link: { rel: 'self', href: `/api/v1/search/jobs/${jobId}` } },
+        headers: { location: `/api/v1/search/jobs/${jobId}` },
+      };
     }
     const job = id ? this.jobs.get(id) : undefined;
     if (!job || job.deleted) return sumoError(404, 'searchjob.jobid.invalid', 'Job ID is invalid.');
@@ -152,11 +156,20 @@ export class FakeSumo {
       }
       const end = Math.min(offset + limit, job.available, offset + this.maxPageSize);
       const page = this.messages.slice(offset, Math.max(offset, end)).map((map) => ({
-        map: this.capitalizeMessageKeys ? Object.fromEntries(Object.entries(map).map(([k, v]) => [k.replace(/^_(\w)/, (_, c: string) => `_${c.toUpperCase()}`), v])) : map,
+        map: this.capitalizeMessageKeys
+          ? Object.fromEntries(
+              Object.entries(map).map(([k, v]) => [k.replace(/^_(\w)/, (_, c: string) => `_${c.toUpperCase()}`), v]),
+            )
+          : map,
       }));
-      return { status: 200, body: { fields: [{ name: '_raw', fieldType: 'string', keyField: false }], messages: page } };
+      return {
+        status: 200,
+        body: { fields: [{ name: '_raw', fieldType: 'string', keyField: false }], messages: page },
+      };
     }
-    const step = this.statusSteps[Math.min(job.polls, this.statusSteps.length - 1)] ?? { state: 'DONE GATHERING RESULTS' };
+    const step = this.statusSteps[Math.min(job.polls, this.statusSteps.length - 1)] ?? {
+      state: 'DONE GATHERING RESULTS',
+    };
     job.polls++;
     const messageCount = step.messageCount ?? this.messages.length;
     job.available = Math.max(job.available, messageCount);

@@ -30,15 +30,22 @@ describe(`hostile inputs up to 64 KB (each within ${MAX_RATIO}× a benign input 
           }
           const ms = fastest((rep) => parser.run(text, rep), allowedMs(base));
           if (ms > worst.ms) worst = { ms, benignMs: base, input: describeCase(c) };
-          expect(ms, `${parser.name}: ${ms.toFixed(1)} ms on ${describeCase(c)} (benign ${base.toFixed(2)} ms)`).toBeLessThanOrEqual(allowedMs(base));
+          expect(
+            ms,
+            `${parser.name}: ${ms.toFixed(1)} ms on ${describeCase(c)} (benign ${base.toFixed(2)} ms)`,
+          ).toBeLessThanOrEqual(allowedMs(base));
         }),
         { numRuns: RUNS + KNOWN_ATTACKS.length, endOnFailure: true, examples: KNOWN_ATTACKS.map((c) => [c]) },
       );
-      summary.push(`  ${parser.name}: worst ${worst.ms.toFixed(1)} ms (benign ${worst.benignMs.toFixed(2)} ms) on ${worst.input.slice(0, 120)}`);
+      summary.push(
+        `  ${parser.name}: worst ${worst.ms.toFixed(1)} ms (benign ${worst.benignMs.toFixed(2)} ms) on ${worst.input.slice(0, 120)}`,
+      );
     });
   }
 });
 
 afterAll(() => {
-  console.log(`Adversarial parser suite (${KNOWN_ATTACKS.length} known attacks + ${RUNS} generated hostile inputs each):\n${summary.join('\n')}`);
+  console.log(
+    `Adversarial parser suite (${KNOWN_ATTACKS.length} known attacks + ${RUNS} generated hostile inputs each):\n${summary.join('\n')}`,
+  );
 });

@@ -32,31 +32,88 @@ export interface NamedParser {
 /** A message split where the text has newlines, as loggers that ship one line per message do. */
 function asMessages(text: string): Record<string, string>[] {
   const parts = text.split('\n').slice(0, 200);
-  return parts.map((raw, i) => ({ _raw: `[${TAG}=${TOKEN}] ${raw}`, _messagetime: String(1_700_000_000_000 + i), _sourcehost: 'h', _messageid: String(i) }));
+  return parts.map((raw, i) => ({
+    _raw: `[${TAG}=${TOKEN}] ${raw}`,
+    _messagetime: String(1_700_000_000_000 + i),
+    _sourcehost: 'h',
+    _messageid: String(i),
+  }));
 }
 
-const scope = compileScope({ ...DEFAULT_SCOPE_SETTINGS, urlPatterns: ['*/a/*/b/*/c/*', 'https://api.example.com/v2/*', '/^https:\\/\\/x\\.example\\//'] });
+const scope = compileScope({
+  ...DEFAULT_SCOPE_SETTINGS,
+  urlPatterns: ['*/a/*/b/*/c/*', 'https://api.example.com/v2/*', '/^https:\\/\\/x\\.example\\//'],
+});
 const glob = compileGlob('*/a/*/b/*/c/*');
 
 export const PARSERS: NamedParser[] = [
   { name: 'logs: classifyLine (level, error markers)', run: (t) => classifyLine(t) },
   { name: 'logs: extractStack (Python/Java/Node/Go traces)', run: (t) => extractStack(t) },
-  { name: 'logs: mergeStackMessages (multi-line traces)', run: (t) => mergeStackMessages(asMessages(t).map(normalizeMessage)) },
-  { name: 'logs: normalizeForSignature + groupErrors', run: (t) => groupErrors([{ raw: t, messageTime: 1, receiptTime: 1, sourceCategory: '', sourceHost: '', sourceName: '', stack: extractStack(t) }]) && normalizeForSignature(t) },
-  { name: 'logs: recheckTag + findTagIssues (exact tag re-check)', run: (t) => [recheckTag(t, TAG, TOKEN), findTagIssues(t, TAG, TOKEN)] },
-  { name: 'logs: analyzeMessages (whole pipeline, one message)', run: (t) => analyzeMessages([{ _raw: `[${TAG}=${TOKEN}] ${t}`, _messagetime: '1' }], { tags: [{ tagName: TAG, value: TOKEN }] }) },
+  {
+    name: 'logs: mergeStackMessages (multi-line traces)',
+    run: (t) => mergeStackMessages(asMessages(t).map(normalizeMessage)),
+  },
+  {
+    name: 'logs: normalizeForSignature + groupErrors',
+    run: (t) =>
+      groupErrors([
+        {
+          raw: t,
+          messageTime: 1,
+          receiptTime: 1,
+          sourceCategory: '',
+          sourceHost: '',
+          sourceName: '',
+          stack: extractStack(t),
+        },
+      ]) && normalizeForSignature(t),
+  },
+  {
+    name: 'logs: recheckTag + findTagIssues (exact tag re-check)',
+    run: (t) => [recheckTag(t, TAG, TOKEN), findTagIssues(t, TAG, TOKEN)],
+  },
+  {
+    name: 'logs: analyzeMessages (whole pipeline, one message)',
+    run: (t) =>
+      analyzeMessages([{ _raw: `[${TAG}=${TOKEN}] ${t}`, _messagetime: '1' }], {
+        tags: [{ tagName: TAG, value: TOKEN }],
+      }),
+  },
   { name: 'logs: makeVisible (inert log text)', run: (t) => makeVisible(t) },
   { name: 'linking: extractRequestHint (method/path/status in a log line)', run: (t) => extractRequestHint(t) },
   { name: 'audit: templatePath (path templates)', run: (t, rep) => templatePath(`/${rep}/${t}`) },
   { name: 'audit: parseFilter (the filter language)', run: (t) => parseFilter(t) },
-  { name: 'audit: scope URL patterns (globs, origins)', run: (t, rep) => [glob(t), decideScope({ ...request(`https://h${rep}.example/${t}`), requestHeaders: [] }, scope, 'https://shop.example')] },
-  { name: 'audit: fromHarEntry + splitUrl (HAR normalisation)', run: (t) => [splitUrl(`https://h.example/${t}`), fromHarEntry(har(t), PAGE)] },
+  {
+    name: 'audit: scope URL patterns (globs, origins)',
+    run: (t, rep) => [
+      glob(t),
+      decideScope({ ...request(`https://h${rep}.example/${t}`), requestHeaders: [] }, scope, 'https://shop.example'),
+    ],
+  },
+  {
+    name: 'audit: fromHarEntry + splitUrl (HAR normalisation)',
+    run: (t) => [splitUrl(`https://h.example/${t}`), fromHarEntry(har(t), PAGE)],
+  },
   { name: 'audit: inertText (headers, URLs on screen)', run: (t) => inertText(t, 2048) },
-  { name: 'session: validateToken + tryDecodeToken (token decoding)', run: (t) => [validateToken(t), tryDecodeToken(t)] },
+  {
+    name: 'session: validateToken + tryDecodeToken (token decoding)',
+    run: (t) => [validateToken(t), tryDecodeToken(t)],
+  },
   { name: 'session: validateSessionId (session-id decoding)', run: (t) => validateSessionId(t) },
   { name: 'session: parseManualInput (pasted token, id or URL)', run: (t) => parseManualInput(t) },
   { name: 'session: parseStoredToken (sessionStorage formats)', run: (t) => parseStoredToken(t) },
-  { name: 'session: network tokens (ingest URLs, start bodies)', run: (t) => [matchTrackerIngestUrl(`https://h.example/ingest/${t}`), extractNetworkToken({ url: 'https://api.openreplay.com/ingest/v1/web/start', method: 'POST', requestHeaders: [{ name: 'Authorization', value: `Bearer ${t}` }], responseBody: t })] },
+  {
+    name: 'session: network tokens (ingest URLs, start bodies)',
+    run: (t) => [
+      matchTrackerIngestUrl(`https://h.example/ingest/${t}`),
+      extractNetworkToken({
+        url: 'https://api.openreplay.com/ingest/v1/web/start',
+        method: 'POST',
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${t}` }],
+        responseBody: t,
+      }),
+    ],
+  },
   { name: 'sumo: tryBuildSessionQuery (query validation)', run: (t) => tryBuildSessionQuery({ token: t, scope: t }) },
 ];
 
@@ -66,7 +123,14 @@ function request(url: string) {
 
 function har(text: string, url = `https://h.example/${text}`) {
   return {
-    request: { url, method: 'GET', headers: [{ name: 'X-OpenReplay-SessionToken', value: text }, { name: text.slice(0, 300), value: text }] },
+    request: {
+      url,
+      method: 'GET',
+      headers: [
+        { name: 'X-OpenReplay-SessionToken', value: text },
+        { name: text.slice(0, 300), value: text },
+      ],
+    },
     response: { status: 200, headers: [{ name: 'Access-Control-Allow-Headers', value: text }] },
     startedDateTime: '2025-11-26T13:57:00.000Z',
   };

@@ -26,7 +26,12 @@ beforeAll(async () => {
     sink,
     distDir: dist,
     appReady: () => Promise.resolve(),
-    pageConfig: () => ({ ingestUrl: 'http://127.0.0.1:9/ingest', strictOrigin: 'http://s', openOrigin: 'http://o', projectKey: 'demo-project-key' }),
+    pageConfig: () => ({
+      ingestUrl: 'http://127.0.0.1:9/ingest',
+      strictOrigin: 'http://s',
+      openOrigin: 'http://o',
+      projectKey: 'demo-project-key',
+    }),
     storagePreset: (format) => ({ format, token: `T_${format}`, version: '2' }),
   });
 });
@@ -51,16 +56,28 @@ async function linesFor(needle: string, count: number): Promise<string[]> {
 
 describe('log line format', () => {
   it('puts timestamp, level, then the exact seed-document tag', () => {
-    const line = formatLogLine({ time: new Date('2026-11-26T13:09:10.333Z'), level: 'INFO', token: TOKEN, text: 'GET /api/users/42 200 3ms' });
+    const line = formatLogLine({
+      time: new Date('2026-11-26T13:09:10.333Z'),
+      level: 'INFO',
+      token: TOKEN,
+      text: 'GET /api/users/42 200 3ms',
+    });
     expect(line).toBe(`2026-11-26T13:09:10.333Z INFO [openReplaySessionToken=${TOKEN}] GET /api/users/42 200 3ms`);
     expect(tokenTag(NEGATIVE)).toBe(`[openReplaySessionToken=${NEGATIVE}] `);
-    expect(formatLogLine({ time: new Date('2026-11-26T13:09:10.333Z'), level: 'WARN', text: 'x' })).toBe('2026-11-26T13:09:10.333Z WARN x');
+    expect(formatLogLine({ time: new Date('2026-11-26T13:09:10.333Z'), level: 'WARN', text: 'x' })).toBe(
+      '2026-11-26T13:09:10.333Z WARN x',
+    );
   });
 });
 
 describe('config injection', () => {
   it('cannot be closed early by a value holding </script>', () => {
-    const html = injectConfig('<head></head>', { ingestUrl: '</script><script>alert(1)</script>', strictOrigin: '', openOrigin: '', projectKey: 'k' });
+    const html = injectConfig('<head></head>', {
+      ingestUrl: '</script><script>alert(1)</script>',
+      strictOrigin: '',
+      openOrigin: '',
+      projectKey: 'k',
+    });
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     const json = /type="application\/json">(.*)<\/script>/.exec(html)?.[1] ?? '';
     expect((JSON.parse(json) as { ingestUrl: string }).ingestUrl).toBe('</script><script>alert(1)</script>');
@@ -73,7 +90,11 @@ describe('demo backend', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: 42, name: 'Ada Lovelace', plan: 'pro' });
     const [line] = await linesFor('GET /api/users/42 ', 1);
-    expect(line).toMatch(new RegExp(`^${TS} INFO \\[openReplaySessionToken=${NEGATIVE.replace(/\./g, '\\.')}\\] GET /api/users/42 200 \\d+ms$`));
+    expect(line).toMatch(
+      new RegExp(
+        `^${TS} INFO \\[openReplaySessionToken=${NEGATIVE.replace(/\./g, '\\.')}\\] GET /api/users/42 200 \\d+ms$`,
+      ),
+    );
   });
 
   it('writes an untagged request line when the header is absent', async () => {
@@ -88,13 +109,21 @@ describe('demo backend', () => {
     const [error, request] = await linesFor('/api/checkout', 2);
     const lines = (error ?? '').split('\n');
     expect(lines[0]).toMatch(
-      new RegExp(`^${TS} ERROR \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] POST /api/checkout failed: PaymentDeclinedError: Payment gateway declined card ending 4242`),
+      new RegExp(
+        `^${TS} ERROR \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] POST /api/checkout failed: PaymentDeclinedError: Payment gateway declined card ending 4242`,
+      ),
     );
     const frames = lines.slice(1);
     expect(frames.length).toBeGreaterThanOrEqual(3);
     expect(frames.every((f) => f.startsWith('    at '))).toBe(true);
-    expect(frames.slice(0, 3).map((f) => f.split(' (')[0])).toEqual(['    at authorize', '    at chargeCard', '    at placeCheckout']);
-    expect(request).toMatch(new RegExp(`^${TS} ERROR \\[openReplaySessionToken=\\S+\\] POST /api/checkout 500 \\d+ms$`));
+    expect(frames.slice(0, 3).map((f) => f.split(' (')[0])).toEqual([
+      '    at authorize',
+      '    at chargeCard',
+      '    at placeCheckout',
+    ]);
+    expect(request).toMatch(
+      new RegExp(`^${TS} ERROR \\[openReplaySessionToken=\\S+\\] POST /api/checkout 500 \\d+ms$`),
+    );
   });
 
   it('logs a Python traceback as one message with the tag in the first line and the exception line', async () => {
@@ -102,9 +131,15 @@ describe('demo backend', () => {
     expect(res.status).toBe(500);
     const [trace] = await linesFor('Traceback', 1);
     const lines = (trace ?? '').split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${TS} ERROR \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] Unhandled exception in POST /api/orders$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${TS} ERROR \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] Unhandled exception in POST /api/orders$`,
+      ),
+    );
     expect(lines[1]).toBe('Traceback (most recent call last):');
-    expect(lines.at(-1)).toMatch(new RegExp(`^ValueError: \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] quantity must be positive`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^ValueError: \\[openReplaySessionToken=${TOKEN.replace(/\./g, '\\.')}\\] quantity must be positive`),
+    );
   });
 
   it('leaves the tag off every line of the legacy endpoint although the request carried it', async () => {

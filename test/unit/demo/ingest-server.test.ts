@@ -77,7 +77,9 @@ describe('ingest stand-in over HTTP', () => {
     const { token } = (await (await start({})).json()) as { token: string };
     const tags = await fetch(`${ingest.ingestUrl}/v1/web/tags`, { headers: { Authorization: `Bearer ${token}` } });
     expect(await tags.json()).toEqual({ tags: [] });
-    const conditions = await fetch(`${ingest.ingestUrl}/v1/web/conditions/1`, { headers: { Authorization: `Bearer ${token}` } });
+    const conditions = await fetch(`${ingest.ingestUrl}/v1/web/conditions/1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(await conditions.json()).toEqual({ conditions: [] });
   });
 

@@ -43,7 +43,11 @@ describe('ingest token format', () => {
   it('writes a negative delay with a minus sign and verifies it back', () => {
     const token = signToken({ sessionId: 2618307011354435587n, delayMs: -4283, expiresAt: 1_700_000_000_000 }, SECRET);
     expect(token.startsWith('jw4wdfpgqhoj.-3az.')).toBe(true);
-    expect(verifyToken(token, SECRET)).toEqual({ sessionId: 2618307011354435587n, delayMs: -4283, expiresAt: 1_700_000_000_000 });
+    expect(verifyToken(token, SECRET)).toEqual({
+      sessionId: 2618307011354435587n,
+      delayMs: -4283,
+      expiresAt: 1_700_000_000_000,
+    });
   });
 
   it('refuses a token with a changed part or another secret', () => {

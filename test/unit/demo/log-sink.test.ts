@@ -41,7 +41,11 @@ describe('log shipping', () => {
     const origin = await listenLoopback(dead);
     await closeServer(dead);
     const warnings: string[] = [];
-    const sink = createLogSink({ sumoReceiverUrl: `${origin}/receiver`, log: () => undefined, warn: (m) => warnings.push(m) });
+    const sink = createLogSink({
+      sumoReceiverUrl: `${origin}/receiver`,
+      log: () => undefined,
+      warn: (m) => warnings.push(m),
+    });
     sink.write('one');
     sink.write('two');
     await sink.flush();

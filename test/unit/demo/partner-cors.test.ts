@@ -20,7 +20,11 @@ afterAll(async () => {
 function preflight(origin: string, path: string, from = APP): Promise<Response> {
   return fetch(`${origin}${path}`, {
     method: 'OPTIONS',
-    headers: { Origin: from, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-openreplay-sessiontoken' },
+    headers: {
+      Origin: from,
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'x-openreplay-sessiontoken',
+    },
   });
 }
 
@@ -44,10 +48,14 @@ describe('partner origins', () => {
   });
 
   it('answers the open call with CORS headers and logs it tagged under its own source', async () => {
-    const res = await fetch(`${open.origin}/partner/rates`, { headers: { Origin: APP, 'X-OpenReplay-SessionToken': 'abc.1.2.XYZ' } });
+    const res = await fetch(`${open.origin}/partner/rates`, {
+      headers: { Origin: APP, 'X-OpenReplay-SessionToken': 'abc.1.2.XYZ' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(APP);
     const line = await eventually(() => sink.lines().find((l) => l.includes('GET /partner/rates')), 'rates line');
-    expect(line).toMatch(new RegExp(`^${TS} INFO \\[openReplaySessionToken=abc\\.1\\.2\\.XYZ\\] GET /partner/rates 200 \\d+ms$`));
+    expect(line).toMatch(
+      new RegExp(`^${TS} INFO \\[openReplaySessionToken=abc\\.1\\.2\\.XYZ\\] GET /partner/rates 200 \\d+ms$`),
+    );
   });
 });

@@ -25,10 +25,19 @@ describe('startDemoWorld', () => {
     expect(world.ingestUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ingest$/);
     expect(world.strictOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(world.openOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(new Set([world.appUrl, world.ingestUrl, world.strictOrigin, world.openOrigin].map((u) => new URL(u).port)).size).toBe(4);
+    expect(
+      new Set([world.appUrl, world.ingestUrl, world.strictOrigin, world.openOrigin].map((u) => new URL(u).port)).size,
+    ).toBe(4);
     const html = await (await fetch(world.appUrl)).text();
-    const config = JSON.parse(/<script id="demo-config" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as Record<string, string>;
-    expect(config).toEqual({ ingestUrl: world.ingestUrl, strictOrigin: world.strictOrigin, openOrigin: world.openOrigin, projectKey: 'demo-project-key' });
+    const config = JSON.parse(
+      /<script id="demo-config" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null',
+    ) as Record<string, string>;
+    expect(config).toEqual({
+      ingestUrl: world.ingestUrl,
+      strictOrigin: world.strictOrigin,
+      openOrigin: world.openOrigin,
+      projectKey: 'demo-project-key',
+    });
     const script = /<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)">/.exec(html)?.[1];
     expect(script).toBeDefined();
     const js = await fetch(new URL(script ?? '', world.appUrl));
@@ -69,13 +78,21 @@ describe('startDemoWorld', () => {
 
   it('ships the checkout stack trace to the SumoLogic server as one message timed by its timestamp', async () => {
     const token = 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
-    const res = await fetch(new URL('/api/checkout', world.appUrl), { method: 'POST', headers: { 'X-OpenReplay-SessionToken': token } });
+    const res = await fetch(new URL('/api/checkout', world.appUrl), {
+      method: 'POST',
+      headers: { 'X-OpenReplay-SessionToken': token },
+    });
     expect(res.status).toBe(500);
-    const logged = await eventually(() => world.logs().find((l) => l.includes('POST /api/checkout failed')), 'checkout error');
+    const logged = await eventually(
+      () => world.logs().find((l) => l.includes('POST /api/checkout failed')),
+      'checkout error',
+    );
     // The sumo server's store fills over HTTP: poll its inspection endpoint.
     let match: Record<string, string> | undefined;
     for (let i = 0; i < 200 && !match; i++) {
-      const body = (await (await fetch(`${sumo.url}/__sumo/messages`)).json()) as { messages: Array<Record<string, string>> };
+      const body = (await (await fetch(`${sumo.url}/__sumo/messages`)).json()) as {
+        messages: Array<Record<string, string>>;
+      };
       match = body.messages.find((m) => m._raw === logged);
       if (!match) await new Promise((r) => setTimeout(r, 20));
     }
@@ -106,7 +123,9 @@ describe('the customer session from yesterday', () => {
     expect((await fetch(c.sessionUrl)).status).toBe(200);
     let stored: Array<Record<string, string>> = [];
     for (let i = 0; i < 200 && stored.length < 5; i++) {
-      const body = (await (await fetch(`${sumo.url}/__sumo/messages?limit=1000`)).json()) as { messages: Array<Record<string, string>> };
+      const body = (await (await fetch(`${sumo.url}/__sumo/messages?limit=1000`)).json()) as {
+        messages: Array<Record<string, string>>;
+      };
       stored = body.messages.filter((m) => (m._raw ?? '').includes(c.token));
       if (stored.length < 5) await new Promise((r) => setTimeout(r, 20));
     }

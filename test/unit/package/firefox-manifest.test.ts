@@ -14,7 +14,11 @@ const chrome = {
 };
 
 const firefoxSettings = {
-  gecko: { id: 'replay-link@replay-link.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+  gecko: {
+    id: 'replay-link@replay-link.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
   gecko_android: { strict_min_version: '142.0' },
 };
 

@@ -21,12 +21,23 @@ const withManifest = (m: object, ...rest: ReleaseFile[]) => [file('manifest.json
 
 describe('checkRelease', () => {
   it('accepts a clean Chrome build and a clean Firefox build', () => {
-    expect(checkRelease('chrome', withManifest(chromeManifest, file('assets/panel-abc.js', 'console.log("/api/users/:id")')), '0.1.0')).toEqual([]);
+    expect(
+      checkRelease(
+        'chrome',
+        withManifest(chromeManifest, file('assets/panel-abc.js', 'console.log("/api/users/:id")')),
+        '0.1.0',
+      ),
+    ).toEqual([]);
     expect(checkRelease('firefox', withManifest(firefoxManifest), '0.1.0')).toEqual([]);
   });
 
   it('names permissions beyond the documented set', () => {
-    const greedy = { ...chromeManifest, permissions: ['storage', 'tabs'], host_permissions: ['<all_urls>'], optional_host_permissions: ['http://*/*'] };
+    const greedy = {
+      ...chromeManifest,
+      permissions: ['storage', 'tabs'],
+      host_permissions: ['<all_urls>'],
+      optional_host_permissions: ['http://*/*'],
+    };
     expect(checkManifest('chrome', greedy, '0.1.0')).toEqual([
       'permissions beyond the documented set: tabs',
       'host_permissions beyond the documented set: <all_urls>',
@@ -35,7 +46,11 @@ describe('checkRelease', () => {
   });
 
   it("refuses the demo build's loopback host permissions and name", () => {
-    const demo = { ...chromeManifest, name: 'Replay Link (demo build)', host_permissions: ['https://*.sumologic.com/*', 'http://127.0.0.1/*'] };
+    const demo = {
+      ...chromeManifest,
+      name: 'Replay Link (demo build)',
+      host_permissions: ['https://*.sumologic.com/*', 'http://127.0.0.1/*'],
+    };
     expect(checkManifest('chrome', demo, '0.1.0')).toEqual([
       'this is the demo build (its name says so)',
       'host_permissions beyond the documented set: http://127.0.0.1/*',
@@ -43,7 +58,9 @@ describe('checkRelease', () => {
   });
 
   it('wants the version from package.json', () => {
-    expect(checkManifest('chrome', { ...chromeManifest, version: '0.0.9' }, '0.1.0')).toEqual(["manifest version 0.0.9 is not package.json's 0.1.0"]);
+    expect(checkManifest('chrome', { ...chromeManifest, version: '0.0.9' }, '0.1.0')).toEqual([
+      "manifest version 0.0.9 is not package.json's 0.1.0",
+    ]);
   });
 
   it('flags source maps, test code and absolute build paths', () => {
@@ -67,7 +84,10 @@ describe('checkRelease', () => {
   });
 
   it('does not mistake URL paths for build paths', () => {
-    const files = withManifest(chromeManifest, file('assets/a.js', 'fetch("https://api.example.com/home/feed"); const p = "a/work/b";'));
+    const files = withManifest(
+      chromeManifest,
+      file('assets/a.js', 'fetch("https://api.example.com/home/feed"); const p = "a/work/b";'),
+    );
     expect(checkRelease('chrome', files, '0.1.0')).toEqual([]);
   });
 
@@ -85,6 +105,8 @@ describe('checkRelease', () => {
 
   it('refuses a build without a manifest, or with a content script', () => {
     expect(checkRelease('chrome', [file('a.js', '')], '0.1.0')).toEqual(['manifest.json is missing']);
-    expect(checkManifest('chrome', { ...chromeManifest, content_scripts: [] }, '0.1.0')).toEqual(['content_scripts present (Replay Link promises none)']);
+    expect(checkManifest('chrome', { ...chromeManifest, content_scripts: [] }, '0.1.0')).toEqual([
+      'content_scripts present (Replay Link promises none)',
+    ]);
   });
 });

@@ -52,6 +52,8 @@ describe('createZip', () => {
 
   it('refuses paths that would escape the archive', () => {
     expect(() => createZip([{ path: '../evil.js', data: Buffer.alloc(0) }])).toThrow('bad zip entry path: ../evil.js');
-    expect(() => createZip([{ path: '/etc/passwd', data: Buffer.alloc(0) }])).toThrow('bad zip entry path: /etc/passwd');
+    expect(() => createZip([{ path: '/etc/passwd', data: Buffer.alloc(0) }])).toThrow(
+      'bad zip entry path: /etc/passwd',
+    );
   });
 });

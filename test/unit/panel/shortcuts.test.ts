@@ -64,7 +64,12 @@ describe('ShortcutRegistry', () => {
     const ran: string[] = [];
     const offA = r.register({ key: 'j', description: 'Next row', group: 'Requests', run: () => ran.push('requests') });
     r.register({ key: '/', description: 'Filter requests', group: 'Requests', run: () => {} });
-    const offB = r.register({ key: 'j', description: 'Next error', group: 'Backend errors', run: () => ran.push('backend') });
+    const offB = r.register({
+      key: 'j',
+      description: 'Next error',
+      group: 'Backend errors',
+      run: () => ran.push('backend'),
+    });
     expect(r.shown.value).toEqual([
       { key: '/', description: 'Filter requests', group: 'Requests' },
       { key: 'j', description: 'Next error', group: 'Backend errors' },
@@ -80,7 +85,9 @@ describe('ShortcutRegistry', () => {
 
   it("refuses to register '?', which belongs to the help", () => {
     const r = new ShortcutRegistry();
-    expect(() => r.register({ key: '?', description: 'x', group: 'x', run: () => {} })).toThrow("'?' opens the shortcut help");
+    expect(() => r.register({ key: '?', description: 'x', group: 'x', run: () => {} })).toThrow(
+      "'?' opens the shortcut help",
+    );
   });
 });
 

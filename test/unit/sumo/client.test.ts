@@ -46,7 +46,14 @@ describe('SearchJobClient', () => {
       expect(r.init.credentials).toBe('include');
       expect(r.init.redirect).toBe('manual');
     }
-    expect(sumo.requests[0]?.body).toEqual({ timeZone: 'UTC', requiresRawMessages: true, query: 'q', from: 1, to: 2, byReceiptTime: true });
+    expect(sumo.requests[0]?.body).toEqual({
+      timeZone: 'UTC',
+      requiresRawMessages: true,
+      query: 'q',
+      from: 1,
+      to: 2,
+      byReceiptTime: true,
+    });
     expect(client.requests).toBe(3);
   });
 
@@ -61,7 +68,18 @@ describe('SearchJobClient', () => {
     const { sumo, client } = setup();
     sumo.messages = [makeMessage(0)];
     sumo.capitalizeMessageKeys = true;
-    sumo.statusSteps = [{ state: 'x', raw: { State: 'GATHERING RESULTS', MessageCount: '1', HistogramBuckets: [{ StartTimestamp: 5, Length: 60000, Count: 1 }], PendingErrors: [], PendingWarnings: ['w'] } }];
+    sumo.statusSteps = [
+      {
+        state: 'x',
+        raw: {
+          State: 'GATHERING RESULTS',
+          MessageCount: '1',
+          HistogramBuckets: [{ StartTimestamp: 5, Length: 60000, Count: 1 }],
+          PendingErrors: [],
+          PendingWarnings: ['w'],
+        },
+      },
+    ];
     const { id } = await client.createJob({ query: 'q', from: 1, to: 2 });
     expect(await client.getStatus(id)).toEqual({
       state: 'GATHERING RESULTS',
@@ -92,7 +110,16 @@ describe('SearchJobClient', () => {
     const clock = new VirtualClock();
     const sumo = new FakeSumo(clock);
     const limiter = new RateLimiter({ clock });
-    const make = () => new SearchJobClient({ apiBase: API, accessId: 'demo-id', accessKey: 'demo-key', fetch: sumo.fetch, clock, limiter, random: () => 0 });
+    const make = () =>
+      new SearchJobClient({
+        apiBase: API,
+        accessId: 'demo-id',
+        accessKey: 'demo-key',
+        fetch: sumo.fetch,
+        clock,
+        limiter,
+        random: () => 0,
+      });
     sumo.fault(isPost, sumoError(429, 'rate.limit.exceeded'), 1);
     const t0 = clock.now();
     const firstDone = make().createJob({ query: 'q', from: 1, to: 2 });
@@ -116,7 +143,10 @@ describe('SearchJobClient', () => {
   it('never retries a create after a 5xx (it may have made a job), but GETs a few times', async () => {
     const { sumo, client } = setup();
     sumo.fault(isPost, sumoError(500, 'internal.error'), 1);
-    await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({ kind: 'server-error', status: 500 });
+    await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({
+      kind: 'server-error',
+      status: 500,
+    });
     expect(sumo.requests).toHaveLength(1);
     expect((await client.createJob({ query: 'q', from: 1, to: 2 })).id).toBe('JOB1');
 
@@ -153,7 +183,10 @@ describe('SearchJobClient', () => {
 
   it('maps 301 to the right deployment without retrying', async () => {
     const { sumo, client } = setup();
-    sumo.fault(() => true, { ...sumoError(301, 'moved', 'moved'), headers: { location: 'https://api.eu.sumologic.com/api/v1/search/jobs' } });
+    sumo.fault(() => true, {
+      ...sumoError(301, 'moved', 'moved'),
+      headers: { location: 'https://api.eu.sumologic.com/api/v1/search/jobs' },
+    });
     await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({
       kind: 'moved',
       movedTo: 'EU',
@@ -181,7 +214,8 @@ describe('SearchJobClient', () => {
     const { client } = setup({ fetch: failing });
     await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({
       kind: 'network',
-      message: 'Could not reach api.sumologic.com — check the deployment/network (a browser also reports some refused answers this way).',
+      message:
+        'Could not reach api.sumologic.com — check the deployment/network (a browser also reports some refused answers this way).',
     });
     expect(calls).toBe(1);
     await expect(client.getStatus('JOB1')).rejects.toMatchObject({ kind: 'network' });
@@ -204,12 +238,24 @@ describe('SearchJobClient', () => {
 
 describe('SearchJobClient in a browser-like fetch', () => {
   it('reads an opaque redirect (redirect: manual in a browser) as a wrong deployment', async () => {
-    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), text: async () => '' } as unknown as Response;
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      headers: new Headers(),
+      text: async () => '',
+    } as unknown as Response;
     const clock = new VirtualClock();
-    const client = new SearchJobClient({ apiBase: 'https://api.sumologic.com/api', accessId: 'a', accessKey: 'b', fetch: async () => opaque, clock });
+    const client = new SearchJobClient({
+      apiBase: 'https://api.sumologic.com/api',
+      accessId: 'a',
+      accessKey: 'b',
+      fetch: async () => opaque,
+      clock,
+    });
     await expect(client.createJob({ query: 'q', from: 1, to: 2 })).rejects.toMatchObject({
       kind: 'moved',
-      message: 'Wrong deployment: api.sumologic.com redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).',
+      message:
+        'Wrong deployment: api.sumologic.com redirected the request to another SumoLogic deployment — press "Detect" in Settings to find yours (or paste the address you log in at).',
     });
   });
 });

@@ -13,14 +13,44 @@ import {
 
 describe('deployments', () => {
   it('lists the deployments of today with their API and UI hosts, and IN as deprecated', () => {
-    expect(DEPLOYMENTS.map((d) => d.id)).toEqual(['AU', 'CA', 'CH', 'DE', 'ESC', 'EU', 'FED', 'JP', 'KR', 'US1', 'US2', 'IN']);
-    expect(DEPLOYMENTS.find((d) => d.id === 'US1')).toEqual({ id: 'US1', apiHost: 'api.sumologic.com', uiHost: 'service.sumologic.com' });
-    expect(DEPLOYMENTS.find((d) => d.id === 'ESC')).toEqual({ id: 'ESC', apiHost: 'api.esc.sumologic.com', uiHost: 'service.esc.sumologic.com' });
-    expect(DEPLOYMENTS.find((d) => d.id === 'IN')).toEqual({ id: 'IN', apiHost: 'api.in.sumologic.com', uiHost: 'service.in.sumologic.com', deprecated: true });
+    expect(DEPLOYMENTS.map((d) => d.id)).toEqual([
+      'AU',
+      'CA',
+      'CH',
+      'DE',
+      'ESC',
+      'EU',
+      'FED',
+      'JP',
+      'KR',
+      'US1',
+      'US2',
+      'IN',
+    ]);
+    expect(DEPLOYMENTS.find((d) => d.id === 'US1')).toEqual({
+      id: 'US1',
+      apiHost: 'api.sumologic.com',
+      uiHost: 'service.sumologic.com',
+    });
+    expect(DEPLOYMENTS.find((d) => d.id === 'ESC')).toEqual({
+      id: 'ESC',
+      apiHost: 'api.esc.sumologic.com',
+      uiHost: 'service.esc.sumologic.com',
+    });
+    expect(DEPLOYMENTS.find((d) => d.id === 'IN')).toEqual({
+      id: 'IN',
+      apiHost: 'api.in.sumologic.com',
+      uiHost: 'service.in.sumologic.com',
+      deprecated: true,
+    });
     expect(DEPLOYMENTS.filter((d) => d.deprecated).map((d) => d.id)).toEqual(['IN']);
     expect(deploymentLabel(getDeployment('IN'))).toBe('IN — api.in.sumologic.com (deprecated)');
     expect(deploymentLabel(getDeployment('EU'))).toBe('EU — api.eu.sumologic.com');
-    expect(DEPLOYMENTS.find((d) => d.id === 'FED')).toEqual({ id: 'FED', apiHost: 'api.fed.sumologic.com', uiHost: 'service.fed.sumologic.com' });
+    expect(DEPLOYMENTS.find((d) => d.id === 'FED')).toEqual({
+      id: 'FED',
+      apiHost: 'api.fed.sumologic.com',
+      uiHost: 'service.fed.sumologic.com',
+    });
   });
 
   it.each([
@@ -41,11 +71,23 @@ describe('deployments', () => {
   });
 
   it.each([
-    ['garbage text', 'Not a web address — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.'],
+    [
+      'garbage text',
+      'Not a web address — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.',
+    ],
     ['', 'Not a web address — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.'],
-    ['https://example.com/ui', 'That address is not on sumologic.com — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.'],
-    ['https://sumologic.com.evil.example/ui', 'That address is not on sumologic.com — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.'],
-    ['https://help.sumologic.com/docs', 'That address does not tell the deployment — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.'],
+    [
+      'https://example.com/ui',
+      'That address is not on sumologic.com — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.',
+    ],
+    [
+      'https://sumologic.com.evil.example/ui',
+      'That address is not on sumologic.com — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.',
+    ],
+    [
+      'https://help.sumologic.com/docs',
+      'That address does not tell the deployment — paste the address you log in to SumoLogic at, e.g. https://service.eu.sumologic.com.',
+    ],
     [
       'https://service.zz9.sumologic.com/ui',
       '"zz9" in service.zz9.sumologic.com is not a SumoLogic deployment Replay Link knows (known: au, ca, ch, de, esc, eu, fed, jp, kr, us1, us2; no label means us1). Pick yours in the list, press Detect, or use a custom API base.',
@@ -93,7 +135,11 @@ describe('deployments', () => {
   });
 
   it('resolves the API base of a deployment', () => {
-    expect(resolveApiBase({ deployment: 'EU' })).toMatchObject({ ok: true, apiBase: 'https://api.eu.sumologic.com/api', host: 'api.eu.sumologic.com' });
+    expect(resolveApiBase({ deployment: 'EU' })).toMatchObject({
+      ok: true,
+      apiBase: 'https://api.eu.sumologic.com/api',
+      host: 'api.eu.sumologic.com',
+    });
     expect(resolveApiBase({})).toMatchObject({ ok: true, apiBase: 'https://api.sumologic.com/api' });
     expect(resolveApiBase({ deployment: 'EU' })).not.toHaveProperty('warning');
   });
@@ -105,7 +151,9 @@ describe('deployments', () => {
       host: '127.0.0.1',
       warning: 'not an https sumologic.com host',
     });
-    expect(resolveApiBase({ customApiBase: 'http://api.eu.sumologic.com/api' })).toMatchObject({ warning: 'not an https sumologic.com host' });
+    expect(resolveApiBase({ customApiBase: 'http://api.eu.sumologic.com/api' })).toMatchObject({
+      warning: 'not an https sumologic.com host',
+    });
     const proxied = resolveApiBase({ customApiBase: 'https://api.au.sumologic.com/api' });
     expect(proxied).toMatchObject({ ok: true, apiBase: 'https://api.au.sumologic.com/api' });
     expect(proxied.ok && proxied.deployment?.id).toBe('AU');

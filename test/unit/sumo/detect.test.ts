@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 function candidates(s: SumoServer): DetectCandidate[] {
-  return DEPLOYMENTS.filter((d) => s.deploymentUrls[d.id]).map((deployment) => ({ deployment, apiBase: `${s.deploymentUrls[deployment.id]}/api` }));
+  return DEPLOYMENTS.filter((d) => s.deploymentUrls[d.id]).map((deployment) => ({
+    deployment,
+    apiBase: `${s.deploymentUrls[deployment.id]}/api`,
+  }));
 }
 
 describe('detectDeployment', () => {
@@ -42,7 +45,9 @@ describe('detectDeployment', () => {
     ]);
     // Nothing was created anywhere, and the probes stayed within 4 requests/s.
     expect(server.stats().jobsCreated).toBe(0);
-    const log = ((await (await fetch(`${server.url}/__sumo/requests`)).json()) as { requests: Array<{ at: number }> }).requests.map((r) => r.at);
+    const log = (
+      (await (await fetch(`${server.url}/__sumo/requests`)).json()) as { requests: Array<{ at: number }> }
+    ).requests.map((r) => r.at);
     expect(log).toHaveLength(8);
     expect(Math.max(...log.map((t) => log.filter((u) => u >= t && u - t < 1000).length))).toBeLessThanOrEqual(4);
   }, 30_000);
@@ -63,7 +68,12 @@ describe('detectDeployment', () => {
       deployments: { home: 'CA', others: ['AU'] },
       credentials: [{ accessId: 'demo-access-id', accessKey: 'demo-access-key', enterprise: false }],
     });
-    const result = await detectDeployment({ candidates: candidates(server), accessId: 'demo-access-id', accessKey: 'demo-access-key', fetch: cookieFetch() });
+    const result = await detectDeployment({
+      candidates: candidates(server),
+      accessId: 'demo-access-id',
+      accessKey: 'demo-access-key',
+      fetch: cookieFetch(),
+    });
     expect(result).toMatchObject({ kind: 'found', forbidden: true, deployment: { id: 'CA' }, asked: ['AU', 'CA'] });
   });
 
@@ -71,7 +81,12 @@ describe('detectDeployment', () => {
     server = await startSumoServer({ deployments: { home: 'US2', others: ['AU'] } });
     const cands = candidates(server).filter((c) => c.deployment.id !== 'US2');
     cands.push({ deployment: DEPLOYMENTS.find((d) => d.id === 'KR')!, apiBase: 'http://127.0.0.1:9/api' });
-    const result = await detectDeployment({ candidates: cands, accessId: 'demo-access-id', accessKey: 'demo-access-key', fetch: cookieFetch() });
+    const result = await detectDeployment({
+      candidates: cands,
+      accessId: 'demo-access-id',
+      accessKey: 'demo-access-key',
+      fetch: cookieFetch(),
+    });
     expect(result).toEqual({ kind: 'none', asked: ['AU', 'KR'], unreachable: ['KR'] });
   });
 });

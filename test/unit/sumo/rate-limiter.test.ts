@@ -100,7 +100,9 @@ describe('RateLimiter', () => {
     const controller = new AbortController();
     controller.abort();
     let ran = false;
-    await expect(limiter.schedule(async () => void (ran = true), controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(limiter.schedule(async () => void (ran = true), controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(ran).toBe(false);
   });
 
@@ -122,7 +124,11 @@ describe('RateLimiter', () => {
     const clock = new VirtualClock(0);
     const limiter = new RateLimiter({ clock, maxInFlight: 1 });
     await expect(limiter.schedule(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(limiter.schedule(() => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
+    await expect(
+      limiter.schedule(() => {
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
     await expect(limiter.schedule(async () => 7)).resolves.toBe(7);
     expect(limiter.snapshot().inFlight).toBe(0);
   });

@@ -27,13 +27,19 @@ async function start(options: SumoServerOptions = {}, lines = 6): Promise<SumoSe
   server = await startSumoServer({ gatherMessagesPerSecond: Infinity, ...options });
   const now = Date.now();
   server.ingest(
-    Array.from({ length: lines }, (_, i) => ({ raw: `${TAG} ERROR failure number ${i}`, messageTime: now - 60_000 + i * 100 })),
+    Array.from({ length: lines }, (_, i) => ({
+      raw: `${TAG} ERROR failure number ${i}`,
+      messageTime: now - 60_000 + i * 100,
+    })),
     { category: 'prod/api', host: 'web-1', name: '/var/log/app.log' },
   );
   return server;
 }
 
-function clientFor(s: SumoServer, options: { fetch?: FetchLike; limiter?: RateLimiter; accessKey?: string } = {}): SearchJobClient {
+function clientFor(
+  s: SumoServer,
+  options: { fetch?: FetchLike; limiter?: RateLimiter; accessKey?: string } = {},
+): SearchJobClient {
   return new SearchJobClient({
     apiBase: `${s.url}/api`,
     accessId: 'demo-access-id',
@@ -70,7 +76,9 @@ describe('SearchJobClient against the local SumoLogic server', () => {
     s.ingest([`${TAG} INFO other category`], { category: 'prod/web', host: 'web-1', name: 'x' });
     const fetch = cookieFetch();
     const result = await search(clientFor(s, { fetch }));
-    expect(result.messages.map((m) => m['_raw'])).toEqual(Array.from({ length: 6 }, (_, i) => `${TAG} ERROR failure number ${5 - i}`));
+    expect(result.messages.map((m) => m['_raw'])).toEqual(
+      Array.from({ length: 6 }, (_, i) => `${TAG} ERROR failure number ${5 - i}`),
+    );
     expect(result.messages[0]?.['_sourcehost']).toBe('web-1');
     expect(result.truncated).toBe(false);
     expect(result.stats.jobDeleted).toBe(true);
@@ -92,14 +100,19 @@ describe('SearchJobClient against the local SumoLogic server', () => {
       `${TAG} ZeroDivisionError: ${TAG} division by zero`,
     ];
     for (const at of [now - 5000, now]) {
-      s.ingest(lines.map((raw) => ({ raw, messageTime: at })), { category: 'prod/api', host: 'web-1', name: '/var/log/app.log' });
+      s.ingest(
+        lines.map((raw) => ({ raw, messageTime: at })),
+        { category: 'prod/api', host: 'web-1', name: '/var/log/app.log' },
+      );
     }
     const result = await search(clientFor(s));
     expect(result.messages).toHaveLength(6); // the untagged code lines are not found
     const analysis = analyzeMessages(result.messages, { tags: [{ tagName: 'openReplaySessionToken', value: TOKEN }] });
     expect(analysis.entries.map((e) => e.parts)).toEqual([3, 3]);
     expect(analysis.groups.map((g) => [g.headline, g.count])).toEqual([['ZeroDivisionError: division by zero', 2]]);
-    expect(analysis.groups[0]?.sample.stack.frames.map((f) => `${f.file}:${f.line} ${f.fn}`)).toEqual(['/srv/app/views.py:42 checkout']);
+    expect(analysis.groups[0]?.sample.stack.frames.map((f) => `${f.file}:${f.line} ${f.fn}`)).toEqual([
+      '/srv/app/views.py:42 checkout',
+    ]);
     expectCleanAndWithinLimits(s);
   });
 
@@ -182,7 +195,9 @@ describe('SearchJobClient against the local SumoLogic server', () => {
   it('names the right deployment on 301', async () => {
     const s = await start({ deploymentRedirect: 'https://api.eu.sumologic.com/api' });
     const error = await failure(search(clientFor(s)));
-    expect(error.message).toBe('Wrong deployment: this account lives in EU (api.eu.sumologic.com) — pick EU in settings.');
+    expect(error.message).toBe(
+      'Wrong deployment: this account lives in EU (api.eu.sumologic.com) — pick EU in settings.',
+    );
     expect(s.stats().jobsCreated).toBe(0);
   });
 
@@ -228,9 +243,16 @@ describe('SearchJobClient against the local SumoLogic server', () => {
     const apiBase = `${s.url}/api`;
     await s.close();
     server = undefined;
-    const client = new SearchJobClient({ apiBase, accessId: 'demo-access-id', accessKey: 'demo-access-key', fetch: cookieFetch() });
+    const client = new SearchJobClient({
+      apiBase,
+      accessId: 'demo-access-id',
+      accessKey: 'demo-access-key',
+      fetch: cookieFetch(),
+    });
     const error = await failure(search(client));
     expect(error.kind).toBe('network');
-    expect(error.message).toBe(`Could not reach ${new URL(apiBase).host} — check the deployment/network (a browser also reports some refused answers this way).`);
+    expect(error.message).toBe(
+      `Could not reach ${new URL(apiBase).host} — check the deployment/network (a browser also reports some refused answers this way).`,
+    );
   });
 });

@@ -12,16 +12,38 @@ function setup(latencyMs = 20) {
   const clock = new VirtualClock();
   const sumo = new FakeSumo(clock, latencyMs);
   const limiter = new RateLimiter({ clock });
-  const client = new SearchJobClient({ apiBase: 'https://api.sumologic.com/api', accessId: 'demo-id', accessKey: 'demo-key', fetch: sumo.fetch, clock, limiter, random: () => 0.5 });
+  const client = new SearchJobClient({
+    apiBase: 'https://api.sumologic.com/api',
+    accessId: 'demo-id',
+    accessKey: 'demo-key',
+    fetch: sumo.fetch,
+    clock,
+    limiter,
+    random: () => 0.5,
+  });
   const progress: SearchProgress[] = [];
   const run = (extra: Partial<Parameters<typeof runSearch>[0]> = {}): Promise<SearchResult> =>
-    runSearch({ client, clock, query: '"openReplaySessionToken=a.b.c.dddddddd"', from: 1000, to: 2000, onProgress: (p) => progress.push(p), ...extra });
+    runSearch({
+      client,
+      clock,
+      query: '"openReplaySessionToken=a.b.c.dddddddd"',
+      from: 1000,
+      to: 2000,
+      onProgress: (p) => progress.push(p),
+      ...extra,
+    });
   return { clock, sumo, client, limiter, progress, run };
 }
 
 const isStatus = (r: FakeRequest) => r.method === 'GET' && /\/jobs\/[^/]+$/.test(r.path);
 const isPage = (r: FakeRequest) => r.path.endsWith('/messages');
-const failure = (p: Promise<unknown>): Promise<SumoError> => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as SumoError);
+const failure = (p: Promise<unknown>): Promise<SumoError> =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as SumoError,
+  );
 
 describe('runSearch', () => {
   it('pages while gathering, accumulates deltas, finishes on DONE and deletes the job', async () => {
@@ -29,8 +51,20 @@ describe('runSearch', () => {
     sumo.messages = Array.from({ length: 25 }, (_, i) => makeMessage(i));
     sumo.statusSteps = [
       { state: 'NOT STARTED', messageCount: 0 },
-      { state: 'GATHERING RESULTS', messageCount: 10, histogramBuckets: [{ startTimestamp: 0, length: 60000, count: 10 }], pendingWarnings: ['w1'] },
-      { state: 'DONE GATHERING HISTOGRAM', messageCount: 20, histogramBuckets: [{ startTimestamp: 0, length: 60000, count: 10 }, { startTimestamp: 60000, length: 60000, count: 3 }] },
+      {
+        state: 'GATHERING RESULTS',
+        messageCount: 10,
+        histogramBuckets: [{ startTimestamp: 0, length: 60000, count: 10 }],
+        pendingWarnings: ['w1'],
+      },
+      {
+        state: 'DONE GATHERING HISTOGRAM',
+        messageCount: 20,
+        histogramBuckets: [
+          { startTimestamp: 0, length: 60000, count: 10 },
+          { startTimestamp: 60000, length: 60000, count: 3 },
+        ],
+      },
       { state: 'SOME FUTURE STATE', messageCount: 22 },
       { state: 'DONE GATHERING RESULTS', messageCount: 25, pendingWarnings: ['w2'] },
     ];
@@ -46,15 +80,24 @@ describe('runSearch', () => {
     expect(sumo.liveJobs()).toEqual([]);
     expect(result.stats.jobDeleted).toBe(true);
     expect(result.stats.requests).toBe(sumo.requests.length);
-    expect(sumo.requests[0]?.body).toEqual({ timeZone: 'UTC', requiresRawMessages: true, query: '"openReplaySessionToken=a.b.c.dddddddd"', from: 1000, to: 2000, byReceiptTime: true });
+    expect(sumo.requests[0]?.body).toEqual({
+      timeZone: 'UTC',
+      requiresRawMessages: true,
+      query: '"openReplaySessionToken=a.b.c.dddddddd"',
+      from: 1000,
+      to: 2000,
+      byReceiptTime: true,
+    });
     // Pages started before the job was done: results show early.
     const firstPage = sumo.requests.findIndex(isPage);
     const doneStatus = sumo.requests.filter(isStatus).length;
     expect(firstPage).toBeLessThan(sumo.requests.length - 2);
     expect(doneStatus).toBe(5);
     expect(sumo.requests.filter(isPage).map((r) => r.search.toString())).toEqual([
-      'offset=0&limit=8', 'offset=8&limit=2',
-      'offset=10&limit=8', 'offset=18&limit=2',
+      'offset=0&limit=8',
+      'offset=8&limit=2',
+      'offset=10&limit=8',
+      'offset=18&limit=2',
       'offset=20&limit=2',
       'offset=22&limit=3',
     ]);
@@ -79,13 +122,19 @@ describe('runSearch', () => {
         statesAtBatch.push(String(sumo.count('GET', '/jobs/JOB1') - sumo.count('GET', '/messages')));
       },
     });
-    expect(seen).toEqual([['line 0', 'line 1'], ['line 2', 'line 3', 'line 4']]);
+    expect(seen).toEqual([
+      ['line 0', 'line 1'],
+      ['line 2', 'line 3', 'line 4'],
+    ]);
     expect(statesAtBatch).toEqual(['1', '2']); // first batch after the first (still gathering) poll
   });
 
   it('polls adaptively: first after 200 ms, ×1.5 up to 5 s', async () => {
     const { sumo, run, clock } = setup(0);
-    sumo.statusSteps = [...Array.from({ length: 12 }, () => ({ state: 'GATHERING RESULTS', messageCount: 0 })), { state: 'DONE GATHERING RESULTS', messageCount: 0 }];
+    sumo.statusSteps = [
+      ...Array.from({ length: 12 }, () => ({ state: 'GATHERING RESULTS', messageCount: 0 })),
+      { state: 'DONE GATHERING RESULTS', messageCount: 0 },
+    ];
     const t0 = clock.now();
     await run();
     const times = sumo.requests.filter(isStatus).map((r) => r.at - t0);
@@ -126,7 +175,10 @@ describe('runSearch', () => {
 
   it('reports CANCELLED as an error and deletes the job', async () => {
     const { sumo, run } = setup();
-    sumo.statusSteps = [{ state: 'GATHERING RESULTS', messageCount: 0 }, { state: 'CANCELLED', messageCount: 0 }];
+    sumo.statusSteps = [
+      { state: 'GATHERING RESULTS', messageCount: 0 },
+      { state: 'CANCELLED', messageCount: 0 },
+    ];
     const error = await failure(run());
     expect(error.kind).toBe('cancelled');
     expect(error.message).toBe('SumoLogic cancelled the search job — run the search again.');
@@ -167,7 +219,9 @@ describe('runSearch', () => {
     sumo.emptyPages = 100;
     const error = await failure(run());
     expect(error.kind).toBe('empty-page');
-    expect(error.message).toBe('SumoLogic reported 3 messages but returned an empty page at offset 0 several times — try the search again.');
+    expect(error.message).toBe(
+      'SumoLogic reported 3 messages but returned an empty page at offset 0 several times — try the search again.',
+    );
     expect(sumo.liveJobs()).toEqual([]);
   });
 
@@ -187,9 +241,7 @@ describe('runSearch', () => {
     sumo.fault((r) => isStatus(r) && ++polls > 12, sumoError(404, 'searchjob.jobid.invalid'), 100);
     const error = await failure(run());
     expect(error.kind).toBe('job-expired');
-    expect(error.message).toBe(
-      "The search job expired on SumoLogic's side — search again.",
-    );
+    expect(error.message).toBe("The search job expired on SumoLogic's side — search again.");
     expect(sumo.count('DELETE', '/jobs/')).toBeGreaterThanOrEqual(1);
   });
 
@@ -211,15 +263,28 @@ describe('runSearch', () => {
     sumo.messages = [makeMessage(0, '[openReplaySessionToken=a.b.c.dddddddd] ERROR boom')];
     sumo.capitalizeMessageKeys = true;
     const result = await run();
-    expect(Object.keys(result.messages[0] ?? {}).sort()).toEqual(['_messageid', '_messagetime', '_raw', '_receipttime', '_sourcecategory', '_sourcehost', '_sourcename']);
+    expect(Object.keys(result.messages[0] ?? {}).sort()).toEqual([
+      '_messageid',
+      '_messagetime',
+      '_raw',
+      '_receipttime',
+      '_sourcecategory',
+      '_sourcehost',
+      '_sourcename',
+    ]);
     expect(result.messages[0]?._raw).toBe('[openReplaySessionToken=a.b.c.dddddddd] ERROR boom');
   });
 
   it('fails on 301 at create without leaving a job', async () => {
     const { sumo, run } = setup();
-    sumo.fault(() => true, { ...sumoError(301, 'moved'), headers: { location: 'https://api.eu.sumologic.com/api/v1/search/jobs' } });
+    sumo.fault(() => true, {
+      ...sumoError(301, 'moved'),
+      headers: { location: 'https://api.eu.sumologic.com/api/v1/search/jobs' },
+    });
     const error = await failure(run());
-    expect(error.message).toBe('Wrong deployment: this account lives in EU (api.eu.sumologic.com) — pick EU in settings.');
+    expect(error.message).toBe(
+      'Wrong deployment: this account lives in EU (api.eu.sumologic.com) — pick EU in settings.',
+    );
     expect(sumo.liveJobs()).toEqual([]);
     expect(sumo.requests).toHaveLength(1);
   });

@@ -28,7 +28,10 @@ async function start(options: SumoServerOptions = {}, lines = 6): Promise<SumoSe
   server = await startSumoServer({ gatherMessagesPerSecond: Infinity, ...options });
   const now = Date.now();
   server.ingest(
-    Array.from({ length: lines }, (_, i) => ({ raw: `${TAG} ERROR failure number ${i}`, messageTime: now - 60_000 + i * 100 })),
+    Array.from({ length: lines }, (_, i) => ({
+      raw: `${TAG} ERROR failure number ${i}`,
+      messageTime: now - 60_000 + i * 100,
+    })),
     { category: 'prod/api', host: 'web-1', name: '/var/log/app.log' },
   );
   return server;
@@ -86,7 +89,9 @@ describe('the client against the strict local server', () => {
     expect(log.jobsCreated).toBe(2);
     expect(log.liveJobs).toBe(0);
     // Only the very first request went without the session cookie.
-    const requests = (await (await globalThis.fetch(`${s.url}/__sumo/requests`)).json()) as { requests: Array<{ hadSessionCookie: boolean }> };
+    const requests = (await (await globalThis.fetch(`${s.url}/__sumo/requests`)).json()) as {
+      requests: Array<{ hadSessionCookie: boolean }>;
+    };
     expect(requests.requests.filter((r) => !r.hadSessionCookie)).toHaveLength(1);
   }, 30_000);
 
@@ -95,7 +100,9 @@ describe('the client against the strict local server', () => {
     const fetch = cookieFetch();
     // Each client its own session state: both creates leave before any cookie exists.
     const results = await Promise.allSettled([search(clientFor(s, { fetch })), search(clientFor(s, { fetch }))]);
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as SumoError);
+    const failed = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as SumoError);
     expect(failed).toHaveLength(1);
     expect(failed[0]?.kind).toBe('job-unreachable');
     expect(failed[0]?.message).toBe(
@@ -114,9 +121,15 @@ describe('the client against the strict local server', () => {
 
   it('survives the real throttle of a client that keeps no cookie at all', async () => {
     const s = await start({ strict: { authThrottleFreeCalls: 2 } });
-    const result = await search(clientFor(s, { fetch: (input, init) => fetch(input, init), retry: { ...FAST_THROTTLE, freshJobNotFoundRetries: 0 } }), {
-      poll: { firstPollMs: 10 },
-    }).catch((e: unknown) => e as SumoError);
+    const result = await search(
+      clientFor(s, {
+        fetch: (input, init) => fetch(input, init),
+        retry: { ...FAST_THROTTLE, freshJobNotFoundRetries: 0 },
+      }),
+      {
+        poll: { firstPollMs: 10 },
+      },
+    ).catch((e: unknown) => e as SumoError);
     // Without cookies the job is unreachable anyway; what matters is that the 401s were not "key refused".
     expect(result).toMatchObject({ kind: 'job-unreachable' });
     expect(s.stats().faultHits['authThrottle']).toBeGreaterThanOrEqual(1);
@@ -173,7 +186,9 @@ describe('the client against the strict local server', () => {
   it('reads pages capped by bytes (short pages) to the end', async () => {
     const s = await start({ strict: { maxPageBytes: 120 } }, 9);
     const result = await search(clientFor(s));
-    expect(result.messages.map((m) => m['_raw'])).toEqual(Array.from({ length: 9 }, (_, i) => `${TAG} ERROR failure number ${8 - i}`));
+    expect(result.messages.map((m) => m['_raw'])).toEqual(
+      Array.from({ length: 9 }, (_, i) => `${TAG} ERROR failure number ${8 - i}`),
+    );
     expect(s.stats().faultHits['pageByteCap']).toBeGreaterThanOrEqual(1);
   });
 
@@ -184,7 +199,9 @@ describe('the client against the strict local server', () => {
     s.setFaults({ type: 'serverError', status: 504, on: ['create'], times: 1 });
     s.resetStats();
     const error = await failure(search(clientFor(s)));
-    expect(error.message).toBe("SumoLogic's gateway answered 504 (gateway timeout) — the service is having trouble; try again in a moment.");
+    expect(error.message).toBe(
+      "SumoLogic's gateway answered 504 (gateway timeout) — the service is having trouble; try again in a moment.",
+    );
     expect(s.stats().requestsByCall).toEqual({ create: 1 });
   });
 
@@ -199,7 +216,10 @@ describe('the client against the strict local server', () => {
   it('runs through GATHERING RESULTS FROM SUBQUERIES', async () => {
     const s = await start({ gatherMessagesPerSecond: 8 });
     const states: string[] = [];
-    const result = await search(clientFor(s), { onProgress: (p) => states.push(p.state), poll: { firstPollMs: 300, maxPollMs: 300 } });
+    const result = await search(clientFor(s), {
+      onProgress: (p) => states.push(p.state),
+      poll: { firstPollMs: 300, maxPollMs: 300 },
+    });
     expect(result.messages).toHaveLength(6);
     expect(states).toContain('GATHERING RESULTS FROM SUBQUERIES');
     expect(states.at(-1)).toBe('DONE GATHERING RESULTS');

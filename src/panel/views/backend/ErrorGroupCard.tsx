@@ -15,7 +15,11 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
   const stack = sample.stack;
   const frames = stack.frames;
   return (
-    <article class="error-group" data-testid="error-group" aria-label={`${group.count} × ${inertLine(group.headline, 120)}`}>
+    <article
+      class="error-group"
+      data-testid="error-group"
+      aria-label={`${group.count} × ${inertLine(group.headline, 120)}`}
+    >
       <header class="group-head">
         <span class="group-count" title="Occurrences" aria-label={`${group.count} occurrences`}>
           <span data-testid="group-count">{group.count}</span>×
@@ -62,9 +66,7 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
         <ErrorRequests entry={sample} onJump={ui.goToRequest} />
       </div>
       {stack.causes.length > 0 && (
-        <p class="causes">
-          Caused by: {stack.causes.map((c) => inertLine(c, 300)).join(' ← ')}
-        </p>
+        <p class="causes">Caused by: {stack.causes.map((c) => inertLine(c, 300)).join(' ← ')}</p>
       )}
       <details class="raw">
         <summary>Newest occurrence as logged{sample.parts > 1 ? ` (${sample.parts} lines joined)` : ''}</summary>

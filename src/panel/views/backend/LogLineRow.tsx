@@ -15,7 +15,12 @@ export function LogLineRow({ entry }: { entry: LogEntry }) {
       <div class="line-meta">
         <time>{formatTimestamp(entry.messageTime ?? entry.receiptTime)}</time>
         <span class={`level ${isError ? 'level-error' : ''}`}>{level}</span>
-        <span class="muted">{inertLine(sourceText({ category: entry.sourceCategory, host: entry.sourceHost, name: entry.sourceName }), 200)}</span>
+        <span class="muted">
+          {inertLine(
+            sourceText({ category: entry.sourceCategory, host: entry.sourceHost, name: entry.sourceName }),
+            200,
+          )}
+        </span>
       </div>
       <LogText text={entry.raw} />
       {isError && <ErrorRequests entry={entry} onJump={ui.goToRequest} />}

@@ -19,7 +19,12 @@ export function LogText({ text, limit = DEFAULT_LINE_LIMIT, class: cls }: Props)
     <div class={`log-text ${cls ?? ''}`}>
       <pre data-testid="log-text">{makeVisible(cut.shown)}</pre>
       {cut.hiddenChars > 0 && (
-        <button type="button" class="quiet expand" data-testid="log-expand" onClick={() => setShown(nextShownLimit(shown, text.length))}>
+        <button
+          type="button"
+          class="quiet expand"
+          data-testid="log-expand"
+          onClick={() => setShown(nextShownLimit(shown, text.length))}
+        >
           Expand ({cut.hiddenChars.toLocaleString('en')} more characters)
         </button>
       )}

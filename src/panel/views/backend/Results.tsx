@@ -9,7 +9,15 @@ const PAGE = 100;
 
 /** The re-checked lines: grouped errors (default) or every linked line, newest first. */
 /** `stopped`: the search failed or was cancelled, so zero lines say nothing about the tag. */
-export function Results({ analysis, running, stopped = false }: { analysis: LogAnalysis; running: boolean; stopped?: boolean }) {
+export function Results({
+  analysis,
+  running,
+  stopped = false,
+}: {
+  analysis: LogAnalysis;
+  running: boolean;
+  stopped?: boolean;
+}) {
   const { errorsOnly } = useModel().ui.backend;
   const [limit, setLimit] = useState(PAGE);
   const onlyErrors = errorsOnly.value;
@@ -20,7 +28,8 @@ export function Results({ analysis, running, stopped = false }: { analysis: LogA
     <section class="results" aria-labelledby="results-heading">
       <header class="results-head">
         <h3 id="results-heading">
-          {plural(analysis.groups.length, 'error group')} ({plural(errorLines, 'error')}) · {plural(analysis.entries.length, 'linked line')}
+          {plural(analysis.groups.length, 'error group')} ({plural(errorLines, 'error')}) ·{' '}
+          {plural(analysis.entries.length, 'linked line')}
           {running ? ' so far' : ''}
         </h3>
         <label class="check">
@@ -38,7 +47,11 @@ export function Results({ analysis, running, stopped = false }: { analysis: LogA
         </label>
       </header>
       {dropped && (
-        <div class="dropped" data-testid="dropped-count" data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch + analysis.droppedOtherSession}>
+        <div
+          class="dropped"
+          data-testid="dropped-count"
+          data-dropped={analysis.droppedCaseOnly + analysis.droppedNoMatch + analysis.droppedOtherSession}
+        >
           <span>{dropped}</span>
           {analysis.tagIssues.length > 0 && (
             <span class="muted"> Found instead: {analysis.tagIssues.map(tagIssueText).join('; ')}.</span>
@@ -54,16 +67,18 @@ export function Results({ analysis, running, stopped = false }: { analysis: LogA
                 ? `No errors among the ${plural(analysis.entries.length, 'linked line')} received before the search stopped.`
                 : 'No lines were received before the search stopped.'
               : onlyErrors
-              ? analysis.entries.length > 0
-                ? `No errors among the ${plural(analysis.entries.length, 'linked line')} — uncheck "Errors only" to see them.`
-                : 'No log lines carry this session’s tag in the searched time window and scope.'
-              : 'No log lines carry this session’s tag in the searched time window and scope.'}
+                ? analysis.entries.length > 0
+                  ? `No errors among the ${plural(analysis.entries.length, 'linked line')} — uncheck "Errors only" to see them.`
+                  : 'No log lines carry this session’s tag in the searched time window and scope.'
+                : 'No log lines carry this session’s tag in the searched time window and scope.'}
         </p>
       )}
       <div class="result-list">
         {onlyErrors
           ? analysis.groups.slice(0, limit).map((g) => <ErrorGroupCard key={g.signature} group={g} />)
-          : analysis.entries.slice(0, limit).map((e, i) => <LogLineRow key={`${e.messageIds.join(',')}:${i}`} entry={e} />)}
+          : analysis.entries
+              .slice(0, limit)
+              .map((e, i) => <LogLineRow key={`${e.messageIds.join(',')}:${i}`} entry={e} />)}
       </div>
       {total > limit && (
         <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>

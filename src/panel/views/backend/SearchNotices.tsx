@@ -4,7 +4,15 @@ import { cappedText, truncatedText } from '../../../core/search/present.ts';
 import { inertLine } from './LogText.tsx';
 
 /** What went wrong or was cut short, each with what to do; the messages come from the background's SumoErrors. */
-export function SearchNotices({ run, cancelReason, onSearchAgain }: { run: SearchRun; cancelReason: string | null; onSearchAgain?: () => void }) {
+export function SearchNotices({
+  run,
+  cancelReason,
+  onSearchAgain,
+}: {
+  run: SearchRun;
+  cancelReason: string | null;
+  onSearchAgain?: () => void;
+}) {
   return (
     <>
       {run.status === 'failed' && run.error && (
@@ -24,7 +32,8 @@ export function SearchNotices({ run, cancelReason, onSearchAgain }: { run: Searc
       )}
       {run.status === 'cancelled' && (
         <div class="notice notice-info" role="status" data-testid="search-cancelled">
-          {cancelReason ?? 'Search cancelled; its job on SumoLogic was deleted. Results received so far are shown below.'}
+          {cancelReason ??
+            'Search cancelled; its job on SumoLogic was deleted. Results received so far are shown below.'}
         </div>
       )}
       {run.truncated && run.capped && (

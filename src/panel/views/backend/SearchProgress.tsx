@@ -5,7 +5,13 @@ import { formatElapsed, plural, stateLabel } from '../../../core/search/present.
 export function SearchProgress({ run, now }: { run: SearchRun; now: number }) {
   const p = run.progress;
   const running = run.status === 'starting' || run.status === 'running';
-  const state = running ? stateLabel(p?.state) : run.status === 'done' ? 'Done' : run.status === 'cancelled' ? 'Cancelled' : 'Failed';
+  const state = running
+    ? stateLabel(p?.state)
+    : run.status === 'done'
+      ? 'Done'
+      : run.status === 'cancelled'
+        ? 'Cancelled'
+        : 'Failed';
   const found = p?.messageCount ?? 0;
   const elapsed = (run.finishedAt ?? now) - run.startedAt;
   return (

@@ -20,19 +20,24 @@ export function CaptureNotices({ capture, storeDropped, cap, hasToken, onReload 
       {missed > 0 && (
         <div class="notice notice-info req-notice" data-testid="reload-hint" role="status">
           <span>
-            The page made {plural(missed, 'request')} before DevTools could record {missed === 1 ? 'it' : 'them'}. Reload the page to audit every request.
+            The page made {plural(missed, 'request')} before DevTools could record {missed === 1 ? 'it' : 'them'}.
+            Reload the page to audit every request.
           </span>
-          <button type="button" data-testid="reload-page" onClick={onReload}>Reload page</button>
+          <button type="button" data-testid="reload-page" onClick={onReload}>
+            Reload page
+          </button>
         </div>
       )}
       {dropped > 0 && (
         <div class="notice notice-warn req-notice" data-testid="dropped-count" data-dropped={dropped} role="status">
-          {plural(dropped, 'older request')} dropped: the audit keeps the latest {cap.toLocaleString('en')}. Clear to start over.
+          {plural(dropped, 'older request')} dropped: the audit keeps the latest {cap.toLocaleString('en')}. Clear to
+          start over.
         </div>
       )}
       {!hasToken && (
         <div class="notice notice-warn req-notice" data-testid="no-token-notice" role="status">
-          No session token of this page is known yet, so header values cannot be called current or stale. See the Session area.
+          No session token of this page is known yet, so header values cannot be called current or stale. See the
+          Session area.
         </div>
       )}
     </>

@@ -29,7 +29,9 @@ function Counts({ c }: { c: CoverageCounts }) {
   return (
     <>
       <td class="num pct" data-testid="coverage-pct">
-        <span class="bar" aria-hidden="true"><span style={{ width: c.percentage === null ? '0' : `${Math.min(100, c.percentage)}%` }} /></span>
+        <span class="bar" aria-hidden="true">
+          <span style={{ width: c.percentage === null ? '0' : `${Math.min(100, c.percentage)}%` }} />
+        </span>
         {formatPercentage(c.percentage)}
       </td>
       <td class="num">{c.requests.toLocaleString('en')}</td>
@@ -48,14 +50,30 @@ function Head({ first }: { first: string }) {
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        <th scope="col" class="num" title="Carrying ÷ in-scope requests">Coverage</th>
-        <th scope="col" class="num">Requests</th>
-        <th scope="col" class="num">Carrying</th>
-        <th scope="col" class="num">Missing</th>
-        <th scope="col" class="num">Blocked</th>
-        <th scope="col" class="num" title="Stale or foreign token">Stale/foreign</th>
-        <th scope="col" class="num" title="The current token sent where the scope leaves it out">Outside scope</th>
-        <th scope="col" class="num">Not expected</th>
+        <th scope="col" class="num" title="Carrying ÷ in-scope requests">
+          Coverage
+        </th>
+        <th scope="col" class="num">
+          Requests
+        </th>
+        <th scope="col" class="num">
+          Carrying
+        </th>
+        <th scope="col" class="num">
+          Missing
+        </th>
+        <th scope="col" class="num">
+          Blocked
+        </th>
+        <th scope="col" class="num" title="Stale or foreign token">
+          Stale/foreign
+        </th>
+        <th scope="col" class="num" title="The current token sent where the scope leaves it out">
+          Outside scope
+        </th>
+        <th scope="col" class="num">
+          Not expected
+        </th>
       </tr>
     </thead>
   );
@@ -85,7 +103,9 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
                   type="button"
                   class="link"
                   title={`${cellText(e.key, 500)} — show its requests`}
-                  onClick={() => showRequests(ui, `method:${quoted(e.method)} origin:${quoted(e.origin)} path:${quoted(e.template)}`)}
+                  onClick={() =>
+                    showRequests(ui, `method:${quoted(e.method)} origin:${quoted(e.origin)} path:${quoted(e.template)}`)
+                  }
                 >
                   <span class="m">{cellText(e.method, 12)}</span>{' '}
                   {e.origin !== pageOrigin && <span class="muted">{cellText(e.origin, 120)}</span>}
@@ -96,11 +116,17 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
             </tr>
           ))}
           {endpoints.length === 0 && (
-            <tr><td colSpan={9} class="muted">No endpoint in scope yet.</td></tr>
+            <tr>
+              <td colSpan={9} class="muted">
+                No endpoint in scope yet.
+              </td>
+            </tr>
           )}
         </tbody>
       </table>
-      {endpoints.length > MAX_ROWS && <p class="muted">… and {plural(endpoints.length - MAX_ROWS, 'more endpoint')} (Save JSON has them all).</p>}
+      {endpoints.length > MAX_ROWS && (
+        <p class="muted">… and {plural(endpoints.length - MAX_ROWS, 'more endpoint')} (Save JSON has them all).</p>
+      )}
       <h3>By origin</h3>
       <table class="cov-table" data-testid="coverage-origins">
         <Head first="Origin" />
@@ -108,7 +134,12 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
           {origins.slice(0, MAX_ROWS).map((o) => (
             <tr key={o.origin} data-testid="coverage-origin" data-key={o.origin}>
               <th scope="row">
-                <button type="button" class="link" title={`Show requests to ${o.origin}`} onClick={() => showRequests(ui, `origin:${quoted(o.origin)}`)}>
+                <button
+                  type="button"
+                  class="link"
+                  title={`Show requests to ${o.origin}`}
+                  onClick={() => showRequests(ui, `origin:${quoted(o.origin)}`)}
+                >
                   {cellText(o.origin, 200)}
                 </button>
               </th>
@@ -117,7 +148,9 @@ export function CoverageTables({ store, version, pageOrigin }: Props) {
           ))}
         </tbody>
       </table>
-      {origins.length > MAX_ROWS && <p class="muted">… and {plural(origins.length - MAX_ROWS, 'more origin')} (Save JSON has them all).</p>}
+      {origins.length > MAX_ROWS && (
+        <p class="muted">… and {plural(origins.length - MAX_ROWS, 'more origin')} (Save JSON has them all).</p>
+      )}
     </div>
   );
 }

@@ -13,7 +13,9 @@ export function CurlButtons({ asSent, withToken }: Props) {
   const [status, setStatus] = useState<{ ok: boolean; text: string; notes: string[]; command: string } | null>(null);
   const copy = async (made: CurlCommand, what: string) => {
     const ok = await copyText(made.command);
-    const text = ok ? `Copied ${what}.` : 'The browser refused the clipboard: select the command below and copy it by hand.';
+    const text = ok
+      ? `Copied ${what}.`
+      : 'The browser refused the clipboard: select the command below and copy it by hand.';
     setStatus({ ok, text, notes: made.notes, command: made.command });
   };
   return (
@@ -26,7 +28,11 @@ export function CurlButtons({ asSent, withToken }: Props) {
           type="button"
           data-testid="copy-curl-token"
           disabled={!withToken}
-          title={withToken ? 'The same request with the current session token in its header' : 'No current session token in this tab'}
+          title={
+            withToken
+              ? 'The same request with the current session token in its header'
+              : 'No current session token in this tab'
+          }
           onClick={() => withToken && void copy(withToken, 'the request as cURL with the current token')}
         >
           Copy as cURL with current token
@@ -39,7 +45,14 @@ export function CurlButtons({ asSent, withToken }: Props) {
         ))}
       </div>
       {status && !status.ok && (
-        <textarea readonly rows={3} class="curl-text" aria-label="cURL command" data-testid="curl-text" value={status.command} />
+        <textarea
+          readonly
+          rows={3}
+          class="curl-text"
+          aria-label="cURL command"
+          data-testid="curl-text"
+          value={status.command}
+        />
       )}
     </section>
   );

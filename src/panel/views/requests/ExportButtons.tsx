@@ -45,13 +45,31 @@ export function ExportButtons({ store, capture }: Props) {
 
   return (
     <div class="exports" role="group" aria-label="Export">
-      <button type="button" data-testid="copy-report" disabled={empty} title="Copy a Markdown report for a ticket" onClick={() => void copy()}>
+      <button
+        type="button"
+        data-testid="copy-report"
+        disabled={empty}
+        title="Copy a Markdown report for a ticket"
+        onClick={() => void copy()}
+      >
         Copy report
       </button>
-      <button type="button" data-testid="save-json" disabled={empty} title="Download every request and verdict as JSON" onClick={save}>
+      <button
+        type="button"
+        data-testid="save-json"
+        disabled={empty}
+        title="Download every request and verdict as JSON"
+        onClick={save}
+      >
         Save JSON
       </button>
-      <button type="button" data-testid="show-report" disabled={empty} title="Show the Markdown report" onClick={() => (requestsUi.reportOpen.value = true)}>
+      <button
+        type="button"
+        data-testid="show-report"
+        disabled={empty}
+        title="Show the Markdown report"
+        onClick={() => (requestsUi.reportOpen.value = true)}
+      >
         Show report
       </button>
       {status && (

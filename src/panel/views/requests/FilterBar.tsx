@@ -9,7 +9,8 @@ interface Props {
   total: number;
 }
 
-const HINT = 'Filter: text, verdict:missing, origin:api.example.com, status:5xx, type:xhr, method:POST, path:/api, -verdict:not-expected';
+const HINT =
+  'Filter: text, verdict:missing, origin:api.example.com, status:5xx, type:xhr, method:POST, path:/api, -verdict:not-expected';
 
 /** The filter box; a query it cannot read keeps the last rows and says why, where. */
 export function FilterBar({ parse, shown, total }: Props) {

@@ -12,7 +12,15 @@ import corsNginx from '../../../../snippets/cors/nginx.conf?raw';
 import corsSpring from '../../../../snippets/cors/SpringCorsConfig.java?raw';
 
 const TEXT: Readonly<Record<SnippetId, string>> = {
-  node, python, java, go, 'go-slog': goSlog, dotnet, 'cors-express': corsExpress, 'cors-nginx': corsNginx, 'cors-spring': corsSpring,
+  node,
+  python,
+  java,
+  go,
+  'go-slog': goSlog,
+  dotnet,
+  'cors-express': corsExpress,
+  'cors-nginx': corsNginx,
+  'cors-spring': corsSpring,
 };
 
 /** Copyable code for the fix a request needs: log tagging for a backend, or a CORS change. */
@@ -27,9 +35,15 @@ export function FixSnippets({ entry }: { entry: AuditEntry }) {
         <section key={id} class="snippet" data-testid="fix-snippet" data-snippet={id}>
           <header>
             <strong>{SNIPPETS[id].title}</strong>
-            <CopyButton text={TEXT[id]} label={`Copy the ${SNIPPETS[id].title} snippet`} testId={`copy-snippet-${id}`} />
+            <CopyButton
+              text={TEXT[id]}
+              label={`Copy the ${SNIPPETS[id].title} snippet`}
+              testId={`copy-snippet-${id}`}
+            />
           </header>
-          <pre tabIndex={0}><code>{TEXT[id]}</code></pre>
+          <pre tabIndex={0}>
+            <code>{TEXT[id]}</code>
+          </pre>
         </section>
       ))}
     </details>

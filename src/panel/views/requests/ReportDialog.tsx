@@ -33,7 +33,10 @@ export function ReportDialog({ store, capture }: Props) {
   useLayoutEffect(() => {
     const d = ref.current;
     // The dialog is unmounted rather than closed, so the browser's own focus return cannot be relied on.
-    const returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const returnTo =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
     if (d && !d.open) d.showModal();
     return () => {
       d?.close();
@@ -42,25 +45,55 @@ export function ReportDialog({ store, capture }: Props) {
   }, []);
 
   return (
-    <dialog ref={ref} class="report-dialog" data-testid="report-dialog" aria-labelledby="report-title" onClose={close} onCancel={close} onKeyDown={onKeyDown}>
+    <dialog
+      ref={ref}
+      class="report-dialog"
+      data-testid="report-dialog"
+      aria-labelledby="report-title"
+      onClose={close}
+      onCancel={close}
+      onKeyDown={onKeyDown}
+    >
       <header class="detail-head">
         <h3 id="report-title">Propagation report (Markdown)</h3>
-        <button type="button" class="icon" aria-label="Close report" data-testid="report-close" onClick={close}>✕</button>
+        <button type="button" class="icon" aria-label="Close report" data-testid="report-close" onClick={close}>
+          ✕
+        </button>
       </header>
-      <textarea readonly data-testid="report-text" aria-label="Report text" spellcheck={false} wrap="off" value={text} />
+      <textarea
+        readonly
+        data-testid="report-text"
+        aria-label="Report text"
+        spellcheck={false}
+        wrap="off"
+        value={text}
+      />
       <footer class="report-actions">
         <label class="check">
-          <input type="checkbox" data-testid="report-reveal" checked={reveal} onChange={(e) => setReveal(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="report-reveal"
+            checked={reveal}
+            onChange={(e) => setReveal(e.currentTarget.checked)}
+          />
           Include the token unmasked
         </label>
         <button
           type="button"
           data-testid="report-copy"
-          onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'Copied.' : 'The browser refused the clipboard: select the text and copy it by hand.'))}
+          onClick={() =>
+            void copyText(text).then((ok) =>
+              setCopied(ok ? 'Copied.' : 'The browser refused the clipboard: select the text and copy it by hand.'),
+            )
+          }
         >
           Copy
         </button>
-        {copied && <span role="status" class="muted">{copied}</span>}
+        {copied && (
+          <span role="status" class="muted">
+            {copied}
+          </span>
+        )}
       </footer>
     </dialog>
   );

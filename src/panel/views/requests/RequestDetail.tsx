@@ -39,20 +39,43 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
         <span class="detail-title" data-testid="detail-url">
           <strong>{cellText(req.method, 12)}</strong> {cellText(req.url, 2000)}
         </span>
-        <button type="button" class="icon" aria-label="Close detail (Esc)" title="Close (Esc)" data-testid="detail-close" onClick={onClose}>
+        <button
+          type="button"
+          class="icon"
+          aria-label="Close detail (Esc)"
+          title="Close (Esc)"
+          data-testid="detail-close"
+          onClick={onClose}
+        >
           ✕
         </button>
       </header>
       <div class="detail-body">
         <section class={`verdict-box verdict-box-${result.verdict}`} aria-label="Verdict">
-          <div><VerdictBadge verdict={result.verdict} /></div>
-          <p data-testid="detail-reason"><span class="muted">Reason: </span>{result.reason}</p>
+          <div>
+            <VerdictBadge verdict={result.verdict} />
+          </div>
+          <p data-testid="detail-reason">
+            <span class="muted">Reason: </span>
+            {result.reason}
+          </p>
           {result.fix !== undefined && (
-            <p data-testid="detail-fix"><span class="muted">{problem ? 'Fix: ' : 'To audit it: '}</span>{result.fix}</p>
+            <p data-testid="detail-fix">
+              <span class="muted">{problem ? 'Fix: ' : 'To audit it: '}</span>
+              {result.fix}
+            </p>
           )}
-          {result.note !== undefined && <p data-testid="detail-note"><span class="muted">Note: </span>{result.note}</p>}
+          {result.note !== undefined && (
+            <p data-testid="detail-note">
+              <span class="muted">Note: </span>
+              {result.note}
+            </p>
+          )}
           {tracker.hasMatcher && (req.resourceType === 'fetch' || req.resourceType === 'xhr') && (
-            <p data-testid="detail-matcher"><span class="muted">Your tokenUrlMatcher: </span>{describeAnswer(tracker.answers.get(req.url))}</p>
+            <p data-testid="detail-matcher">
+              <span class="muted">Your tokenUrlMatcher: </span>
+              {describeAnswer(tracker.answers.get(req.url))}
+            </p>
           )}
         </section>
         <FixSnippets entry={entry} />
@@ -61,16 +84,29 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
         </section>
         <dl class="facts">
           <dt>Status</dt>
-          <dd>{req.status === 0 ? 'no response' : req.status}{req.error ? ` (${cellText(req.error, 200)})` : ''}</dd>
+          <dd>
+            {req.status === 0 ? 'no response' : req.status}
+            {req.error ? ` (${cellText(req.error, 200)})` : ''}
+          </dd>
           <dt>Type</dt>
-          <dd>{req.resourceType}{req.initiatorType ? `, initiated by ${cellText(req.initiatorType, 40)}` : ''}</dd>
+          <dd>
+            {req.resourceType}
+            {req.initiatorType ? `, initiated by ${cellText(req.initiatorType, 40)}` : ''}
+          </dd>
           <dt>Started</dt>
-          <dd>{clockTime(req.startedAt)}, took {duration(req.durationMs)}</dd>
+          <dd>
+            {clockTime(req.startedAt)}, took {duration(req.durationMs)}
+          </dd>
           <dt>Page</dt>
           <dd>{cellText(req.pageUrl, 500)}</dd>
         </dl>
         <label class="check reveal">
-          <input type="checkbox" data-testid="reveal-toggle" checked={reveal} onChange={(e) => (requestsUi.reveal.value = e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="reveal-toggle"
+            checked={reveal}
+            onChange={(e) => (requestsUi.reveal.value = e.currentTarget.checked)}
+          />
           Show token values unmasked
         </label>
         <CurlButtons
@@ -83,7 +119,11 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
           headers={shownHeaders(req.requestHeaders, sessionHeaderNames, tokens, reveal)}
           highlight={result.headerName?.toLowerCase()}
         />
-        <HeaderList title="Response headers" testId="response-headers" headers={shownHeaders(req.responseHeaders, sessionHeaderNames, tokens, reveal)} />
+        <HeaderList
+          title="Response headers"
+          testId="response-headers"
+          headers={shownHeaders(req.responseHeaders, sessionHeaderNames, tokens, reveal)}
+        />
       </div>
     </aside>
   );

@@ -32,22 +32,32 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
       data-url={req.url}
       onClick={() => onSelect(index, true)}
     >
-      <span role="gridcell" class="c-method">{cellText(req.method, 12)}</span>
+      <span role="gridcell" class="c-method">
+        {cellText(req.method, 12)}
+      </span>
       <span role="gridcell" class="c-path" title={cellText(req.url, 2000)}>
         {req.path === '' ? cellText(req.url, 200) : cellText(req.path, 300)}
         {/* Always there, empty without a query: adding and removing it as rows scroll cost more than an empty span. */}
         <span class="query">{req.query === '' ? '' : cellText(req.query, 200)}</span>
       </span>
       <OriginCell origin={req.origin} own={req.origin !== '' && req.origin === req.pageOrigin} />
-      <span role="gridcell" class={`c-status${req.status === 0 || req.status >= 400 ? ' bad' : ''}`} title={req.error ? cellText(req.error, 200) : undefined}>
+      <span
+        role="gridcell"
+        class={`c-status${req.status === 0 || req.status >= 400 ? ' bad' : ''}`}
+        title={req.error ? cellText(req.error, 200) : undefined}
+      >
         {req.status === 0 ? '(failed)' : req.status}
       </span>
-      <span role="gridcell" class="c-type">{req.resourceType}</span>
+      <span role="gridcell" class="c-type">
+        {req.resourceType}
+      </span>
       <span role="gridcell" class="c-verdict">
         <VerdictBadge verdict={result.verdict} />
         {linked && <LinkedErrorCount count={linked.count} unsure={linked.unsure} />}
       </span>
-      <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>{clockTime(req.startedAt)}</span>
+      <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>
+        {clockTime(req.startedAt)}
+      </span>
     </div>
   );
 }
@@ -61,7 +71,12 @@ function OriginCell({ origin, own }: { origin: string; own: boolean }) {
   const label = originLabel(origin);
   const full = cellText(label.full, 300);
   return (
-    <span role="gridcell" class="c-origin" title={own ? `${full} (this page's origin)` : full} data-testid="origin-cell">
+    <span
+      role="gridcell"
+      class="c-origin"
+      title={own ? `${full} (this page's origin)` : full}
+      data-testid="origin-cell"
+    >
       <span class="o-own">{own ? 'page' : ''}</span>
       <span class="o-head">{cellText(label.head, 300)}</span>
       <span class="o-tail">{cellText(label.tail, 40)}</span>

@@ -21,7 +21,12 @@ function SortHeader() {
       {COLUMNS.map((c) => {
         const dir = sort?.column === c.id ? sort.direction : null;
         return (
-          <span key={c.id} role="columnheader" class={`c-${c.id}`} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+          <span
+            key={c.id}
+            role="columnheader"
+            class={`c-${c.id}`}
+            aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+          >
             <button
               type="button"
               class="sort"
@@ -30,7 +35,9 @@ function SortHeader() {
               onClick={() => (requestsUi.sort.value = nextSort(requestsUi.sort.value, c.id))}
             >
               {c.label}
-              <span class="sort-mark" aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
+              <span class="sort-mark" aria-hidden="true">
+                {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
+              </span>
             </button>
           </span>
         );
@@ -86,7 +93,16 @@ export function RequestTable({ rows, version, selectedIndex, onSelect }: Props) 
         renderRow={(i, slot) => {
           const entry = rows.at(i);
           if (entry === undefined) return <div key={slot} role="row" class="req-row" />;
-          return <RequestRow key={slot} entry={entry} linked={linkedCounts.get(entry.req.id)} index={i} selected={i === selectedIndex} onSelect={onSelect} />;
+          return (
+            <RequestRow
+              key={slot}
+              entry={entry}
+              linked={linkedCounts.get(entry.req.id)}
+              index={i}
+              selected={i === selectedIndex}
+              onSelect={onSelect}
+            />
+          );
         }}
       />
     </div>

@@ -37,7 +37,8 @@ export function SubTabs({ coverage }: { coverage: string }) {
           {t.label}
           {t.id === 'coverage' && (
             <span class="tab-pct" data-testid="coverage-summary" title="In-scope requests that carry the current token">
-              {' '}{coverage}
+              {' '}
+              {coverage}
             </span>
           )}
         </button>

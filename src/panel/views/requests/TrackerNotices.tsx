@@ -18,9 +18,9 @@ export function TrackerNotices({ tracker }: { tracker: TrackerPolicy }) {
       {tracker.header?.on === false && (
         <div class="notice notice-warn req-notice" data-testid="header-off-notice" role="status">
           <span>
-            The tracker is not set to add the session token header: only headers your own code sets are sent. To have it add
-            them, set in its options <code data-testid="header-off-option">{HEADER_OFF_OPTION}</code> (and a tokenUrlMatcher to
-            choose which URLs get it).
+            The tracker is not set to add the session token header: only headers your own code sets are sent. To have it
+            add them, set in its options <code data-testid="header-off-option">{HEADER_OFF_OPTION}</code> (and a
+            tokenUrlMatcher to choose which URLs get it).
           </span>
           <CopyButton text={HEADER_OFF_OPTION} label="Copy the option" testId="copy-header-option" />
         </div>

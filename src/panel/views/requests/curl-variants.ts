@@ -11,14 +11,23 @@ function withBody(req: CapturedRequest, headers: Header[], notes: string[]): Cur
 }
 
 /** The request as it was sent; session headers and credentials masked unless `reveal`, as in the detail. */
-export function curlAsSent(req: CapturedRequest, sessionHeaderNames: ReadonlySet<string>, tokens: TokenContext, reveal: boolean): CurlCommand {
+export function curlAsSent(
+  req: CapturedRequest,
+  sessionHeaderNames: ReadonlySet<string>,
+  tokens: TokenContext,
+  reveal: boolean,
+): CurlCommand {
   let masked = false;
   const headers = req.requestHeaders.map(([name, value]): Header => {
     const shown = maskedValue(name, value, sessionHeaderNames, tokens, reveal);
     masked ||= shown.masked && !reveal;
     return [name, shown.value];
   });
-  return withBody(req, headers, masked ? ['Token values are masked: tick "Show token values unmasked" to copy them as sent.'] : []);
+  return withBody(
+    req,
+    headers,
+    masked ? ['Token values are masked: tick "Show token values unmasked" to copy them as sent.'] : [],
+  );
 }
 
 /**

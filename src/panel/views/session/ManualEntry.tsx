@@ -29,7 +29,8 @@ export function ManualEntry({ onAccept }: Props) {
     <form class="manual-entry" onSubmit={submit} aria-labelledby="manual-heading">
       <h3 id="manual-heading">Use a session by hand</h3>
       <label for="manual-input" class="muted">
-        Session token, session id, or OpenReplay session or Assist URL (e.g. https://app.openreplay.com/12/session/2618307011354435587)
+        Session token, session id, or OpenReplay session or Assist URL (e.g.
+        https://app.openreplay.com/12/session/2618307011354435587)
       </label>
       <div class="manual-row">
         <input

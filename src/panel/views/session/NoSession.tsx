@@ -15,7 +15,9 @@ export function NoSession({ state }: { state: SessionState }) {
     return (
       <div class="session-note" data-testid="session-loading">
         <p class="note-title">Tracker loading</p>
-        <p>The page has an OpenReplay tracker that has no session yet. Its token shows here as soon as it starts one.</p>
+        <p>
+          The page has an OpenReplay tracker that has no session yet. Its token shows here as soon as it starts one.
+        </p>
         <ul class="reasons">
           {state.reasons.map((r) => (
             <li key={r}>{r}</li>

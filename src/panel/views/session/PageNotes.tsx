@@ -6,7 +6,8 @@ import type { SessionState } from '../../../core/session/session-state.ts';
  */
 export function PageNotes({ state }: { state: SessionState }) {
   const refused = [...state.refused];
-  if (state.current && state.status === 'invalid') for (const r of state.reasons) if (!refused.includes(r)) refused.push(r);
+  if (state.current && state.status === 'invalid')
+    for (const r of state.reasons) if (!refused.includes(r)) refused.push(r);
   if (refused.length === 0 && state.warnings.length === 0) return null;
   return (
     <section class="page-notes" aria-label="Notes about the page">

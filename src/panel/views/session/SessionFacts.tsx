@@ -12,7 +12,9 @@ import { STORAGE_FORMAT_LABEL } from '../../../core/session/storage-formats.ts';
 /** Everything known about the session in use, as a definition list. Page text is only ever text. */
 export function SessionFacts({ view, ingestUrls = [] }: { view: SessionView; ingestUrls?: readonly string[] }) {
   const href = safeHttpUrl(view.sessionUrl);
-  const linkCheck = href ? checkReplayLink(href, view.ingestBase !== undefined ? [view.ingestBase, ...ingestUrls] : ingestUrls) : null;
+  const linkCheck = href
+    ? checkReplayLink(href, view.ingestBase !== undefined ? [view.ingestBase, ...ingestUrls] : ingestUrls)
+    : null;
   const others = view.sources.filter((s) => s !== view.source);
   return (
     <dl class="session-facts" data-testid="session-facts">

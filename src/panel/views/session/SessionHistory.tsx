@@ -27,7 +27,12 @@ export function SessionHistory({ state }: { state: SessionState }) {
           {state.history.map((h) => {
             const current = h.token === inUse;
             return (
-              <tr key={h.token} data-testid="history-row" data-current={current ? 'true' : 'false'} class={current ? 'current' : ''}>
+              <tr
+                key={h.token}
+                data-testid="history-row"
+                data-current={current ? 'true' : 'false'}
+                class={current ? 'current' : ''}
+              >
                 <td>
                   <code class="token" data-testid="history-token">
                     {inertText(h.token, 400)}
@@ -39,7 +44,9 @@ export function SessionHistory({ state }: { state: SessionState }) {
                 </td>
                 <td>
                   {formatTime(h.firstSeen)}
-                  {formatTime(h.lastSeen) !== formatTime(h.firstSeen) && <span class="muted"> – {formatTime(h.lastSeen)}</span>}
+                  {formatTime(h.lastSeen) !== formatTime(h.firstSeen) && (
+                    <span class="muted"> – {formatTime(h.lastSeen)}</span>
+                  )}
                 </td>
                 <td data-testid="history-source">{sourcesLabel(h.sources)}</td>
               </tr>
@@ -49,8 +56,8 @@ export function SessionHistory({ state }: { state: SessionState }) {
       </table>
       {state.historyDropped > 0 && (
         <p class="muted">
-          {state.historyDropped} older token{state.historyDropped === 1 ? '' : 's'} dropped: the history keeps the newest{' '}
-          {state.history.length}.
+          {state.historyDropped} older token{state.historyDropped === 1 ? '' : 's'} dropped: the history keeps the
+          newest {state.history.length}.
         </p>
       )}
     </section>

@@ -27,7 +27,9 @@ export function TrackerSetup({ state, askMatcher }: { state: SessionState; askMa
         <dt>Read from</dt>
         <dd>
           {tracker.global}.options{tracker.frame === 'iframe' ? ` (in the frame ${tracker.frameUrl ?? ''})` : ''}
-          {tracker.trackerVersion !== undefined && <span data-testid="tracker-setup-version">, tracker {tracker.trackerVersion}</span>}
+          {tracker.trackerVersion !== undefined && (
+            <span data-testid="tracker-setup-version">, tracker {tracker.trackerVersion}</span>
+          )}
         </dd>
         {options !== null && (
           <>
@@ -45,7 +47,9 @@ export function TrackerSetup({ state, askMatcher }: { state: SessionState; askMa
         )}
       </dl>
       {options?.problems.map((p) => (
-        <p key={p} class="warn" data-testid="tracker-option-problem">{p}</p>
+        <p key={p} class="warn" data-testid="tracker-option-problem">
+          {p}
+        </p>
       ))}
     </section>
   );

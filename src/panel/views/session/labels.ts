@@ -25,4 +25,3 @@ export function activeLabel(isActive: boolean | undefined): string {
   if (isActive === undefined) return 'unknown';
   return isActive ? 'yes, recording' : 'no (stopped or not started)';
 }
-

@@ -9,7 +9,13 @@ export function AuditScope(props: { section: Section<ScopeSettings> }) {
   const site = devtools.capture.value ? siteKey(devtools.capture.value.pageUrl) : '';
   return (
     <SettingsSection form={section.form} name={section.name} legend={`Propagation audit${site ? ` for ${site}` : ''}`}>
-      <CheckSetting section={section} name="includeSameOrigin" id="audit-same-origin" label="Same origin" text="Same-origin fetch/XHR should carry the token" />
+      <CheckSetting
+        section={section}
+        name="includeSameOrigin"
+        id="audit-same-origin"
+        label="Same origin"
+        text="Same-origin fetch/XHR should carry the token"
+      />
       <ListSetting
         section={section}
         name="extraOrigins"
@@ -18,7 +24,14 @@ export function AuditScope(props: { section: Section<ScopeSettings> }) {
         label="More origins"
         hint="One per line: https://api.example.com, api.example.com:4001, https://*.example.com"
       />
-      <ListSetting section={section} name="urlPatterns" id="audit-patterns" by="line" label="URL patterns" hint="Like the tracker's tokenUrlMatcher: globs with * or /regex/." />
+      <ListSetting
+        section={section}
+        name="urlPatterns"
+        id="audit-patterns"
+        by="line"
+        label="URL patterns"
+        hint="Like the tracker's tokenUrlMatcher: globs with * or /regex/."
+      />
       <ListSetting
         section={section}
         name="extraHeaderNames"

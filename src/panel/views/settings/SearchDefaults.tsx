@@ -1,5 +1,18 @@
-import { MAX_MESSAGES_RANGE, MAX_SESSION_MINUTES_RANGE, MAX_WINDOW_MINUTES, type SumoSettings } from '../../../shared/settings.ts';
-import { CheckSetting, ListSetting, NumberSetting, SelectSetting, SettingsSection, TextSetting, type Section } from './controls.tsx';
+import {
+  MAX_MESSAGES_RANGE,
+  MAX_SESSION_MINUTES_RANGE,
+  MAX_WINDOW_MINUTES,
+  type SumoSettings,
+} from '../../../shared/settings.ts';
+import {
+  CheckSetting,
+  ListSetting,
+  NumberSetting,
+  SelectSetting,
+  SettingsSection,
+  TextSetting,
+  type Section,
+} from './controls.tsx';
 
 const WINDOW_START: ReadonlyArray<readonly [SumoSettings['windowStart'], string]> = [
   ['session-start', "the session's start"],
@@ -22,12 +35,39 @@ export function SearchDefaults(props: { section: Section<SumoSettings> }) {
         label="Scope query"
         hint="Optional, your own keyword scope, e.g. _sourceCategory=prod/api. It is ANDed with the tag clause, never mixed into it."
       />
-      <ListSetting section={section} name="tagNames" id="sumo-tags" by="comma" label="Tag names" hint="Names ending in .id carry the numeric session id; the others the token." />
-      <SelectSetting section={section} name="windowStart" id="sumo-window-start" label="Time window from" options={WINDOW_START} />
+      <ListSetting
+        section={section}
+        name="tagNames"
+        id="sumo-tags"
+        by="comma"
+        label="Tag names"
+        hint="Names ending in .id carry the numeric session id; the others the token."
+      />
+      <SelectSetting
+        section={section}
+        name="windowStart"
+        id="sumo-window-start"
+        label="Time window from"
+        options={WINDOW_START}
+      />
       {section.draft.windowStart === 'last-minutes' && (
-        <NumberSetting section={section} name="windowMinutes" id="sumo-window-minutes" label="Minutes back" min={1} max={MAX_WINDOW_MINUTES} unit="minutes" />
+        <NumberSetting
+          section={section}
+          name="windowMinutes"
+          id="sumo-window-minutes"
+          label="Minutes back"
+          min={1}
+          max={MAX_WINDOW_MINUTES}
+          unit="minutes"
+        />
       )}
-      <SelectSetting section={section} name="windowEnd" id="sumo-window-end" label="Time window to" options={WINDOW_END} />
+      <SelectSetting
+        section={section}
+        name="windowEnd"
+        id="sumo-window-end"
+        label="Time window to"
+        options={WINDOW_END}
+      />
       <NumberSetting
         section={section}
         name="maxSessionMinutes"

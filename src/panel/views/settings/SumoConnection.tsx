@@ -24,7 +24,10 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
     const r = deploymentFromLoginUrl(loginUrl);
     if (r.ok) {
       section.set('deployment', r.deployment.id);
-      setDerived({ ok: true, text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}${r.note ? `. ${r.note}` : ''}` });
+      setDerived({
+        ok: true,
+        text: `Deployment ${r.deployment.id}: API ${r.deployment.apiHost}${r.note ? `. ${r.note}` : ''}`,
+      });
     } else {
       setDerived({ ok: false, text: r.reason });
     }
@@ -33,26 +36,62 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
   // The browser's prompt must come from a click, so a custom host is allowed by its own button.
   const allow = async (origin: string) => {
     const ok = await browser.permissions.request({ origins: [origin] }).catch(() => false);
-    setAllowed(ok ? null : `The browser did not allow access to ${origin.slice(0, -2)}. Accept the prompt to use this host.`);
+    setAllowed(
+      ok ? null : `The browser did not allow access to ${origin.slice(0, -2)}. Accept the prompt to use this host.`,
+    );
     await worker.load();
   };
 
   return (
     <SettingsSection form={section.form} name={section.name} legend="SumoLogic deployment">
-      <SelectSetting section={section} name="deployment" id="sumo-deployment" label="Deployment" options={DEPLOYMENT_OPTIONS} />
-      <Field label="Or paste your login address" id="sumo-login-url" hint="e.g. https://service.eu.sumologic.com/ui/ or https://acme.us2.sumologic.com">
+      <SelectSetting
+        section={section}
+        name="deployment"
+        id="sumo-deployment"
+        label="Deployment"
+        options={DEPLOYMENT_OPTIONS}
+      />
+      <Field
+        label="Or paste your login address"
+        id="sumo-login-url"
+        hint="e.g. https://service.eu.sumologic.com/ui/ or https://acme.us2.sumologic.com"
+      >
         <div class="inline">
-          <input id="sumo-login-url" data-testid="sumo-login-url" type="url" value={loginUrl} onInput={(e) => setLoginUrl(e.currentTarget.value)} />
+          <input
+            id="sumo-login-url"
+            data-testid="sumo-login-url"
+            type="url"
+            value={loginUrl}
+            onInput={(e) => setLoginUrl(e.currentTarget.value)}
+          />
           <button type="button" onClick={derive} data-testid="sumo-derive">
             Use this address
           </button>
         </div>
-        {derived && <Notice kind={derived.ok ? 'ok' : 'bad'} testid="sumo-derived">{derived.text}</Notice>}
+        {derived && (
+          <Notice kind={derived.ok ? 'ok' : 'bad'} testid="sumo-derived">
+            {derived.text}
+          </Notice>
+        )}
       </Field>
       {section.draft.deployment === 'custom' && (
         <>
-          <TextSetting section={section} name="customApiBase" id="sumo-custom-api" url label="Custom API base URL" hint="Full base including /api, e.g. http://127.0.0.1:8787/api" />
-          <TextSetting section={section} name="customUiBase" id="sumo-custom-ui" url label="Custom UI address" hint="Optional: where “Open in SumoLogic” should go." />
+          <TextSetting
+            section={section}
+            name="customApiBase"
+            id="sumo-custom-api"
+            url
+            label="Custom API base URL"
+            hint="Full base including /api, e.g. http://127.0.0.1:8787/api"
+          />
+          <TextSetting
+            section={section}
+            name="customUiBase"
+            id="sumo-custom-ui"
+            url
+            label="Custom UI address"
+            hint="Optional: where “Open in SumoLogic” should go."
+          />
         </>
       )}
       {apiBase?.apiBase && (
@@ -62,17 +101,27 @@ export function SumoConnection(props: { section: Section<SumoSettings> }) {
       )}
       {section.draft.deployment === 'IN' && (
         <Notice kind="warn" testid="sumo-deprecated">
-          IN (Mumbai) is deprecated: SumoLogic no longer lists it. It is kept usable; if searches fail, press “Detect deployment” or ask your admin for your current deployment.
+          IN (Mumbai) is deprecated: SumoLogic no longer lists it. It is kept usable; if searches fail, press “Detect
+          deployment” or ask your admin for your current deployment.
         </Notice>
       )}
-      {apiBase?.warning && <Notice kind="warn" testid="sumo-host-warning">{apiBase.warning}</Notice>}
+      {apiBase?.warning && (
+        <Notice kind="warn" testid="sumo-host-warning">
+          {apiBase.warning}
+        </Notice>
+      )}
       {apiBase?.error && <Notice kind="bad">{apiBase.error}</Notice>}
       {apiBase?.permissionOrigin && (
         <div class="actions">
           <Notice kind="warn" testid="sumo-permission">
             The browser does not let Replay Link reach {apiBase.permissionOrigin.slice(0, -2)} yet.
           </Notice>
-          <button type="button" class="primary" data-testid="sumo-allow" onClick={() => void allow(apiBase.permissionOrigin ?? '')}>
+          <button
+            type="button"
+            class="primary"
+            data-testid="sumo-allow"
+            onClick={() => void allow(apiBase.permissionOrigin ?? '')}
+          >
             Allow access
           </button>
         </div>

@@ -51,7 +51,14 @@ export function SumoCredentials() {
         </p>
       )}
       <Field label="Access ID" id="sumo-access-id">
-        <input id="sumo-access-id" data-testid="sumo-access-id" autoComplete="off" spellcheck={false} value={accessId} onInput={(e) => setAccessId(e.currentTarget.value)} />
+        <input
+          id="sumo-access-id"
+          data-testid="sumo-access-id"
+          autoComplete="off"
+          spellcheck={false}
+          value={accessId}
+          onInput={(e) => setAccessId(e.currentTarget.value)}
+        />
       </Field>
       <Field label="Access Key" id="sumo-access-key" hint="Stored only in the extension; never shown again in full.">
         <input
@@ -65,7 +72,12 @@ export function SumoCredentials() {
       </Field>
       <Field label="Remember" id="sumo-remember">
         <label class="check">
-          <input id="sumo-remember" type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+          <input
+            id="sumo-remember"
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.currentTarget.checked)}
+          />
           Keep them after the browser closes
         </label>
       </Field>
@@ -86,12 +98,20 @@ export function SumoCredentials() {
           {detecting ? 'Detecting…' : 'Detect deployment'}
         </button>
         {saved && (
-          <button type="button" onClick={() => void worker.clearCredentials().then(setResult)} data-testid="sumo-forget">
+          <button
+            type="button"
+            onClick={() => void worker.clearCredentials().then(setResult)}
+            data-testid="sumo-forget"
+          >
             Forget key
           </button>
         )}
       </div>
-      {result && <Notice kind={result.ok ? 'ok' : 'bad'} testid="sumo-credentials-result">{result.message}</Notice>}
+      {result && (
+        <Notice kind={result.ok ? 'ok' : 'bad'} testid="sumo-credentials-result">
+          {result.message}
+        </Notice>
+      )}
     </fieldset>
   );
 }

@@ -58,7 +58,11 @@ const JOIN = { comma: ', ', line: '\n' } as const;
 export function ListSetting<T>(props: ControlProps<T, KeysOf<T, string[]>> & { by: 'comma' | 'line'; rows?: number }) {
   const { section, name, id, by } = props;
   const value = section.draft[name] as string[];
-  const parse = (text: string) => text.split(SPLIT[by]).map((s) => s.trim()).filter(Boolean);
+  const parse = (text: string) =>
+    text
+      .split(SPLIT[by])
+      .map((s) => s.trim())
+      .filter(Boolean);
   const [text, setText] = useState(() => value.join(JOIN[by]));
   useEffect(() => {
     if (parse(text).join('\n') !== value.join('\n')) setText(value.join(JOIN[by]));
@@ -67,7 +71,13 @@ export function ListSetting<T>(props: ControlProps<T, KeysOf<T, string[]>> & { b
     setText(next);
     section.set(name, parse(next) as T[typeof name]);
   };
-  const common = { id, 'data-testid': id, spellcheck: false, 'aria-invalid': section.error(name) ? true : undefined, value: text };
+  const common = {
+    id,
+    'data-testid': id,
+    spellcheck: false,
+    'aria-invalid': section.error(name) ? true : undefined,
+    value: text,
+  };
   return (
     <Field label={props.label} id={id} hint={props.hint} error={section.error(name)}>
       {by === 'line' ? (
@@ -80,7 +90,9 @@ export function ListSetting<T>(props: ControlProps<T, KeysOf<T, string[]>> & { b
 }
 
 /** A whole number; what is typed stays typed (even when wrong) and is saved once it is valid. */
-export function NumberSetting<T>(props: ControlProps<T, KeysOf<T, number>> & { min: number; max: number; unit?: string }) {
+export function NumberSetting<T>(
+  props: ControlProps<T, KeysOf<T, number>> & { min: number; max: number; unit?: string },
+) {
   const { section, name, id } = props;
   const value = section.draft[name] as number;
   const [text, setText] = useState(() => String(value));
@@ -166,7 +178,12 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
 };
 
 /** A settings section: its legend, its fields, and one short line saying whether its last change was saved. */
-export function SettingsSection(props: { form: Pick<Autosave<object>, 'status'>; name: string; legend: string; children: ComponentChildren }) {
+export function SettingsSection(props: {
+  form: Pick<Autosave<object>, 'status'>;
+  name: string;
+  legend: string;
+  children: ComponentChildren;
+}) {
   const status = props.form.status.value[props.name] ?? { state: 'idle' };
   const text = status.state === 'failed' ? `${STATUS_TEXT.failed}: ${status.message}` : STATUS_TEXT[status.state];
   return (

@@ -17,7 +17,11 @@ export function EndpointTagging({ linking }: { linking: LinkingModel }) {
     <section class="link-section" aria-labelledby="tagging-heading" data-testid="endpoint-tagging">
       <h3 id="tagging-heading">
         Header sent → backend tagged, per endpoint
-        {flagged > 0 && <span class="badge badge-bad" style={{ marginLeft: '8px' }}>{flagged} not tagging</span>}
+        {flagged > 0 && (
+          <span class="badge badge-bad" style={{ marginLeft: '8px' }}>
+            {flagged} not tagging
+          </span>
+        )}
       </h3>
       {rows.length === 0 ? (
         <p class="muted">No request carried this session’s token yet.</p>
@@ -35,7 +39,14 @@ export function EndpointTagging({ linking }: { linking: LinkingModel }) {
             {rows.map((r) => {
               const cell = CELL[r.status];
               return (
-                <tr key={r.endpoint} data-testid="tagging-row" data-endpoint={r.endpoint} data-status={r.status} data-reason={r.reason} class={r.status === 'not-tagged' ? 'flagged' : undefined}>
+                <tr
+                  key={r.endpoint}
+                  data-testid="tagging-row"
+                  data-endpoint={r.endpoint}
+                  data-status={r.status}
+                  data-reason={r.reason}
+                  class={r.status === 'not-tagged' ? 'flagged' : undefined}
+                >
                   <td class="endpoint">{inertText(r.endpoint, 300)}</td>
                   <td class="yes" title={`${r.withToken} of ${r.requests} requests sent the token`}>
                     ✓ {r.withToken}/{r.requests}

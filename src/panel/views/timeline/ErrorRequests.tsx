@@ -20,14 +20,23 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
   const linking = given ?? fromContext;
   const link = linking.errorOf(entry);
   if (link === undefined) {
-    return <p class="muted" data-testid="error-requests" data-count={0}>Not linked: this line is not an error of the current search.</p>;
+    return (
+      <p class="muted" data-testid="error-requests" data-count={0}>
+        Not linked: this line is not an error of the current search.
+      </p>
+    );
   }
   const byId = linking.requestsById.value;
   const jump = onJump ?? ((id: string) => linking.jumpTo(id));
   const t = logTimeOf(link.log);
   return (
     <div data-testid="error-requests" data-count={link.candidates.length} data-outcome={link.outcome}>
-      <span class={link.ambiguous ? 'badge badge-warn' : link.candidates.length === 0 ? 'badge badge-bad' : 'badge badge-ok'} data-testid="error-link-summary">
+      <span
+        class={
+          link.ambiguous ? 'badge badge-warn' : link.candidates.length === 0 ? 'badge badge-bad' : 'badge badge-ok'
+        }
+        data-testid="error-link-summary"
+      >
         {linkSummary(link)}
       </span>
       {link.candidates.length > 0 && (
@@ -36,7 +45,12 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
             const req = byId.get(c.requestId);
             if (!req) return null;
             return (
-              <li key={c.requestId} data-testid="error-candidate" data-request-id={c.requestId} data-endpoint={`${req.method} ${req.path}`}>
+              <li
+                key={c.requestId}
+                data-testid="error-candidate"
+                data-request-id={c.requestId}
+                data-endpoint={`${req.method} ${req.path}`}
+              >
                 <span class="when">{clockTime(req.startedAt)}</span>
                 <span class="what">
                   {req.method} {inertText(req.path, 200)} → {req.status === 0 ? 'no response' : req.status}
@@ -46,7 +60,12 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
                   {c.distanceMs > 0 ? `, ${ms(c.distanceMs)} outside it` : ', during the request'}
                   {i === 0 && link.candidates.length > 1 ? ' · closest' : ''}
                 </span>
-                <button type="button" onClick={() => jump(c.requestId)} data-testid="jump-to-request" aria-label={`Jump to ${req.method} ${inertText(req.path, 120)} at ${clockTime(req.startedAt)}`}>
+                <button
+                  type="button"
+                  onClick={() => jump(c.requestId)}
+                  data-testid="jump-to-request"
+                  aria-label={`Jump to ${req.method} ${inertText(req.path, 120)} at ${clockTime(req.startedAt)}`}
+                >
                   Jump to
                 </button>
               </li>
@@ -55,7 +74,10 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
         </ul>
       )}
       {link.candidates.length === 0 && t !== undefined && (
-        <p class="muted">Requests of this session within ±{ms(linking.linking.value.skewMs)} of {clockTime(t)}: {link.inWindow}. Raise the clock-skew tolerance if the backend clock runs off.</p>
+        <p class="muted">
+          Requests of this session within ±{ms(linking.linking.value.skewMs)} of {clockTime(t)}: {link.inWindow}. Raise
+          the clock-skew tolerance if the backend clock runs off.
+        </p>
       )}
     </div>
   );

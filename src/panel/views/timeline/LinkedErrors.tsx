@@ -20,14 +20,18 @@ export function LinkedErrors({ requestId, onSelectError, linking: given }: Props
   if (linked.length === 0) {
     return (
       <p class="muted" data-testid="linked-errors" data-count={0}>
-        {run === null ? 'No backend search yet: search to see the errors this request caused.' : 'No backend error is linked to this request.'}
+        {run === null
+          ? 'No backend search yet: search to see the errors this request caused.'
+          : 'No backend error is linked to this request.'}
       </p>
     );
   }
   const select = onSelectError ?? ((key: string) => linking.select({ kind: 'error', key }));
   return (
     <div data-testid="linked-errors" data-count={linked.length}>
-      <strong>{linked.length} backend error{linked.length === 1 ? '' : 's'}</strong>
+      <strong>
+        {linked.length} backend error{linked.length === 1 ? '' : 's'}
+      </strong>
       <ul class="link-list">
         {linked.map(({ link, of }) => {
           const t = logTimeOf(link.log);

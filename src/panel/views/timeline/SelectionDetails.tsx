@@ -19,38 +19,67 @@ function OutLink({ href, label, testid }: { href: string | null; label: string; 
 export function SelectionDetails({ linking }: { linking: LinkingModel }) {
   const sel = linking.selection.value;
   if (sel === null) {
-    return <p class="muted" data-testid="selection-details">Click a request or a backend error in the timeline (or focus it and press Enter) to see what it is linked to.</p>;
+    return (
+      <p class="muted" data-testid="selection-details">
+        Click a request or a backend error in the timeline (or focus it and press Enter) to see what it is linked to.
+      </p>
+    );
   }
   if (sel.kind === 'request') {
     const req = linking.requestsById.value.get(sel.id);
     const entry = linking.entries.value.find((e) => e.req.id === sel.id);
-    if (!req) return <p class="muted" data-testid="selection-details">That request is no longer in the audit (cleared or dropped).</p>;
+    if (!req)
+      return (
+        <p class="muted" data-testid="selection-details">
+          That request is no longer in the audit (cleared or dropped).
+        </p>
+      );
     return (
       <div class="sel-details" data-testid="selection-details" data-kind="request" data-request-id={req.id}>
         <h3>
           {req.method} {inertText(req.path, 200)} → {req.status === 0 ? 'no response' : req.status}
         </h3>
         <div class="muted">
-          {clockTime(req.startedAt)} · {Math.round(req.durationMs)} ms · {entry ? VERDICT_LABELS[entry.result.verdict] : ''} · <span class="mono">{inertText(req.url, 300)}</span>
+          {clockTime(req.startedAt)} · {Math.round(req.durationMs)} ms ·{' '}
+          {entry ? VERDICT_LABELS[entry.result.verdict] : ''} · <span class="mono">{inertText(req.url, 300)}</span>
         </div>
         <LinkedErrors requestId={req.id} linking={linking} />
         <div class="out-links">
-          <OutLink href={linking.replayUrlAt(req.startedAt)} label="Open the replay at this request" testid="open-replay" />
+          <OutLink
+            href={linking.replayUrlAt(req.startedAt)}
+            label="Open the replay at this request"
+            testid="open-replay"
+          />
         </div>
       </div>
     );
   }
   const link = linking.linking.value.errors.find((e) => logKey(e.log) === sel.key);
-  if (!link) return <p class="muted" data-testid="selection-details">That error is not part of the current search any more.</p>;
+  if (!link)
+    return (
+      <p class="muted" data-testid="selection-details">
+        That error is not part of the current search any more.
+      </p>
+    );
   const t = logTimeOf(link.log);
   return (
     <div class="sel-details" data-testid="selection-details" data-kind="error">
       <h3>Backend error{t === undefined ? '' : ` at ${clockTime(t)}`}</h3>
-      <div class="sel-line" data-testid="selected-error-line">{logFirstLine(link.log.raw, 600)}</div>
+      <div class="sel-line" data-testid="selected-error-line">
+        {logFirstLine(link.log.raw, 600)}
+      </div>
       <ErrorRequests entry={link.log} linking={linking} />
       <div class="out-links">
-        <OutLink href={t === undefined ? null : linking.sumoUrlAt(t)} label="Open in SumoLogic around this time" testid="open-sumo" />
-        <OutLink href={t === undefined ? null : linking.replayUrlAt(t)} label="Open the replay at this time" testid="open-replay" />
+        <OutLink
+          href={t === undefined ? null : linking.sumoUrlAt(t)}
+          label="Open in SumoLogic around this time"
+          testid="open-sumo"
+        />
+        <OutLink
+          href={t === undefined ? null : linking.replayUrlAt(t)}
+          label="Open the replay at this time"
+          testid="open-replay"
+        />
       </div>
     </div>
   );

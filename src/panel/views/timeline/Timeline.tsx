@@ -5,7 +5,18 @@ import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { logFirstLine } from './text.ts';
 import { linkSummary, logTimeOf, requestEnd } from '../../../core/linking/link.ts';
 import { logKey, type LinkingModel } from '../../state/linking-model.ts';
-import { clampRange, clockTime, fullRange, packLanes, pan, scale, ticks, tickLabel, zoom, type Range } from './scale.ts';
+import {
+  clampRange,
+  clockTime,
+  fullRange,
+  packLanes,
+  pan,
+  scale,
+  ticks,
+  tickLabel,
+  zoom,
+  type Range,
+} from './scale.ts';
 
 const LEFT = 78;
 const RIGHT = 12;
@@ -49,7 +60,10 @@ export function Timeline({ linking, showNotExpected }: Props) {
   const selection = linking.selection.value;
 
   const requests = useMemo(
-    () => entries.filter((e) => showNotExpected || e.result.verdict !== 'not-expected').sort((a, b) => a.req.startedAt - b.req.startedAt),
+    () =>
+      entries
+        .filter((e) => showNotExpected || e.result.verdict !== 'not-expected')
+        .sort((a, b) => a.req.startedAt - b.req.startedAt),
     [entries, showNotExpected],
   );
   const bounds = useMemo(() => {
@@ -88,7 +102,8 @@ export function Timeline({ linking, showNotExpected }: Props) {
       const svg = el.querySelector('svg');
       const left = svg?.getBoundingClientRect().left ?? 0;
       e.preventDefault();
-      if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) setView(pan(s, (e.shiftKey ? e.deltaY : e.deltaX) / 500, b));
+      if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY))
+        setView(pan(s, (e.shiftKey ? e.deltaY : e.deltaX) / 500, b));
       else setView(zoom(s, e.deltaY < 0 ? 1.25 : 0.8, k.t(e.clientX - left), b));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
@@ -107,8 +122,13 @@ export function Timeline({ linking, showNotExpected }: Props) {
   const panBy = (f: number) => setView(pan(shown, f, bounds));
   const onKey = (e: KeyboardEvent) => {
     const actions: Record<string, () => void> = {
-      '+': () => zoomBy(1.5), '=': () => zoomBy(1.5), '-': () => zoomBy(1 / 1.5), _: () => zoomBy(1 / 1.5),
-      '0': () => setView(null), ArrowLeft: () => panBy(-0.2), ArrowRight: () => panBy(0.2),
+      '+': () => zoomBy(1.5),
+      '=': () => zoomBy(1.5),
+      '-': () => zoomBy(1 / 1.5),
+      _: () => zoomBy(1 / 1.5),
+      '0': () => setView(null),
+      ArrowLeft: () => panBy(-0.2),
+      ArrowRight: () => panBy(0.2),
     };
     const act = actions[e.key];
     if (act && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -147,7 +167,11 @@ export function Timeline({ linking, showNotExpected }: Props) {
     .sort((a, b) => (logTimeOf(a) ?? 0) - (logTimeOf(b) ?? 0));
   // Errors a few ms apart would hide each other: close ones stack in rows, like the requests.
   const errX = errors.map((l) => sc.x(logTimeOf(l) ?? 0));
-  const errRows = packLanes(errX.map((x) => ({ x0: x - ERR_R, x1: x + ERR_R })), MAX_ERR_ROWS, 1);
+  const errRows = packLanes(
+    errX.map((x) => ({ x0: x - ERR_R, x1: x + ERR_R })),
+    MAX_ERR_ROWS,
+    1,
+  );
   const errRowCount = Math.max(1, ...errRows.map((r) => r + 1));
   const backH = Math.max(BACKEND_H, errRowCount * ERR_ROW_H + 10);
   const height = backTop + backH + 6;
@@ -162,17 +186,19 @@ export function Timeline({ linking, showNotExpected }: Props) {
   if (selection?.kind === 'error') {
     const from = errPos.get(selection.key);
     const link = links.errors.find((l) => logKey(l.log) === selection.key);
-    if (from && link) link.candidates.forEach((c, i) => {
-      const to = reqPos.get(c.requestId);
-      if (to) connectors.push({ from, to, best: i === 0 });
-    });
+    if (from && link)
+      link.candidates.forEach((c, i) => {
+        const to = reqPos.get(c.requestId);
+        if (to) connectors.push({ from, to, best: i === 0 });
+      });
   } else if (selection?.kind === 'request') {
     const to = reqPos.get(selection.id);
-    if (to) for (const ref of links.byRequest.get(selection.id) ?? []) {
-      const link = links.errors[ref.error];
-      const from = link ? errPos.get(logKey(link.log)) : undefined;
-      if (from) connectors.push({ from, to, best: ref.rank === 0 });
-    }
+    if (to)
+      for (const ref of links.byRequest.get(selection.id) ?? []) {
+        const link = links.errors[ref.error];
+        const from = link ? errPos.get(logKey(link.log)) : undefined;
+        if (from) connectors.push({ from, to, best: ref.rank === 0 });
+      }
   }
 
   const tick = ticks(shown, plotW);
@@ -194,7 +220,11 @@ export function Timeline({ linking, showNotExpected }: Props) {
   };
   const errorLines = (l: LogEntry): string[] => {
     const link = linkByLog.get(l);
-    return [firstLine(l.raw), `${l.classification.level ?? 'error'} · ${clockTime(logTimeOf(l) ?? 0)}`, link ? linkSummary(link) : ''];
+    return [
+      firstLine(l.raw),
+      `${l.classification.level ?? 'error'} · ${clockTime(logTimeOf(l) ?? 0)}`,
+      link ? linkSummary(link) : '',
+    ];
   };
   const focusableReqs = drawn.length <= MAX_FOCUSABLE;
   const focusableErrs = errors.length <= MAX_FOCUSABLE;
@@ -208,15 +238,39 @@ export function Timeline({ linking, showNotExpected }: Props) {
   return (
     <div class="tl" ref={box} data-testid="timeline" onMouseLeave={() => setHover(null)}>
       <div class="tl-toolbar" role="toolbar" aria-label="Timeline zoom">
-        <button type="button" onClick={() => zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)" data-testid="timeline-zoom-in">+</button>
-        <button type="button" onClick={() => zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)" data-testid="timeline-zoom-out">−</button>
-        <button type="button" onClick={() => panBy(-0.3)} aria-label="Earlier" title="Earlier (←)">◀</button>
-        <button type="button" onClick={() => panBy(0.3)} aria-label="Later" title="Later (→)">▶</button>
-        <button type="button" onClick={() => setView(null)} title="Show everything (0)" data-testid="timeline-reset">Fit all</button>
+        <button
+          type="button"
+          onClick={() => zoomBy(1.5)}
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+          data-testid="timeline-zoom-in"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => zoomBy(1 / 1.5)}
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+          data-testid="timeline-zoom-out"
+        >
+          −
+        </button>
+        <button type="button" onClick={() => panBy(-0.3)} aria-label="Earlier" title="Earlier (←)">
+          ◀
+        </button>
+        <button type="button" onClick={() => panBy(0.3)} aria-label="Later" title="Later (→)">
+          ▶
+        </button>
+        <button type="button" onClick={() => setView(null)} title="Show everything (0)" data-testid="timeline-reset">
+          Fit all
+        </button>
         <span class="muted tl-range" data-testid="timeline-range">
           {tickLabel(shown.from, tick.step)} – {tickLabel(shown.to, tick.step)}
         </span>
-        {visible.length > drawn.length && <span class="tl-note">{visible.length - drawn.length} more requests: zoom in to see them all</span>}
+        {visible.length > drawn.length && (
+          <span class="tl-note">{visible.length - drawn.length} more requests: zoom in to see them all</span>
+        )}
         <Legend />
       </div>
       <svg
@@ -235,16 +289,30 @@ export function Timeline({ linking, showNotExpected }: Props) {
           {tick.times.map((t) => (
             <g key={t}>
               <line x1={sc.x(t)} x2={sc.x(t)} y1={AXIS_H - 4} y2={height - 4} class="tl-grid" />
-              <text x={sc.x(t) + 3} y={AXIS_H - 8} class="tl-tick">{tickLabel(t, tick.step)}</text>
+              <text x={sc.x(t) + 3} y={AXIS_H - 8} class="tl-tick">
+                {tickLabel(t, tick.step)}
+              </text>
             </g>
           ))}
         </g>
-        <text x={6} y={reqTop + 8} class="tl-lane-label">Requests</text>
-        <text x={6} y={backMid + 4} class="tl-lane-label">Backend</text>
+        <text x={6} y={reqTop + 8} class="tl-lane-label">
+          Requests
+        </text>
+        <text x={6} y={backMid + 4} class="tl-lane-label">
+          Backend
+        </text>
         <line x1={LEFT} x2={width - RIGHT} y1={backMid} y2={backMid} class="tl-baseline" />
 
         {connectors.map((c, i) => (
-          <line key={`c${i}`} x1={c.from.x} y1={c.from.y} x2={c.to.x} y2={c.to.y} class={c.best ? 'tl-link best' : 'tl-link'} data-testid="timeline-link" />
+          <line
+            key={`c${i}`}
+            x1={c.from.x}
+            y1={c.from.y}
+            x2={c.to.x}
+            y2={c.to.y}
+            class={c.best ? 'tl-link best' : 'tl-link'}
+            data-testid="timeline-link"
+          />
         ))}
 
         {drawn.map((e, i) => {
@@ -267,7 +335,11 @@ export function Timeline({ linking, showNotExpected }: Props) {
               data-verdict={e.result.verdict}
               role={focusableReqs ? 'button' : undefined}
               tabindex={focusableReqs ? 0 : undefined}
-              aria-label={focusableReqs ? `${e.req.method} ${inertText(e.req.path, 120)}, ${VERDICT_LABELS[e.result.verdict]}` : undefined}
+              aria-label={
+                focusableReqs
+                  ? `${e.req.method} ${inertText(e.req.path, 120)}, ${VERDICT_LABELS[e.result.verdict]}`
+                  : undefined
+              }
               aria-pressed={focusableReqs ? selected : undefined}
               onMouseMove={(ev) => show(ev, requestLines(e))}
               onFocus={(ev) => showAt(ev, { x: s.x1 + 4, y: y + LANE_H + 20 }, requestLines(e))}
@@ -280,7 +352,20 @@ export function Timeline({ linking, showNotExpected }: Props) {
 
         {plain.map((l) => {
           const x = sc.x(logTimeOf(l) ?? 0);
-          return <line key={logKey(l)} x1={x} x2={x} y1={backMid - 6} y2={backMid + 6} class="tl-log" data-testid="timeline-line" onMouseMove={(ev) => show(ev, [firstLine(l.raw), `${l.classification.level ?? 'line'} · ${clockTime(logTimeOf(l) ?? 0)}`])} />;
+          return (
+            <line
+              key={logKey(l)}
+              x1={x}
+              x2={x}
+              y1={backMid - 6}
+              y2={backMid + 6}
+              class="tl-log"
+              data-testid="timeline-line"
+              onMouseMove={(ev) =>
+                show(ev, [firstLine(l.raw), `${l.classification.level ?? 'line'} · ${clockTime(logTimeOf(l) ?? 0)}`])
+              }
+            />
+          );
         })}
 
         {errors.map((l) => {
@@ -300,7 +385,9 @@ export function Timeline({ linking, showNotExpected }: Props) {
               data-candidates={link?.candidates.length ?? 0}
               role={focusableErrs ? 'button' : undefined}
               tabindex={focusableErrs ? 0 : undefined}
-              aria-label={focusableErrs ? `Backend error at ${clockTime(logTimeOf(l) ?? 0)}: ${firstLine(l.raw)}` : undefined}
+              aria-label={
+                focusableErrs ? `Backend error at ${clockTime(logTimeOf(l) ?? 0)}: ${firstLine(l.raw)}` : undefined
+              }
               aria-pressed={focusableErrs ? selected : undefined}
               onMouseMove={(ev) => show(ev, errorLines(l))}
               onFocus={(ev) => showAt(ev, { x: x + 8, y: y + 24 }, errorLines(l))}
@@ -318,9 +405,13 @@ export function Timeline({ linking, showNotExpected }: Props) {
           data-testid="timeline-tooltip"
           style={{ left: `${Math.min(hover.x + 12, width - 260)}px`, top: `${hover.y + 12}px` }}
         >
-          {hover.lines.filter((t) => t !== '').map((t, i) => (
-            <div key={i} class={i === 0 ? 'tl-tip-head' : undefined}>{t}</div>
-          ))}
+          {hover.lines
+            .filter((t) => t !== '')
+            .map((t, i) => (
+              <div key={i} class={i === 0 ? 'tl-tip-head' : undefined}>
+                {t}
+              </div>
+            ))}
         </div>
       )}
     </div>
@@ -342,16 +433,22 @@ function Legend() {
     <ul class="tl-legend" aria-label="Legend">
       {LEGEND.map(([v, label]) => (
         <li key={v}>
-          <svg width="14" height="10" aria-hidden="true"><rect x="0" y="1" width="14" height="8" rx="2" class={`tl-req v-${v}`} /></svg>
+          <svg width="14" height="10" aria-hidden="true">
+            <rect x="0" y="1" width="14" height="8" rx="2" class={`tl-req v-${v}`} />
+          </svg>
           {label}
         </li>
       ))}
       <li>
-        <svg width="10" height="12" aria-hidden="true"><line x1="5" x2="5" y1="0" y2="12" class="tl-log" /></svg>
+        <svg width="10" height="12" aria-hidden="true">
+          <line x1="5" x2="5" y1="0" y2="12" class="tl-log" />
+        </svg>
         backend line
       </li>
       <li>
-        <svg width="14" height="14" aria-hidden="true"><path d="M7 0L14 7L7 14L0 7Z" class="tl-err" /></svg>
+        <svg width="14" height="14" aria-hidden="true">
+          <path d="M7 0L14 7L7 14L0 7Z" class="tl-err" />
+        </svg>
         backend error
       </li>
     </ul>

@@ -9,7 +9,12 @@ const LEADING_TIME = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]
  * beside it), inert: rendered as a text node only.
  */
 export function logFirstLine(raw: string, max = 240): string {
-  return inertText(removeSessionTags(raw.split('\n', 1)[0] ?? '').trim().replace(LEADING_TIME, ''), max);
+  return inertText(
+    removeSessionTags(raw.split('\n', 1)[0] ?? '')
+      .trim()
+      .replace(LEADING_TIME, ''),
+    max,
+  );
 }
 
 export const MATCH_TEXT: Readonly<Record<HintMatch, string>> = {

@@ -31,7 +31,15 @@ describe('AuditStore capacity', () => {
     s.add(rs);
     expect(ids(s)).toEqual([rs[5]?.id, rs[6]?.id]);
     expect(s.dropped).toBe(5);
-    expect(s.counts).toEqual({ carries: 0, stale: 0, foreign: 0, missing: 2, blocked: 0, 'outside-scope': 0, 'not-expected': 0 });
+    expect(s.counts).toEqual({
+      carries: 0,
+      stale: 0,
+      foreign: 0,
+      missing: 2,
+      blocked: 0,
+      'outside-scope': 0,
+      'not-expected': 0,
+    });
   });
 
   it('counts follow the verdicts of what is held after wrapping', () => {
@@ -39,7 +47,15 @@ describe('AuditStore capacity', () => {
     s.add([req({ url: `${APP}/a`, requestHeaders: tokenHeader(CURRENT.token) })]);
     s.add([req({ url: `${APP}/b` })]);
     s.add([req({ url: `${APP}/c`, requestHeaders: tokenHeader(EARLIER.token) })]);
-    expect(s.counts).toEqual({ carries: 0, stale: 1, foreign: 0, missing: 1, blocked: 0, 'outside-scope': 0, 'not-expected': 0 });
+    expect(s.counts).toEqual({
+      carries: 0,
+      stale: 1,
+      foreign: 0,
+      missing: 1,
+      blocked: 0,
+      'outside-scope': 0,
+      'not-expected': 0,
+    });
   });
 
   it('refuses a nonsensical cap', () => {
@@ -55,7 +71,9 @@ describe('AuditStore verdicts over time', () => {
     expect(s.at(0)?.result.verdict).toBe('blocked');
     expect(s.at(0)?.result.reason).toContain('no CORS preflight for it was captured');
     s.add([preflight(`${API}/api/cart`, 'content-type', { started: '2025-11-26T13:57:00.004Z' })]);
-    expect(s.at(0)?.result.reason).toBe('the preflight to http://127.0.0.1:4001 answered Access-Control-Allow-Headers: content-type');
+    expect(s.at(0)?.result.reason).toBe(
+      'the preflight to http://127.0.0.1:4001 answered Access-Control-Allow-Headers: content-type',
+    );
     expect(s.at(1)?.result.verdict).toBe('not-expected');
     expect(s.counts.blocked).toBe(1);
   });

@@ -25,13 +25,24 @@ describe('computeCoverage', () => {
 
   it('summary counts and percentage of in-scope requests', () => {
     expect(cov.summary).toEqual({
-      requests: 9, carrying: 2, stale: 1, foreign: 1, missing: 1, blocked: 1, outsideScope: 0, notExpected: 3,
-      inScope: 6, percentage: (2 / 6) * 100, problems: 4,
+      requests: 9,
+      carrying: 2,
+      stale: 1,
+      foreign: 1,
+      missing: 1,
+      blocked: 1,
+      outsideScope: 0,
+      notExpected: 3,
+      inScope: 6,
+      percentage: (2 / 6) * 100,
+      problems: 4,
     });
   });
 
   it('per origin, most requests first, including origins with nothing in scope', () => {
-    expect(cov.origins.map((o) => [o.origin, o.requests, o.carrying, o.missing, o.blocked, formatPercentage(o.percentage)])).toEqual([
+    expect(
+      cov.origins.map((o) => [o.origin, o.requests, o.carrying, o.missing, o.blocked, formatPercentage(o.percentage)]),
+    ).toEqual([
       ['http://127.0.0.1:4000', 5, 2, 1, 0, '50%'],
       ['http://127.0.0.1:4001', 3, 0, 0, 1, '0%'],
       ['http://127.0.0.1:4002', 1, 0, 0, 0, '—'],
@@ -39,13 +50,19 @@ describe('computeCoverage', () => {
   });
 
   it('per endpoint (method + template), most problems first, not-expected-only endpoints left out', () => {
-    expect(cov.endpoints.map((e) => [e.key, e.requests, e.carrying, e.missing, e.foreign, formatPercentage(e.percentage)])).toEqual([
+    expect(
+      cov.endpoints.map((e) => [e.key, e.requests, e.carrying, e.missing, e.foreign, formatPercentage(e.percentage)]),
+    ).toEqual([
       ['GET http://127.0.0.1:4000/api/users/:id', 3, 2, 1, 0, '66.7%'],
       ['DELETE http://127.0.0.1:4000/api/users/:id', 1, 0, 0, 1, '0%'],
       ['GET http://127.0.0.1:4001/api/cart', 1, 0, 0, 0, '0%'],
       ['GET http://127.0.0.1:4001/api/orders', 1, 0, 0, 0, '0%'],
     ]);
-    expect(cov.endpoints[0]).toMatchObject({ method: 'GET', origin: 'http://127.0.0.1:4000', template: '/api/users/:id' });
+    expect(cov.endpoints[0]).toMatchObject({
+      method: 'GET',
+      origin: 'http://127.0.0.1:4000',
+      template: '/api/users/:id',
+    });
   });
 
   it('can list every endpoint and leave out not-expected-only origins', () => {
@@ -57,7 +74,19 @@ describe('computeCoverage', () => {
 
   it('nothing captured', () => {
     expect(computeCoverage([])).toEqual({
-      summary: { requests: 0, carrying: 0, stale: 0, foreign: 0, missing: 0, blocked: 0, outsideScope: 0, notExpected: 0, inScope: 0, percentage: null, problems: 0 },
+      summary: {
+        requests: 0,
+        carrying: 0,
+        stale: 0,
+        foreign: 0,
+        missing: 0,
+        blocked: 0,
+        outsideScope: 0,
+        notExpected: 0,
+        inScope: 0,
+        percentage: null,
+        problems: 0,
+      },
       endpoints: [],
       origins: [],
     });

@@ -26,11 +26,14 @@ describe('shellQuote', () => {
 
   it('gives bash back exactly the text, for any text, in printable ASCII only', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 60 }).map(noNul), { minLength: 1, maxLength: 8 }), (texts) => {
-        const words = texts.map(shellQuote);
-        for (const w of words) expect(w).toMatch(/^[\x20-\x7e]+$/);
-        expect(argvOf(`curl ${words.join(' ')}`)).toEqual(texts);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 60 }).map(noNul), { minLength: 1, maxLength: 8 }),
+        (texts) => {
+          const words = texts.map(shellQuote);
+          for (const w of words) expect(w).toMatch(/^[\x20-\x7e]+$/);
+          expect(argvOf(`curl ${words.join(' ')}`)).toEqual(texts);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -58,13 +61,26 @@ describe('curlCommand', () => {
   });
 
   it('uses --head for HEAD and leaves out what cannot be repeated, saying so', () => {
-    const r = curlCommand({ method: 'HEAD', url: 'https://a.example/', headers: [['Bad Name', 'x'], ['X-Ok', 'a\r\nInjected: 1']] });
+    const r = curlCommand({
+      method: 'HEAD',
+      url: 'https://a.example/',
+      headers: [
+        ['Bad Name', 'x'],
+        ['X-Ok', 'a\r\nInjected: 1'],
+      ],
+    });
     expect(r.command).toBe("curl --globoff --path-as-is --head --url 'https://a.example/'");
-    expect(r.notes).toEqual(['A header with an invalid name was left out.', 'The X-Ok header holds a line break or NUL and was left out.']);
+    expect(r.notes).toEqual([
+      'A header with an invalid name was left out.',
+      'The X-Ok header holds a line break or NUL and was left out.',
+    ]);
   });
 
   it('for any request: curl gets the URL, each valid header line and the body exactly, and no file is read', () => {
-    const header = fc.tuple(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 40 })) as fc.Arbitrary<Header>;
+    const header = fc.tuple(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    ) as fc.Arbitrary<Header>;
     fc.assert(
       fc.property(
         fc.string({ unit: 'binary', maxLength: 10 }),
@@ -81,7 +97,12 @@ describe('curlCommand', () => {
           const sent = argv.flatMap((a, i) => (argv[i - 1] === '-H' ? [a] : []));
           const expected = headers
             .filter(([n, v]) => TOKEN.test(n) && !/[\r\n\0]/.test(v))
-            .filter(([n]) => !['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding', 'expect'].includes(n.toLowerCase()))
+            .filter(
+              ([n]) =>
+                !['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding', 'expect'].includes(
+                  n.toLowerCase(),
+                ),
+            )
             .map(([n, v]) => (v === '' ? `${n};` : `${n}: ${v}`));
           expect(sent).toEqual(expected);
           for (const line of sent) expect(line.startsWith('@')).toBe(false);
@@ -89,7 +110,16 @@ describe('curlCommand', () => {
           if (body) expect(argv[data + 1]).toBe(noNul(body));
           else expect(data).toBe(-1);
           // Every word but the known options is the argument of one: nothing page-made becomes an option.
-          const options = new Set(['--globoff', '--path-as-is', '-X', '--head', '-H', '--compressed', '--data-raw', '--url']);
+          const options = new Set([
+            '--globoff',
+            '--path-as-is',
+            '-X',
+            '--head',
+            '-H',
+            '--compressed',
+            '--data-raw',
+            '--url',
+          ]);
           for (let i = 0; i < argv.length; i++) {
             const takesValue = ['-X', '-H', '--data-raw', '--url'].includes(argv[i - 1] ?? '');
             if (!takesValue) expect(options.has(argv[i] ?? '')).toBe(true);

@@ -8,9 +8,20 @@ import { API, APP, CURRENT, EARLIER, preflight, refused, req, tokenHeader, TOKEN
 function sample(): AuditEntry[] {
   const s = new AuditStore({ tokens: TOKENS, settings: { ...DEFAULT_SCOPE_SETTINGS, extraOrigins: [API] } });
   s.add([
-    req({ url: `${APP}/api/users/1`, requestHeaders: tokenHeader(CURRENT.token), started: '2025-11-26T13:57:00.000Z', time: 40 }),
+    req({
+      url: `${APP}/api/users/1`,
+      requestHeaders: tokenHeader(CURRENT.token),
+      started: '2025-11-26T13:57:00.000Z',
+      time: 40,
+    }),
     req({ url: `${APP}/api/users/2`, method: 'POST', status: 500, started: '2025-11-26T13:57:01.000Z', time: 5 }),
-    req({ url: `${API}/api/orders`, resourceType: 'xhr', requestHeaders: tokenHeader(EARLIER.token), started: '2025-11-26T13:57:02.000Z', time: 20 }),
+    req({
+      url: `${API}/api/orders`,
+      resourceType: 'xhr',
+      requestHeaders: tokenHeader(EARLIER.token),
+      started: '2025-11-26T13:57:02.000Z',
+      time: 20,
+    }),
     refused(`${API}/api/cart`, { started: '2025-11-26T13:57:03.000Z' }),
     preflight(`${API}/api/cart`, 'content-type', { started: '2025-11-26T13:57:03.001Z' }),
     req({ url: `${APP}/assets/app.js`, resourceType: 'script', started: '2025-11-26T13:57:04.000Z' }),
@@ -21,7 +32,9 @@ function sample(): AuditEntry[] {
 function run(q: string): string[] {
   const p = parseFilter(q);
   if (!p.ok) throw new Error(p.error);
-  return sample().filter(p.predicate).map((e) => `${e.req.method} ${e.req.url}`);
+  return sample()
+    .filter(p.predicate)
+    .map((e) => `${e.req.method} ${e.req.url}`);
 }
 
 describe('parseFilter', () => {
@@ -31,7 +44,10 @@ describe('parseFilter', () => {
 
   it('verdict:, with aliases, lists and labels in quotes', () => {
     expect(run('verdict:missing')).toEqual(['POST http://127.0.0.1:4000/api/users/2']);
-    expect(run('verdict:stale,blocked')).toEqual(['GET http://127.0.0.1:4001/api/orders', 'GET http://127.0.0.1:4001/api/cart']);
+    expect(run('verdict:stale,blocked')).toEqual([
+      'GET http://127.0.0.1:4001/api/orders',
+      'GET http://127.0.0.1:4001/api/cart',
+    ]);
     expect(run('verdict:"carries token"')).toEqual(['GET http://127.0.0.1:4000/api/users/1']);
     expect(run('verdict:problems')).toHaveLength(3);
     expect(run('-verdict:not-expected')).toHaveLength(4);
@@ -39,7 +55,10 @@ describe('parseFilter', () => {
   });
 
   it('origin:, status:, method:, type:, path:, url:', () => {
-    expect(run('origin:127.0.0.1:4001 -type:preflight')).toEqual(['GET http://127.0.0.1:4001/api/orders', 'GET http://127.0.0.1:4001/api/cart']);
+    expect(run('origin:127.0.0.1:4001 -type:preflight')).toEqual([
+      'GET http://127.0.0.1:4001/api/orders',
+      'GET http://127.0.0.1:4001/api/cart',
+    ]);
     expect(run('status:500')).toEqual(['POST http://127.0.0.1:4000/api/users/2']);
     expect(run('status:5xx,0')).toHaveLength(2);
     expect(run('status:>=204 status:<300')).toHaveLength(1);
@@ -64,9 +83,21 @@ describe('parseFilter', () => {
       error: 'unknown filter "colour:" — use verdict:, origin:, status:, method:, type:, path:, url:',
       position: 16,
     });
-    expect(parseFilter('verdict:lost')).toMatchObject({ ok: false, error: 'unknown verdict "lost" — use carries, stale, foreign, missing, blocked, outside-scope, not-expected or problems', position: 0 });
-    expect(parseFilter('status:abc')).toMatchObject({ ok: false, error: 'status:abc is not a status — use e.g. status:500, status:5xx, status:>=400 or status:0' });
-    expect(parseFilter('type:iframe')).toMatchObject({ ok: false, error: 'type:iframe is not a request type — use fetch, xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, eventsource, other' });
+    expect(parseFilter('verdict:lost')).toMatchObject({
+      ok: false,
+      error:
+        'unknown verdict "lost" — use carries, stale, foreign, missing, blocked, outside-scope, not-expected or problems',
+      position: 0,
+    });
+    expect(parseFilter('status:abc')).toMatchObject({
+      ok: false,
+      error: 'status:abc is not a status — use e.g. status:500, status:5xx, status:>=400 or status:0',
+    });
+    expect(parseFilter('type:iframe')).toMatchObject({
+      ok: false,
+      error:
+        'type:iframe is not a request type — use fetch, xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, eventsource, other',
+    });
     expect(parseFilter('method:')).toMatchObject({ ok: false, error: 'method: needs a value' });
     expect(parseFilter('x "open')).toMatchObject({ ok: false, error: 'a quote is not closed', position: 2 });
   });
@@ -87,7 +118,12 @@ describe('compareBy', () => {
 
   it('sorts by verdict worst first, ties by time', () => {
     expect(order('verdict')).toEqual([
-      '/api/cart:GET', '/api/orders:GET', '/api/users/2:POST', '/api/users/1:GET', '/api/cart:OPTIONS', '/assets/app.js:GET',
+      '/api/cart:GET',
+      '/api/orders:GET',
+      '/api/users/2:POST',
+      '/api/users/1:GET',
+      '/api/cart:OPTIONS',
+      '/assets/app.js:GET',
     ]);
   });
 

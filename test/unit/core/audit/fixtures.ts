@@ -52,7 +52,10 @@ export interface HarOpts {
 
 const BROWSER_HEADERS: H = [
   ['Referer', PAGE],
-  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'],
+  [
+    'User-Agent',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  ],
   ['sec-ch-ua', '"Chromium";v="156", "Not-A.Brand";v="24"'],
   ['sec-ch-ua-mobile', '?0'],
   ['sec-ch-ua-platform', '"Linux"'],
@@ -65,7 +68,10 @@ export function harEntry(o: HarOpts): Record<string, unknown> {
     status: o.status ?? 200,
     statusText: failed ? '' : 'OK',
     httpVersion: failed ? '' : 'HTTP/1.1',
-    headers: (o.responseHeaders ?? (failed ? [] : [['Content-Type', 'application/json']])).map(([name, value]) => ({ name, value })),
+    headers: (o.responseHeaders ?? (failed ? [] : [['Content-Type', 'application/json']])).map(([name, value]) => ({
+      name,
+      value,
+    })),
     cookies: [],
     content: { size: failed ? 0 : 27, mimeType: failed ? 'x-unknown' : 'application/json' },
     redirectURL: '',
@@ -110,8 +116,15 @@ export function req(o: HarOpts, pageUrl = PAGE): CapturedRequest {
 export const tokenHeader = (value: string, name = 'X-OpenReplay-SessionToken'): H => [[name, value]];
 
 /** The preflight Chromium records for a cross-origin GET that carries the token header. */
-export function preflight(url: string, allowHeaders: string | undefined, extra: Partial<HarOpts> = {}): CapturedRequest {
-  const res: H = [['Access-Control-Allow-Origin', APP], ['Access-Control-Allow-Methods', 'GET,POST']];
+export function preflight(
+  url: string,
+  allowHeaders: string | undefined,
+  extra: Partial<HarOpts> = {},
+): CapturedRequest {
+  const res: H = [
+    ['Access-Control-Allow-Origin', APP],
+    ['Access-Control-Allow-Methods', 'GET,POST'],
+  ];
   if (allowHeaders !== undefined) res.push(['Access-Control-Allow-Headers', allowHeaders]);
   return req({
     url,
@@ -132,5 +145,12 @@ export function preflight(url: string, allowHeaders: string | undefined, extra: 
 
 /** The request a preflight refused: status 0, net::ERR_FAILED, provisional headers only. */
 export function refused(url: string, extra: Partial<HarOpts> = {}): CapturedRequest {
-  return req({ url, status: 0, error: 'net::ERR_FAILED', requestHeaders: tokenHeader(CURRENT.token), time: 3.2, ...extra });
+  return req({
+    url,
+    status: 0,
+    error: 'net::ERR_FAILED',
+    requestHeaders: tokenHeader(CURRENT.token),
+    time: 3.2,
+    ...extra,
+  });
 }

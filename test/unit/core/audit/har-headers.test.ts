@@ -4,7 +4,10 @@ import { CUT_MARK, detachedPrefix, fromHarEntry, HAR_LIMITS } from '../../../../
 const PAGE = 'http://127.0.0.1:4000/';
 
 function entry(headers: Array<{ name: string; value: string }>) {
-  return { request: { url: 'http://127.0.0.1:4001/api', method: 'GET', headers }, response: { status: 200, headers: [] } };
+  return {
+    request: { url: 'http://127.0.0.1:4001/api', method: 'GET', headers },
+    response: { status: 200, headers: [] },
+  };
 }
 
 describe('captured header values', () => {
@@ -26,7 +29,10 @@ describe('captured header values', () => {
     expect(headers[9]).toEqual(['X-Big-9', 'b'.repeat(HAR_LIMITS.shortHeaderValue) + CUT_MARK]);
     expect(headers[10]).toEqual(['X-OpenReplay-SessionToken', token]);
     const total = headers.reduce((n, [k, v]) => n + k.length + v.length, 0);
-    expect(total).toBeLessThanOrEqual(HAR_LIMITS.headerBudget + 10 * (HAR_LIMITS.maxHeaderNameLength + HAR_LIMITS.maxHeaderValueLength + CUT_MARK.length));
+    expect(total).toBeLessThanOrEqual(
+      HAR_LIMITS.headerBudget +
+        10 * (HAR_LIMITS.maxHeaderNameLength + HAR_LIMITS.maxHeaderValueLength + CUT_MARK.length),
+    );
   });
 
   it('detachedPrefix copies the prefix it returns', () => {

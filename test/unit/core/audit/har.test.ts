@@ -5,7 +5,12 @@ import { API, CURRENT, harEntry, PAGE } from './fixtures.ts';
 describe('fromHarEntry', () => {
   it('normalizes a Chromium fetch entry carrying the token header', () => {
     const r = fromHarEntry(
-      harEntry({ url: `${API}/api/users/42?expand=1#frag`, method: 'post', requestHeaders: [['X-OpenReplay-SessionToken', CURRENT.token]], time: 31.75 }),
+      harEntry({
+        url: `${API}/api/users/42?expand=1#frag`,
+        method: 'post',
+        requestHeaders: [['X-OpenReplay-SessionToken', CURRENT.token]],
+        time: 31.75,
+      }),
       PAGE,
       { id: 'a1' },
     );
@@ -32,16 +37,33 @@ describe('fromHarEntry', () => {
   });
 
   it('keeps a request body for Copy as cURL, but not one over the limit (it says there was one)', () => {
-    const withBody = (text: unknown) => ({ ...harEntry({ url: `${API}/api/orders`, method: 'POST' }), request: { ...(harEntry({ url: `${API}/api/orders`, method: 'POST' })['request'] as object), postData: { mimeType: 'application/json', text } } });
+    const withBody = (text: unknown) => ({
+      ...harEntry({ url: `${API}/api/orders`, method: 'POST' }),
+      request: {
+        ...(harEntry({ url: `${API}/api/orders`, method: 'POST' })['request'] as object),
+        postData: { mimeType: 'application/json', text },
+      },
+    });
     expect(fromHarEntry(withBody('{"items":[1]}'), PAGE)?.body).toBe('{"items":[1]}');
-    expect(fromHarEntry(withBody('x'.repeat(HAR_LIMITS.maxBodyLength)), PAGE)?.body).toHaveLength(HAR_LIMITS.maxBodyLength);
+    expect(fromHarEntry(withBody('x'.repeat(HAR_LIMITS.maxBodyLength)), PAGE)?.body).toHaveLength(
+      HAR_LIMITS.maxBodyLength,
+    );
     expect(fromHarEntry(withBody('x'.repeat(HAR_LIMITS.maxBodyLength + 1)), PAGE)?.body).toBeNull();
     expect(fromHarEntry(withBody(42), PAGE)?.body).toBeUndefined();
     expect(fromHarEntry(harEntry({ url: `${API}/api/orders` }), PAGE)?.body).toBeUndefined();
   });
 
   it('recognizes a CORS preflight entry and keeps the network error of a refused request', () => {
-    const p = fromHarEntry(harEntry({ url: `${API}/api/cart`, method: 'OPTIONS', resourceType: 'preflight', initiator: 'preflight', status: 204 }), PAGE);
+    const p = fromHarEntry(
+      harEntry({
+        url: `${API}/api/cart`,
+        method: 'OPTIONS',
+        resourceType: 'preflight',
+        initiator: 'preflight',
+        status: 204,
+      }),
+      PAGE,
+    );
     expect(p?.resourceType).toBe('preflight');
     const f = fromHarEntry(harEntry({ url: `${API}/api/cart`, status: 0, error: 'net::ERR_FAILED' }), PAGE);
     expect(f?.status).toBe(0);
@@ -50,7 +72,14 @@ describe('fromHarEntry', () => {
   });
 
   it('maps the tracker worker blob: entry to a script with no origin', () => {
-    const w = fromHarEntry(harEntry({ url: 'blob:http://127.0.0.1:4000/8c1e2a4b-0d1f-4c3e-9a7b-6e5f4d3c2b1a', resourceType: 'script', status: 0 }), PAGE);
+    const w = fromHarEntry(
+      harEntry({
+        url: 'blob:http://127.0.0.1:4000/8c1e2a4b-0d1f-4c3e-9a7b-6e5f4d3c2b1a',
+        resourceType: 'script',
+        status: 0,
+      }),
+      PAGE,
+    );
     expect(w?.resourceType).toBe('script');
     expect(w?.origin).toBe('');
     expect(w?.path).toBe('');
@@ -81,14 +110,17 @@ describe('fromHarEntry', () => {
       { name: 'Huge', value: 'x'.repeat(100_000) },
     ];
     for (let i = 0; i < 300; i++) headers.push({ name: `X-${i}`, value: 'y' });
-    const r = fromHarEntry({
-      request: { url: `${API}/x`, method: 123, headers },
-      response: { status: 'ok', headers: 'nope', _error: { nested: true } },
-      startedDateTime: 'yesterday',
-      time: -5,
-      _resourceType: ['fetch'],
-      _initiator: 'script',
-    }, PAGE);
+    const r = fromHarEntry(
+      {
+        request: { url: `${API}/x`, method: 123, headers },
+        response: { status: 'ok', headers: 'nope', _error: { nested: true } },
+        startedDateTime: 'yesterday',
+        time: -5,
+        _resourceType: ['fetch'],
+        _initiator: 'script',
+      },
+      PAGE,
+    );
     expect(r).not.toBeNull();
     expect(r?.method).toBe('GET');
     expect(r?.status).toBe(0);
@@ -99,11 +131,17 @@ describe('fromHarEntry', () => {
     expect(r?.error).toBeUndefined();
     expect(r?.responseHeaders).toEqual([]);
     expect(r?.requestHeaders.length).toBe(HAR_LIMITS.maxHeaders);
-    expect(r?.requestHeaders.slice(0, 3)).toEqual([['Ok', 'v'], ['NoValue', ''], ['Huge', 'x'.repeat(HAR_LIMITS.maxHeaderValueLength) + CUT_MARK]]);
+    expect(r?.requestHeaders.slice(0, 3)).toEqual([
+      ['Ok', 'v'],
+      ['NoValue', ''],
+      ['Huge', 'x'.repeat(HAR_LIMITS.maxHeaderValueLength) + CUT_MARK],
+    ]);
   });
 
   it('headerValue is case-insensitive', () => {
-    expect(headerValue([['Access-Control-Allow-Headers', 'content-type']], 'access-control-allow-headers')).toBe('content-type');
+    expect(headerValue([['Access-Control-Allow-Headers', 'content-type']], 'access-control-allow-headers')).toBe(
+      'content-type',
+    );
     expect(headerValue([['A', '1']], 'b')).toBeUndefined();
   });
 });
@@ -111,11 +149,31 @@ describe('fromHarEntry', () => {
 describe('splitUrl', () => {
   it('gives exactly what the URL parser gives, on its fast path and off it', () => {
     const urls = [
-      'http://127.0.0.1:4000/api/x?a=1&b=2', 'https://api.example.com/', 'https://api.example.com:443/x', 'http://a.b:80/',
-      'http://a.b:8080/p/q%20r?x=%3C', 'https://x.y/a?', 'https://x.y/a#frag', 'http://[::1]:3000/x', 'https://X.Y/a',
-      'https://x.y/a/./b/../c', 'http://a.b/%2e%2e/x', 'http://1.2.3.4./x', 'http://0x7f.1/', 'http://2130706433/', 'http://127.1/',
-      'http://01.2.3.4/', 'http://a.b:0080/', 'https://x.y', 'https://x.y/a b', 'https://x.y/a?b?c=1', 'http://a..b/',
-      'blob:http://127.0.0.1:4000/8c1e2a4b', 'data:text/plain,hi', 'chrome-extension://abc/panel.html', 'wss://x.y/live',
+      'http://127.0.0.1:4000/api/x?a=1&b=2',
+      'https://api.example.com/',
+      'https://api.example.com:443/x',
+      'http://a.b:80/',
+      'http://a.b:8080/p/q%20r?x=%3C',
+      'https://x.y/a?',
+      'https://x.y/a#frag',
+      'http://[::1]:3000/x',
+      'https://X.Y/a',
+      'https://x.y/a/./b/../c',
+      'http://a.b/%2e%2e/x',
+      'http://1.2.3.4./x',
+      'http://0x7f.1/',
+      'http://2130706433/',
+      'http://127.1/',
+      'http://01.2.3.4/',
+      'http://a.b:0080/',
+      'https://x.y',
+      'https://x.y/a b',
+      'https://x.y/a?b?c=1',
+      'http://a..b/',
+      'blob:http://127.0.0.1:4000/8c1e2a4b',
+      'data:text/plain,hi',
+      'chrome-extension://abc/panel.html',
+      'wss://x.y/live',
     ];
     for (const raw of urls) {
       let expected: unknown = null;
@@ -123,7 +181,12 @@ describe('splitUrl', () => {
         const u = new URL(raw);
         u.hash = '';
         const http = /^(https?|wss?):$/.test(u.protocol);
-        expected = { url: u.href, origin: http ? u.origin : '', path: http ? u.pathname : '', query: http ? u.search : '' };
+        expected = {
+          url: u.href,
+          origin: http ? u.origin : '',
+          path: http ? u.pathname : '',
+          query: http ? u.search : '',
+        };
       } catch {
         // stays null
       }
@@ -133,7 +196,11 @@ describe('splitUrl', () => {
 });
 
 describe('worker-initiated requests', () => {
-  const workerStack = { callFrames: [{ functionName: 'self.onmessage', url: 'blob:http://127.0.0.1:4000/d490e1f9', lineNumber: 1, columnNumber: 24 }] };
+  const workerStack = {
+    callFrames: [
+      { functionName: 'self.onmessage', url: 'blob:http://127.0.0.1:4000/d490e1f9', lineNumber: 1, columnNumber: 24 },
+    ],
+  };
   const asEntry = (initiator: Record<string, unknown>, pageref?: string) => {
     const e = harEntry({ url: `${API}/api/prefs` });
     e['_initiator'] = initiator;
@@ -143,11 +210,17 @@ describe('worker-initiated requests', () => {
   };
   it('a script initiator from a blob: worker or a cross-target async parent, without a pageref, is a worker', () => {
     expect(fromHarEntry(asEntry({ type: 'script', stack: workerStack }), PAGE)?.initiatorType).toBe('worker');
-    const fromMessage = { callFrames: [{ url: 'http://127.0.0.1:4000/worker.js' }], parentId: { id: '19', debuggerId: '-8.15' } };
+    const fromMessage = {
+      callFrames: [{ url: 'http://127.0.0.1:4000/worker.js' }],
+      parentId: { id: '19', debuggerId: '-8.15' },
+    };
     expect(fromHarEntry(asEntry({ type: 'script', stack: fromMessage }), PAGE)?.initiatorType).toBe('worker');
   });
-  it('the page\'s own requests are not, with or without a pageref', () => {
+  it("the page's own requests are not, with or without a pageref", () => {
     expect(fromHarEntry(asEntry({ type: 'script', stack: workerStack }, 'page_1'), PAGE)?.initiatorType).toBe('script');
-    expect(fromHarEntry(asEntry({ type: 'script', stack: { callFrames: [{ url: 'http://127.0.0.1:4000/app.js' }] } }), PAGE)?.initiatorType).toBe('script');
+    expect(
+      fromHarEntry(asEntry({ type: 'script', stack: { callFrames: [{ url: 'http://127.0.0.1:4000/app.js' }] } }), PAGE)
+        ?.initiatorType,
+    ).toBe('script');
   });
 });

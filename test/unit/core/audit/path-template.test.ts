@@ -22,7 +22,17 @@ describe('templatePath', () => {
   for (const [input, out] of cases) it(`${input} → ${out}`, () => expect(templatePath(input)).toBe(out));
 
   it('keeps names that merely contain digits or look like words', () => {
-    for (const s of ['v2', 'oauth2callback', 'iphone15promax', 'top-10-tips-for-2024', 'deadbeef', 'graphql', 'users', 'ABCDEFGHIJKLMNOP', '%E0%A4%A']) {
+    for (const s of [
+      'v2',
+      'oauth2callback',
+      'iphone15promax',
+      'top-10-tips-for-2024',
+      'deadbeef',
+      'graphql',
+      'users',
+      'ABCDEFGHIJKLMNOP',
+      '%E0%A4%A',
+    ]) {
       expect(templateSegment(s)).toBe(s);
     }
   });
@@ -30,9 +40,14 @@ describe('templatePath', () => {
 
 describe('endpointKey', () => {
   it('is METHOD origin+template', () => {
-    expect(endpointKey({ method: 'GET', origin: 'https://api.example.com', path: '/api/users/7', url: 'https://api.example.com/api/users/7?x=1' })).toBe(
-      'GET https://api.example.com/api/users/:id',
-    );
+    expect(
+      endpointKey({
+        method: 'GET',
+        origin: 'https://api.example.com',
+        path: '/api/users/7',
+        url: 'https://api.example.com/api/users/7?x=1',
+      }),
+    ).toBe('GET https://api.example.com/api/users/:id');
     expect(endpointKey({ method: 'GET', origin: '', path: '', url: 'blob:http://x/abc' })).toBe('GET blob:');
   });
 });

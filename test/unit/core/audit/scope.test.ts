@@ -14,7 +14,9 @@ import { APP, req } from './fixtures.ts';
 const s = (o: Partial<ScopeSettings>): ScopeSettings => ({ ...DEFAULT_SCOPE_SETTINGS, ...o });
 
 describe('scope: origins', () => {
-  const settings = s({ extraOrigins: ['https://api.example.com', 'partner.example.org:8443', 'https://*.shop.example'] });
+  const settings = s({
+    extraOrigins: ['https://api.example.com', 'partner.example.org:8443', 'https://*.shop.example'],
+  });
   const inScope = (url: string) => isInScope(req({ url }), settings);
 
   it('matches written origins, any port when none is written, subdomains with *.', () => {
@@ -98,13 +100,15 @@ describe('scope: validation', () => {
 
   it('normalizes stored settings of any shape', () => {
     expect(normalizeScopeSettings(null)).toEqual(DEFAULT_SCOPE_SETTINGS);
-    expect(normalizeScopeSettings({ extraOrigins: ['a', 3, null], urlPatterns: 'x', includeSameOrigin: 'no' })).toEqual({
-      extraOrigins: ['a'],
-      urlPatterns: [],
-      extraHeaderNames: [],
-      includeSameOrigin: true,
-      askTrackerMatcher: true,
-    });
+    expect(normalizeScopeSettings({ extraOrigins: ['a', 3, null], urlPatterns: 'x', includeSameOrigin: 'no' })).toEqual(
+      {
+        extraOrigins: ['a'],
+        urlPatterns: [],
+        extraHeaderNames: [],
+        includeSameOrigin: true,
+        askTrackerMatcher: true,
+      },
+    );
   });
 
   it('keys settings by the inspected site', () => {

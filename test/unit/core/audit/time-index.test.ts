@@ -6,7 +6,13 @@ import { API, preflight, refused, TOKENS } from './fixtures.ts';
 describe('TimeIndex', () => {
   it('keeps each key in time order whatever the arrival order', () => {
     const idx = new TimeIndex<{ t: number; n: string }>((x) => x.t);
-    const items = [{ t: 50, n: 'a' }, { t: 10, n: 'b' }, { t: 30, n: 'c' }, { t: 30, n: 'd' }, { t: 70, n: 'e' }];
+    const items = [
+      { t: 50, n: 'a' },
+      { t: 10, n: 'b' },
+      { t: 30, n: 'c' },
+      { t: 30, n: 'd' },
+      { t: 70, n: 'e' },
+    ];
     for (const x of items) idx.add('k', x);
     idx.add('other', { t: 30, n: 'z' });
     expect(idx.within('k', 30, 20).map((x) => x.n)).toEqual(['b', 'c', 'd', 'a']);
@@ -28,9 +34,16 @@ describe('a polled endpoint refused by CORS every time', () => {
     // Every 30 s a poll; the server's answer changes at the third one. Preflights arrive after their requests.
     for (let i = 0; i < 4; i++) {
       s.add([refused(`${API}/api/poll`, { started: at(i * 30_000) })]);
-      s.add([preflight(`${API}/api/poll`, i < 2 ? 'content-type' : 'content-type, authorization', { started: at(i * 30_000 + 2) })]);
+      s.add([
+        preflight(`${API}/api/poll`, i < 2 ? 'content-type' : 'content-type, authorization', {
+          started: at(i * 30_000 + 2),
+        }),
+      ]);
     }
-    const reasons = s.toArray().filter((e) => e.result.verdict === 'blocked').map((e) => e.result.reason);
+    const reasons = s
+      .toArray()
+      .filter((e) => e.result.verdict === 'blocked')
+      .map((e) => e.result.reason);
     expect(reasons).toEqual([
       'the preflight to http://127.0.0.1:4001 answered Access-Control-Allow-Headers: content-type',
       'the preflight to http://127.0.0.1:4001 answered Access-Control-Allow-Headers: content-type',

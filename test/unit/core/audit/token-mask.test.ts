@@ -20,7 +20,13 @@ function entries() {
 }
 
 describe('exports mask the token everywhere', () => {
-  const input = { pageUrl: PAGE_WITH_TOKEN, token: CURRENT.token, otherTokens: [EARLIER.token], generatedAt: 0, requests: entries() };
+  const input = {
+    pageUrl: PAGE_WITH_TOKEN,
+    token: CURRENT.token,
+    otherTokens: [EARLIER.token],
+    generatedAt: 0,
+    requests: entries(),
+  };
 
   it('the JSON export holds neither token in any string (URLs, query strings, page URL, examples)', () => {
     const json = JSON.stringify(buildJsonExport(input));
@@ -43,7 +49,27 @@ describe('exports mask the token everywhere', () => {
     const linking = linkErrors(input.requests, [log], { skewMs: 0 });
     const md = renderLinkedReport({
       ...input,
-      backend: { query: `"openReplaySessionToken=${CURRENT.token}"`, lines: 1, skewMs: 0, windowMs: 0, tagging: [], groups: [{ signature: 's', links: [], headline: raw, count: 1, firstSeen: 0, lastSeen: 0, endpoints: [{ endpoint: `GET ${API}/stream/${CURRENT.token}`, count: 1 }], ambiguous: 0, unlinked: 0 }], linking },
+      backend: {
+        query: `"openReplaySessionToken=${CURRENT.token}"`,
+        lines: 1,
+        skewMs: 0,
+        windowMs: 0,
+        tagging: [],
+        groups: [
+          {
+            signature: 's',
+            links: [],
+            headline: raw,
+            count: 1,
+            firstSeen: 0,
+            lastSeen: 0,
+            endpoints: [{ endpoint: `GET ${API}/stream/${CURRENT.token}`, count: 1 }],
+            ambiguous: 0,
+            unlinked: 0,
+          },
+        ],
+        linking,
+      },
     });
     expect(md).not.toContain(CURRENT.token);
   });
@@ -53,6 +79,8 @@ describe('exports mask the token everywhere', () => {
   });
 
   it('masks every occurrence, the longer token first', () => {
-    expect(maskTokensIn(`a${CURRENT.token}b${CURRENT.token}`, [CURRENT.token])).toBe(`a${maskToken(CURRENT.token)}b${maskToken(CURRENT.token)}`);
+    expect(maskTokensIn(`a${CURRENT.token}b${CURRENT.token}`, [CURRENT.token])).toBe(
+      `a${maskToken(CURRENT.token)}b${maskToken(CURRENT.token)}`,
+    );
   });
 });

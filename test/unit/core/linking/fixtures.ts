@@ -40,7 +40,10 @@ export function req(o: ReqOpts): CapturedRequest {
     status: o.status ?? 200,
     resourceType: 'fetch',
     initiatorType: 'script',
-    requestHeaders: [['Accept', 'application/json'], ...(token === null ? [] : [[o.headerName ?? 'X-OpenReplay-SessionToken', token] as [string, string]])],
+    requestHeaders: [
+      ['Accept', 'application/json'],
+      ...(token === null ? [] : [[o.headerName ?? 'X-OpenReplay-SessionToken', token] as [string, string]]),
+    ],
     responseHeaders: [],
     pageUrl: ORIGIN + '/',
     pageOrigin: ORIGIN,

@@ -4,7 +4,11 @@ import { req, tag } from './fixtures.ts';
 
 describe('extractRequestHint', () => {
   it('reads the demo backend request line', () => {
-    expect(extractRequestHint(`2026-11-26T13:09:10.333Z ERROR ${tag()} POST /api/checkout 500 3ms`)).toEqual({ method: 'POST', path: '/api/checkout', status: 500 });
+    expect(extractRequestHint(`2026-11-26T13:09:10.333Z ERROR ${tag()} POST /api/checkout 500 3ms`)).toEqual({
+      method: 'POST',
+      path: '/api/checkout',
+      status: 500,
+    });
   });
 
   it('reads the first line of a multi-line error and ignores frame paths', () => {
@@ -17,15 +21,29 @@ describe('extractRequestHint', () => {
   });
 
   it('reads an access-log line with a query string and HTTP version', () => {
-    expect(extractRequestHint('127.0.0.1 - - [26/Nov/2026:13:09:10 +0000] "GET /api/users/42?full=1 HTTP/1.1" 502 17')).toEqual({
-      method: 'GET', path: '/api/users/42', status: 502,
+    expect(
+      extractRequestHint('127.0.0.1 - - [26/Nov/2026:13:09:10 +0000] "GET /api/users/42?full=1 HTTP/1.1" 502 17'),
+    ).toEqual({
+      method: 'GET',
+      path: '/api/users/42',
+      status: 502,
     });
   });
 
   it('reads key=value and JSON fields, and full URLs', () => {
-    expect(extractRequestHint('level=error method=put path=/api/orders/7/ status=409 msg="conflict"')).toEqual({ method: 'PUT', path: '/api/orders/7', status: 409 });
-    expect(extractRequestHint('{"level":"error","http.method":"DELETE","url":"https://api.example.com/api/cart?x=1","status_code":500}')).toEqual({
-      method: 'DELETE', path: '/api/cart', status: 500,
+    expect(extractRequestHint('level=error method=put path=/api/orders/7/ status=409 msg="conflict"')).toEqual({
+      method: 'PUT',
+      path: '/api/orders/7',
+      status: 409,
+    });
+    expect(
+      extractRequestHint(
+        '{"level":"error","http.method":"DELETE","url":"https://api.example.com/api/cart?x=1","status_code":500}',
+      ),
+    ).toEqual({
+      method: 'DELETE',
+      path: '/api/cart',
+      status: 500,
     });
   });
 

@@ -9,12 +9,22 @@ describe('lineTag', () => {
   it('tells exact tags from wrong case, cut and other tokens, and other tag names', () => {
     expect(lineTag(`INFO ${tag()} GET /x`, opts)).toEqual({ kind: 'exact' });
     expect(lineTag(`INFO [openReplaySession.id=${SESSION_ID}] GET /x`, opts)).toEqual({ kind: 'exact' });
-    expect(lineTag(`INFO [openreplaysessiontoken=${TOKEN}] GET /x`, opts)).toEqual({ kind: 'issue', issue: { kind: 'wrong-case-name', found: 'openreplaysessiontoken' } });
-    expect(lineTag(`INFO [OpenReplaySessionToken=${TOKEN}] GET /x`, opts)).toEqual({ kind: 'issue', issue: { kind: 'wrong-case-name', found: 'OpenReplaySessionToken' } });
-    expect(lineTag(`INFO [openReplaySessionToken=${TOKEN.slice(0, 25)}] GET /x`, opts)).toEqual({
-      kind: 'issue', issue: { kind: 'truncated-token', found: TOKEN.slice(0, 25), missingChars: TOKEN.length - 25 },
+    expect(lineTag(`INFO [openreplaysessiontoken=${TOKEN}] GET /x`, opts)).toEqual({
+      kind: 'issue',
+      issue: { kind: 'wrong-case-name', found: 'openreplaysessiontoken' },
     });
-    expect(lineTag(`INFO sessionToken=${TOKEN} GET /x`, opts)).toEqual({ kind: 'issue', issue: { kind: 'other-tag-name', found: 'sessionToken' } });
+    expect(lineTag(`INFO [OpenReplaySessionToken=${TOKEN}] GET /x`, opts)).toEqual({
+      kind: 'issue',
+      issue: { kind: 'wrong-case-name', found: 'OpenReplaySessionToken' },
+    });
+    expect(lineTag(`INFO [openReplaySessionToken=${TOKEN.slice(0, 25)}] GET /x`, opts)).toEqual({
+      kind: 'issue',
+      issue: { kind: 'truncated-token', found: TOKEN.slice(0, 25), missingChars: TOKEN.length - 25 },
+    });
+    expect(lineTag(`INFO sessionToken=${TOKEN} GET /x`, opts)).toEqual({
+      kind: 'issue',
+      issue: { kind: 'other-tag-name', found: 'sessionToken' },
+    });
     expect(lineTag('INFO GET /x 200', opts)).toEqual({ kind: 'none' });
   });
 
@@ -56,10 +66,12 @@ describe('endpointTagging', () => {
     const blocked = entry({ id: 'quote', path: '/partner/quote', at: 0, ms: 5, status: 0 });
     const result = endpointTagging([blocked], [], { ...opts, searchedTo: Date.now() });
     expect(rows(result)).toEqual([[`GET ${ORIGIN}/partner/quote`, 1, 'not-searched', 'not-received']]);
-    expect(result[0]?.detail).toBe('its requests never reached the backend (blocked or failed in the browser): nothing there to tag');
+    expect(result[0]?.detail).toBe(
+      'its requests never reached the backend (blocked or failed in the browser): nothing there to tag',
+    );
   });
 
-  it('flags the endpoint whose requests carry the header but never appear in the logs (the demo\'s legacy report)', () => {
+  it("flags the endpoint whose requests carry the header but never appear in the logs (the demo's legacy report)", () => {
     const result = endpointTagging(entries, demoLines, { ...opts, searchedTo: Date.now() });
     expect(rows(result)).toEqual([
       [`GET ${ORIGIN}/api/legacy/report`, 1, 'not-tagged', 'no-lines'],
@@ -74,32 +86,53 @@ describe('endpointTagging', () => {
 
   it('does not credit an endpoint with a line that names another endpoint in its window', () => {
     // The profile request line is logged 1 s after the legacy request: inside its 5 s window.
-    expect(endpointTagging([legacy, profile], demoLines, opts)[0]).toMatchObject({ endpoint: `GET ${ORIGIN}/api/legacy/report`, status: 'not-tagged' });
+    expect(endpointTagging([legacy, profile], demoLines, opts)[0]).toMatchObject({
+      endpoint: `GET ${ORIGIN}/api/legacy/report`,
+      status: 'not-tagged',
+    });
   });
 
   it('says the backend cuts the token, or writes the tag name in another case', () => {
     const cut = [line(`INFO [openReplaySessionToken=${TOKEN.slice(0, 29)}] GET /api/legacy/report 200 2ms`, 25)];
     const [row] = endpointTagging([legacy], cut, opts);
     expect([row?.status, row?.reason, row?.detail, row?.found]).toEqual([
-      'not-tagged', 'truncated-token', `backend cuts the token off: 29 of ${TOKEN.length} characters are logged`, 'jw4wdf….ovJ',
+      'not-tagged',
+      'truncated-token',
+      `backend cuts the token off: 29 of ${TOKEN.length} characters are logged`,
+      'jw4wdf….ovJ',
     ]);
     const cased = [line(`INFO [openreplaysessiontoken=${TOKEN}] GET /api/legacy/report 200 2ms`, 25)];
     const [row2] = endpointTagging([legacy], cased, opts);
-    expect([row2?.status, row2?.reason, row2?.found]).toEqual(['not-tagged', 'wrong-case-name', 'openreplaysessiontoken']);
-    expect(row2?.detail).toBe('backend writes the tag name in another case ("openreplaysessiontoken=" instead of the exact name) — the exact-tag search and field extraction miss it');
+    expect([row2?.status, row2?.reason, row2?.found]).toEqual([
+      'not-tagged',
+      'wrong-case-name',
+      'openreplaysessiontoken',
+    ]);
+    expect(row2?.detail).toBe(
+      'backend writes the tag name in another case ("openreplaysessiontoken=" instead of the exact name) — the exact-tag search and field extraction miss it',
+    );
   });
 
   it('calls lines that name no path "probably tagged", and waits for a search that covers the request', () => {
     const vague = [line(`INFO ${tag()} report generated`, 40)];
-    expect(rows(endpointTagging([legacy], vague, opts))).toEqual([[`GET ${ORIGIN}/api/legacy/report`, 1, 'probably-tagged', 'unattributed-lines']]);
+    expect(rows(endpointTagging([legacy], vague, opts))).toEqual([
+      [`GET ${ORIGIN}/api/legacy/report`, 1, 'probably-tagged', 'unattributed-lines'],
+    ]);
     // The search ended before the request did: not judged.
     expect(rows(endpointTagging([legacy], [], { ...opts, searchedTo: legacy.req.startedAt + 10 }))).toEqual([
       [`GET ${ORIGIN}/api/legacy/report`, 1, 'not-searched', 'after-search'],
     ]);
     // It ended 1 s after: judged, and the detail says the 5 s window was only partly searched.
     const [partly] = endpointTagging([legacy], [], { ...opts, searchedTo: legacy.req.startedAt + 1_000 });
-    expect([partly?.status, partly?.detail.endsWith('; the search ended before that window did — search again if its lines may still be arriving')]).toEqual(['not-tagged', true]);
-    expect(rows(endpointTagging([legacy], [], { ...opts, searched: false }))).toEqual([[`GET ${ORIGIN}/api/legacy/report`, 1, 'not-searched', 'no-search']]);
+    expect([
+      partly?.status,
+      partly?.detail.endsWith(
+        '; the search ended before that window did — search again if its lines may still be arriving',
+      ),
+    ]).toEqual(['not-tagged', true]);
+    expect(rows(endpointTagging([legacy], [], { ...opts, searched: false }))).toEqual([
+      [`GET ${ORIGIN}/api/legacy/report`, 1, 'not-searched', 'no-search'],
+    ]);
   });
 
   it('leaves out endpoints whose requests never carried the token', () => {

@@ -15,7 +15,9 @@ describe('analyzeMessages', () => {
       msg(`[openReplaySessionToken=${TOKEN}-2] ERROR other`, 3300),
       ...tb.map((l, i) => msg(l, 9000 + i, { _sourcehost: 'web-2' })),
     ];
-    const analysis = analyzeMessages([...chronological].reverse(), { tags: [{ tagName: 'openReplaySessionToken', value: TOKEN }] });
+    const analysis = analyzeMessages([...chronological].reverse(), {
+      tags: [{ tagName: 'openReplaySessionToken', value: TOKEN }],
+    });
     expect(analysis.droppedCaseOnly).toBe(1);
     expect(analysis.droppedNoMatch).toBe(2);
     expect(analysis.tagIssues).toEqual([
@@ -30,7 +32,12 @@ describe('analyzeMessages', () => {
       [1, false],
     ]);
     expect(analysis.groups).toHaveLength(1);
-    expect(analysis.groups[0]).toMatchObject({ headline: 'ZeroDivisionError: division by zero', count: 2, firstSeen: 1020, lastSeen: 9000 });
+    expect(analysis.groups[0]).toMatchObject({
+      headline: 'ZeroDivisionError: division by zero',
+      count: 2,
+      firstSeen: 1020,
+      lastSeen: 9000,
+    });
     expect(analysis.groups[0]?.sources.map((s) => s.host)).toEqual(['web-2', 'web-1']);
   });
 });

@@ -51,7 +51,11 @@ describe('classifyLine', () => {
   });
 
   it('marks an error by level alone', () => {
-    expect(classifyLine(`${TAG} 2026-01-28 13:09:10,333 ERROR payment declined`)).toEqual({ isError: true, level: 'ERROR', markers: [] });
+    expect(classifyLine(`${TAG} 2026-01-28 13:09:10,333 ERROR payment declined`)).toEqual({
+      isError: true,
+      level: 'ERROR',
+      markers: [],
+    });
     expect(classifyLine('level=error msg=x')).toEqual({ isError: true, level: 'ERROR', markers: [] });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findTagIssues, normalizeMessage, recheckMessages, recheckTag, removeSessionTags, stripLeadingTags } from '../../../../src/core/logs/parse.ts';
+import {
+  findTagIssues,
+  normalizeMessage,
+  recheckMessages,
+  recheckTag,
+  removeSessionTags,
+  stripLeadingTags,
+} from '../../../../src/core/logs/parse.ts';
 import { TAG, TOKEN } from './fixtures.ts';
 
 describe('normalizeMessage', () => {
@@ -27,8 +34,20 @@ describe('normalizeMessage', () => {
   });
 
   it('matches keys case-insensitively and tolerates missing fields', () => {
-    const m = normalizeMessage({ _Raw: 'x', _MessageTime: 'not a number', _SourceHost: 'h', _MessageId: '12345678901234567890' });
-    expect(m).toMatchObject({ raw: 'x', messageTime: undefined, receiptTime: undefined, sourceHost: 'h', sourceCategory: '', messageId: '12345678901234567890' });
+    const m = normalizeMessage({
+      _Raw: 'x',
+      _MessageTime: 'not a number',
+      _SourceHost: 'h',
+      _MessageId: '12345678901234567890',
+    });
+    expect(m).toMatchObject({
+      raw: 'x',
+      messageTime: undefined,
+      receiptTime: undefined,
+      sourceHost: 'h',
+      sourceCategory: '',
+      messageId: '12345678901234567890',
+    });
   });
 });
 
@@ -48,11 +67,15 @@ describe('recheckTag', () => {
 
   it('tells a case-only match apart', () => {
     expect(recheckTag(`[openreplaysessiontoken=${TOKEN}]`, 'openReplaySessionToken', TOKEN)).toBe('case-only');
-    expect(recheckTag(`[openReplaySessionToken=${TOKEN.toUpperCase()}]`, 'openReplaySessionToken', TOKEN)).toBe('case-only');
+    expect(recheckTag(`[openReplaySessionToken=${TOKEN.toUpperCase()}]`, 'openReplaySessionToken', TOKEN)).toBe(
+      'case-only',
+    );
   });
 
   it('finds the exact tag after an earlier longer one', () => {
-    expect(recheckTag(`openReplaySessionToken=${TOKEN}x openReplaySessionToken=${TOKEN}`, 'openReplaySessionToken', TOKEN)).toBe('exact');
+    expect(
+      recheckTag(`openReplaySessionToken=${TOKEN}x openReplaySessionToken=${TOKEN}`, 'openReplaySessionToken', TOKEN),
+    ).toBe('exact');
   });
 });
 
@@ -80,7 +103,9 @@ describe('findTagIssues', () => {
     expect(findTagIssues(`${TAG} ok`, name, TOKEN)).toEqual([]);
   });
   it('finds a wrongly cased tag name', () => {
-    expect(findTagIssues(`[OpenReplaySessionToken=${TOKEN}] x`, name, TOKEN)).toEqual([{ kind: 'wrong-case-name', found: 'OpenReplaySessionToken' }]);
+    expect(findTagIssues(`[OpenReplaySessionToken=${TOKEN}] x`, name, TOKEN)).toEqual([
+      { kind: 'wrong-case-name', found: 'OpenReplaySessionToken' },
+    ]);
   });
   it('finds a token cut short (e.g. by a regex that left out "-")', () => {
     expect(findTagIssues('[openReplaySessionToken=jw4wdfpgqhoj.] x', name, TOKEN)).toEqual([
@@ -91,8 +116,12 @@ describe('findTagIssues', () => {
     ]);
   });
   it('finds a wrong-case value, a longer token and a different token', () => {
-    expect(findTagIssues(`[openReplaySessionToken=${TOKEN.toUpperCase()}]`, name, TOKEN)).toEqual([{ kind: 'wrong-case-value', found: TOKEN.toUpperCase() }]);
-    expect(findTagIssues(`[openReplaySessionToken=${TOKEN}-2]`, name, TOKEN)).toEqual([{ kind: 'extended-token', found: `${TOKEN}-2` }]);
+    expect(findTagIssues(`[openReplaySessionToken=${TOKEN.toUpperCase()}]`, name, TOKEN)).toEqual([
+      { kind: 'wrong-case-value', found: TOKEN.toUpperCase() },
+    ]);
+    expect(findTagIssues(`[openReplaySessionToken=${TOKEN}-2]`, name, TOKEN)).toEqual([
+      { kind: 'extended-token', found: `${TOKEN}-2` },
+    ]);
     expect(findTagIssues('[openreplaysessiontoken=abc.def.ghi.jklmnopqrs]', name, TOKEN)).toEqual([
       { kind: 'wrong-case-name', found: 'openreplaysessiontoken' },
       { kind: 'other-token', found: 'abc.def.ghi.jklmnopqrs' },
@@ -103,6 +132,8 @@ describe('findTagIssues', () => {
 describe('tag removal', () => {
   it('removes tags at the start and inside the text', () => {
     expect(stripLeadingTags(`${TAG}   File "x.py", line 1`)).toBe('  File "x.py", line 1');
-    expect(removeSessionTags(`${TAG} ZeroDivisionError: ${TAG} division by zero`)).toBe('ZeroDivisionError: division by zero');
+    expect(removeSessionTags(`${TAG} ZeroDivisionError: ${TAG} division by zero`)).toBe(
+      'ZeroDivisionError: division by zero',
+    );
   });
 });

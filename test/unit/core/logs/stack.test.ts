@@ -11,8 +11,20 @@ describe('extractStack', () => {
     expect(s.headline).toBe('ZeroDivisionError: division by zero');
     expect(s.exceptionType).toBe('ZeroDivisionError');
     expect(s.frames).toEqual([
-      { text: 'File "/srv/app/views.py", line 42, in checkout', file: '/srv/app/views.py', line: 42, fn: 'checkout', code: 'total = order.total / order.quantity' },
-      { text: 'File "/srv/app/models.py", line 17, in total', file: '/srv/app/models.py', line: 17, fn: 'total', code: 'return sum(i.price for i in self.items)' },
+      {
+        text: 'File "/srv/app/views.py", line 42, in checkout',
+        file: '/srv/app/views.py',
+        line: 42,
+        fn: 'checkout',
+        code: 'total = order.total / order.quantity',
+      },
+      {
+        text: 'File "/srv/app/models.py", line 17, in total',
+        file: '/srv/app/models.py',
+        line: 17,
+        fn: 'total',
+        code: 'return sum(i.price for i in self.items)',
+      },
     ]);
   });
 
@@ -29,9 +41,23 @@ describe('extractStack', () => {
     expect(s.headline).toBe('java.lang.IllegalStateException: Order 1234 has no items');
     expect(s.causes).toEqual(['java.sql.SQLException: connection reset']);
     expect(s.frames).toEqual([
-      { text: 'at com.acme.shop.OrderService.checkout(OrderService.java:87)', fn: 'com.acme.shop.OrderService.checkout', file: 'OrderService.java', line: 87 },
-      { text: 'at com.acme.shop.OrderController.post(OrderController.java:41)', fn: 'com.acme.shop.OrderController.post', file: 'OrderController.java', line: 41 },
-      { text: 'at jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)', fn: 'jdk.internal.reflect.NativeMethodAccessorImpl.invoke0', file: 'Native Method' },
+      {
+        text: 'at com.acme.shop.OrderService.checkout(OrderService.java:87)',
+        fn: 'com.acme.shop.OrderService.checkout',
+        file: 'OrderService.java',
+        line: 87,
+      },
+      {
+        text: 'at com.acme.shop.OrderController.post(OrderController.java:41)',
+        fn: 'com.acme.shop.OrderController.post',
+        file: 'OrderController.java',
+        line: 41,
+      },
+      {
+        text: 'at jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
+        fn: 'jdk.internal.reflect.NativeMethodAccessorImpl.invoke0',
+        file: 'Native Method',
+      },
     ]);
   });
 
@@ -47,7 +73,13 @@ describe('extractStack', () => {
     expect(s.headline).toBe("TypeError: Cannot read properties of undefined (reading 'id')");
     expect(s.frames).toEqual([
       { text: 'at getUser (/app/src/users.js:12:19)', fn: 'getUser', file: '/app/src/users.js', line: 12, column: 19 },
-      { text: 'at async Router.handle (/app/node_modules/express/lib/router/index.js:284:7)', fn: 'Router.handle', file: '/app/node_modules/express/lib/router/index.js', line: 284, column: 7 },
+      {
+        text: 'at async Router.handle (/app/node_modules/express/lib/router/index.js:284:7)',
+        fn: 'Router.handle',
+        file: '/app/node_modules/express/lib/router/index.js',
+        line: 284,
+        column: 7,
+      },
       { text: 'at /app/src/server.js:40:5', file: '/app/src/server.js', line: 40, column: 5 },
     ]);
   });
@@ -112,8 +144,18 @@ describe('mergeStackMessages', () => {
   it('does not join across sources, tags or long gaps', () => {
     const head = 'java.lang.IllegalStateException: boom';
     const frame = '\tat com.acme.A.b(A.java:1)';
-    expect(mergeStackMessages([normalizeMessage(msg(frame, 1001, { _sourcehost: 'web-2' })), normalizeMessage(msg(head, 1000))])).toHaveLength(2);
-    expect(mergeStackMessages([normalizeMessage(msg(`[openReplaySessionToken=other.a.b.cccccccc] ${frame}`, 1001)), normalizeMessage(msg(`${TAG} ${head}`, 1000))])).toHaveLength(2);
+    expect(
+      mergeStackMessages([
+        normalizeMessage(msg(frame, 1001, { _sourcehost: 'web-2' })),
+        normalizeMessage(msg(head, 1000)),
+      ]),
+    ).toHaveLength(2);
+    expect(
+      mergeStackMessages([
+        normalizeMessage(msg(`[openReplaySessionToken=other.a.b.cccccccc] ${frame}`, 1001)),
+        normalizeMessage(msg(`${TAG} ${head}`, 1000)),
+      ]),
+    ).toHaveLength(2);
     expect(mergeStackMessages([normalizeMessage(msg(frame, 9000)), normalizeMessage(msg(head, 1000))])).toHaveLength(2);
     expect(mergeStackMessages([normalizeMessage(msg(frame, 1001)), normalizeMessage(msg(head, 1000))])).toHaveLength(1);
   });

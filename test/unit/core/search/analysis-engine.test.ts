@@ -53,7 +53,12 @@ describe('AnalysisEngine + AnalysisMirror (the Worker analysis and the panel sid
 
   it('also in many pages of one message', () => {
     const all = session();
-    expect(inPages(all, all.map((_, i) => i)).result).toEqual(analyzeMessages(all, { tags: TAGS }));
+    expect(
+      inPages(
+        all,
+        all.map((_, i) => i),
+      ).result,
+    ).toEqual(analyzeMessages(all, { tags: TAGS }));
   });
 
   it('never parses earlier pages again: only the trace that straddles a page boundary is redone', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUMO_SETTINGS } from '../../../../src/shared/settings.ts';
 import { decodeToken } from '../../../../src/core/session/token.ts';
-import { planSearch, searchWindow, tagsFor, widen, tagsFromClause, targetChanged, type PlanSettings, type TargetSession } from '../../../../src/core/search/plan.ts';
+import {
+  planSearch,
+  searchWindow,
+  tagsFor,
+  widen,
+  tagsFromClause,
+  targetChanged,
+  type PlanSettings,
+  type TargetSession,
+} from '../../../../src/core/search/plan.ts';
 
 const TOKEN = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const decoded = decodeToken(TOKEN);
@@ -17,7 +26,12 @@ const SETTINGS: PlanSettings = {
 const ID = '2618307011354435587';
 const ID_START = 1706063259324;
 const idOnly = (sessionId = ID): TargetSession => ({ token: null, sessionId, decoded: null });
-const session = (extra: Partial<TargetSession> = {}): TargetSession => ({ token: TOKEN, sessionId: decoded.sessionId, decoded, ...extra });
+const session = (extra: Partial<TargetSession> = {}): TargetSession => ({
+  token: TOKEN,
+  sessionId: decoded.sessionId,
+  decoded,
+  ...extra,
+});
 
 describe('planSearch', () => {
   it('builds the query from the validated token and session id, scope kept apart', () => {
@@ -65,7 +79,9 @@ describe('planSearch', () => {
     ]);
     const scoped = planSearch(idOnly(), SETTINGS, later);
     if (!scoped.ok) throw new Error(scoped.reason);
-    expect(scoped.query).toBe(`(_sourceCategory=demo/*) AND ("openReplaySession.id=${ID}" OR "openReplaySessionToken=jw4wdfpgqhoj")`);
+    expect(scoped.query).toBe(
+      `(_sourceCategory=demo/*) AND ("openReplaySession.id=${ID}" OR "openReplaySessionToken=jw4wdfpgqhoj")`,
+    );
   });
 
   it('refuses an id beyond 64 bits or with a leading zero before building any query', () => {
@@ -78,7 +94,10 @@ describe('planSearch', () => {
 
   it('refuses a bare session id with letters', () => {
     const plan = planSearch({ token: null, sessionId: '12ab', decoded: null }, SETTINGS, NOW);
-    expect(plan).toEqual({ ok: false, reason: 'Refused: Session id must contain only the digits 0-9 — nothing was sent to SumoLogic.' });
+    expect(plan).toEqual({
+      ok: false,
+      reason: 'Refused: Session id must contain only the digits 0-9 — nothing was sent to SumoLogic.',
+    });
   });
 
   it('refuses a scope that could detach the tag clause and points to the settings', () => {
@@ -109,7 +128,11 @@ describe('searchWindow', () => {
     // A token whose id part decodes to the flakeid epoch: not a start time.
     const odd = decodeToken(`7.0.${decoded.expiresAt.toString(36)}.${decoded.signature}`);
     const now = decoded.expiresAt - 600_000;
-    const w = searchWindow({ token: odd.token, sessionId: odd.sessionId, decoded: odd }, { ...SETTINGS, maxSessionMinutes: 30 }, now);
+    const w = searchWindow(
+      { token: odd.token, sessionId: odd.sessionId, decoded: odd },
+      { ...SETTINGS, maxSessionMinutes: 30 },
+      now,
+    );
     expect(w).toEqual({ from: decoded.expiresAt - 1800_000 - 60_000, to: now, basis: 'token-expiry' });
   });
 
@@ -120,9 +143,17 @@ describe('searchWindow', () => {
       to: ID_START + 1800_000 + 60_000,
       basis: 'session-id',
     });
-    expect(searchWindow(idOnly(), SETTINGS, ID_START + 600_000)).toEqual({ from: ID_START - 60_000, to: ID_START + 600_000, basis: 'session-id' });
+    expect(searchWindow(idOnly(), SETTINGS, ID_START + 600_000)).toEqual({
+      from: ID_START - 60_000,
+      to: ID_START + 600_000,
+      basis: 'session-id',
+    });
     // No plausible start (time part zero, or in the future): the last N minutes, not a guess.
-    expect(searchWindow(idOnly('7'), SETTINGS, later)).toEqual({ from: later - 3600_000, to: later, basis: 'last-minutes' });
+    expect(searchWindow(idOnly('7'), SETTINGS, later)).toEqual({
+      from: later - 3600_000,
+      to: later,
+      basis: 'last-minutes',
+    });
     expect(searchWindow(idOnly('18446744073709551615'), SETTINGS, later).basis).toBe('last-minutes');
   });
 
@@ -130,9 +161,23 @@ describe('searchWindow', () => {
     const later = ID_START + 86_400_000;
     const plan = planSearch(idOnly(), SETTINGS, later, 3600_000);
     if (!plan.ok) throw new Error(plan.reason);
-    expect(plan.window).toEqual({ from: ID_START - 60_000 - 3600_000, to: ID_START + 7200_000 + 60_000 + 3600_000, basis: 'session-id', widenedMs: 3600_000 });
-    expect(widen({ from: 10, to: 100, basis: 'session-id' }, 50, 120)).toEqual({ from: -40, to: 120, basis: 'session-id', widenedMs: 50 });
-    expect(widen({ from: 10, to: 100, basis: 'session-id' }, 0, 120)).toEqual({ from: 10, to: 100, basis: 'session-id' });
+    expect(plan.window).toEqual({
+      from: ID_START - 60_000 - 3600_000,
+      to: ID_START + 7200_000 + 60_000 + 3600_000,
+      basis: 'session-id',
+      widenedMs: 3600_000,
+    });
+    expect(widen({ from: 10, to: 100, basis: 'session-id' }, 50, 120)).toEqual({
+      from: -40,
+      to: 120,
+      basis: 'session-id',
+      widenedMs: 50,
+    });
+    expect(widen({ from: 10, to: 100, basis: 'session-id' }, 0, 120)).toEqual({
+      from: 10,
+      to: 100,
+      basis: 'session-id',
+    });
   });
 
   it('ends at the expiry (plus slack) or at now, as set, once the token has expired', () => {

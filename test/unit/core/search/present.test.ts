@@ -64,7 +64,9 @@ describe('present', () => {
   });
 
   it('offers only http(s) links', () => {
-    expect(safeHttpUrl('https://service.sumologic.com/ui/#/search/create?query=a')).toBe('https://service.sumologic.com/ui/#/search/create?query=a');
+    expect(safeHttpUrl('https://service.sumologic.com/ui/#/search/create?query=a')).toBe(
+      'https://service.sumologic.com/ui/#/search/create?query=a',
+    );
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
     expect(safeHttpUrl('not a url')).toBeNull();
     expect(safeHttpUrl(null)).toBeNull();

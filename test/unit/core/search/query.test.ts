@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  timeWindow,
-  tryBuildSessionQuery,
-  uiSearchUrl,
-} from '../../../../src/core/search/query.ts';
+import { timeWindow, tryBuildSessionQuery, uiSearchUrl } from '../../../../src/core/search/query.ts';
 import { sessionQuery as buildSessionQuery } from '../../../support/session-query.ts';
 
 const TOKEN = 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
@@ -19,16 +15,28 @@ describe('tryBuildSessionQuery', () => {
   });
 
   it('ORs the token and session id tags by default and keeps the scope separate', () => {
-    const q = buildSessionQuery({ token: NEG_DELAY_TOKEN, sessionId: '2618307011354435587', scope: ' _sourceCategory=prod/api ' });
-    expect(q.tagClause).toBe(`"openReplaySessionToken=${NEG_DELAY_TOKEN}" OR "openReplaySession.id=2618307011354435587"`);
+    const q = buildSessionQuery({
+      token: NEG_DELAY_TOKEN,
+      sessionId: '2618307011354435587',
+      scope: ' _sourceCategory=prod/api ',
+    });
+    expect(q.tagClause).toBe(
+      `"openReplaySessionToken=${NEG_DELAY_TOKEN}" OR "openReplaySession.id=2618307011354435587"`,
+    );
     expect(q.scope).toBe('_sourceCategory=prod/api');
-    expect(q.query).toBe(`(_sourceCategory=prod/api) AND ("openReplaySessionToken=${NEG_DELAY_TOKEN}" OR "openReplaySession.id=2618307011354435587")`);
+    expect(q.query).toBe(
+      `(_sourceCategory=prod/api) AND ("openReplaySessionToken=${NEG_DELAY_TOKEN}" OR "openReplaySession.id=2618307011354435587")`,
+    );
   });
 
   it('uses only the tags it has a value for', () => {
     // A session id alone: the .id tag, and token tags asked for any token of that session (42 = "16" in base 36).
-    expect(buildSessionQuery({ sessionId: '42' }).query).toBe('"openReplaySession.id=42" OR "openReplaySessionToken=16"');
-    expect(buildSessionQuery({ sessionId: '42', tagNames: ['openReplaySession.id'] }).query).toBe('"openReplaySession.id=42"');
+    expect(buildSessionQuery({ sessionId: '42' }).query).toBe(
+      '"openReplaySession.id=42" OR "openReplaySessionToken=16"',
+    );
+    expect(buildSessionQuery({ sessionId: '42', tagNames: ['openReplaySession.id'] }).query).toBe(
+      '"openReplaySession.id=42"',
+    );
     expect(buildSessionQuery({ token: TOKEN }).query).toBe(`"openReplaySessionToken=${TOKEN}"`);
   });
 
@@ -46,9 +54,15 @@ describe('tryBuildSessionQuery', () => {
     [`${TOKEN}\u202e`, badChar('the invisible character U+202E')],
     [`${TOKEN}\u0000`, badChar('the invisible character U+0000')],
     ['', 'Refused: the session token is empty.'],
-    ['abc.def', 'Refused: Token has 2 dot-separated parts, expected 4: session id, delay, expiry, signature — it was not put into a SumoLogic query.'],
+    [
+      'abc.def',
+      'Refused: Token has 2 dot-separated parts, expected 4: session id, delay, expiry, signature — it was not put into a SumoLogic query.',
+    ],
     ['a..b.cccccccccccc', 'Refused: Delay is empty — it was not put into a SumoLogic query.'],
-    [`${TOKEN}${'x'.repeat(200)}`, 'Refused: the session token is 269 characters long (at most 200) — it was not put into a SumoLogic query.'],
+    [
+      `${TOKEN}${'x'.repeat(200)}`,
+      'Refused: the session token is 269 characters long (at most 200) — it was not put into a SumoLogic query.',
+    ],
   ])('refuses token %j with a clear message and no query', (token, message) => {
     const result = tryBuildSessionQuery({ token });
     expect(result).toEqual({ ok: false, field: 'token', message });
@@ -57,15 +71,24 @@ describe('tryBuildSessionQuery', () => {
 
   it.each([
     ['12a', 'Refused: the session id contains "a" (only digits are allowed) — it was not put into a SumoLogic query.'],
-    ['1 OR x', 'Refused: the session id contains a space (only digits are allowed) — it was not put into a SumoLogic query.'],
+    [
+      '1 OR x',
+      'Refused: the session id contains a space (only digits are allowed) — it was not put into a SumoLogic query.',
+    ],
     ['-1', 'Refused: the session id contains "-" (only digits are allowed) — it was not put into a SumoLogic query.'],
-    ['1'.repeat(21), 'Refused: the session id is 21 characters long (at most 20 digits) — it was not put into a SumoLogic query.'],
+    [
+      '1'.repeat(21),
+      'Refused: the session id is 21 characters long (at most 20 digits) — it was not put into a SumoLogic query.',
+    ],
   ])('refuses session id %j', (sessionId, message) => {
     expect(tryBuildSessionQuery({ sessionId })).toEqual({ ok: false, field: 'sessionId', message });
   });
 
   it.each([
-    ['openReplay SessionToken', 'Refused: the tag name contains a space (only letters, digits, "." and "_" are allowed).'],
+    [
+      'openReplay SessionToken',
+      'Refused: the tag name contains a space (only letters, digits, "." and "_" are allowed).',
+    ],
     ['tag"x', 'Refused: the tag name contains """ (only letters, digits, "." and "_" are allowed).'],
     ['tag-x', 'Refused: the tag name contains "-" (only letters, digits, "." and "_" are allowed).'],
     ['9tag', 'Refused: a tag name must start with a letter.'],
@@ -79,15 +102,31 @@ describe('tryBuildSessionQuery', () => {
       field: 'tagNames',
       message: 'Refused: none of the configured tag names takes a session token.',
     });
-    expect(tryBuildSessionQuery({})).toEqual({ ok: false, field: 'token', message: 'Refused: there is no session token or session id to search for.' });
+    expect(tryBuildSessionQuery({})).toEqual({
+      ok: false,
+      field: 'token',
+      message: 'Refused: there is no session token or session id to search for.',
+    });
   });
 
   it.each([
-    ['_sourceCategory=prod | save /shared/x', 'Refused: the scope query contains "|" — the scope is a keyword scope only (e.g. _sourceCategory=prod/api); operators after a pipe are not allowed.'],
+    [
+      '_sourceCategory=prod | save /shared/x',
+      'Refused: the scope query contains "|" — the scope is a keyword scope only (e.g. _sourceCategory=prod/api); operators after a pipe are not allowed.',
+    ],
     ['_sourceCategory=prod\n_index=x', 'Refused: the scope query contains a line break — write it on one line.'],
-    ['_sourceCategory=prod //', 'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.'],
-    ['_sourceCategory=prod /* x */', 'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.'],
-    ['a) OR (b', 'Refused: the scope query has a ")" without its "(" — it could detach the session tag from the search.'],
+    [
+      '_sourceCategory=prod //',
+      'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.',
+    ],
+    [
+      '_sourceCategory=prod /* x */',
+      'Refused: the scope query contains a comment ("//" or "/*") — it would cut off the session tag.',
+    ],
+    [
+      'a) OR (b',
+      'Refused: the scope query has a ")" without its "(" — it could detach the session tag from the search.',
+    ],
     ['(a', 'Refused: the scope query has a "(" without its ")".'],
     ['"unclosed', 'Refused: the scope query has an unclosed double quote.'],
   ])('refuses scope %j', (scope, message) => {
@@ -102,14 +141,18 @@ describe('tryBuildSessionQuery', () => {
 
   it('accepts a scope with quoted slashes and parentheses', () => {
     const q = buildSessionQuery({ token: TOKEN, scope: '_sourceCategory=prod/api AND ("https://x/y" OR error)' });
-    expect(q.query).toBe(`(_sourceCategory=prod/api AND ("https://x/y" OR error)) AND ("openReplaySessionToken=${TOKEN}")`);
+    expect(q.query).toBe(
+      `(_sourceCategory=prod/api AND ("https://x/y" OR error)) AND ("openReplaySessionToken=${TOKEN}")`,
+    );
   });
 
   it('refuses a query longer than 15,000 characters', () => {
     const scope = `a${' OR a'.repeat(3000)}`;
     const result = tryBuildSessionQuery({ token: TOKEN, scope });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^Refused: the query would be \d+ characters long; SumoLogic accepts at most 15000\.$/);
+    expect(!result.ok && result.message).toMatch(
+      /^Refused: the query would be \d+ characters long; SumoLogic accepts at most 15000\.$/,
+    );
   });
 });
 
@@ -118,14 +161,20 @@ describe('uiSearchUrl', () => {
     expect(uiSearchUrl('service.eu.sumologic.com', '"openReplaySessionToken=a.b.c.d" AND x', 1000, 2000)).toBe(
       'https://service.eu.sumologic.com/ui/#/search/create?query=%22openReplaySessionToken%3Da.b.c.d%22%20AND%20x&startTime=1000&endTime=2000',
     );
-    expect(uiSearchUrl('http://127.0.0.1:4000/', 'q', 1, 2)).toBe('http://127.0.0.1:4000/ui/#/search/create?query=q&startTime=1&endTime=2');
+    expect(uiSearchUrl('http://127.0.0.1:4000/', 'q', 1, 2)).toBe(
+      'http://127.0.0.1:4000/ui/#/search/create?query=q&startTime=1&endTime=2',
+    );
   });
 });
 
 describe('timeWindow', () => {
   const now = 1_700_000_000_000;
   it('runs from the session start to now', () => {
-    expect(timeWindow({ now, sessionStartMs: now - 600_000 })).toEqual({ from: now - 660_000, to: now, basis: 'session-start' });
+    expect(timeWindow({ now, sessionStartMs: now - 600_000 })).toEqual({
+      from: now - 660_000,
+      to: now,
+      basis: 'session-start',
+    });
   });
   it('ends at the token expiry (plus slack) when it has passed', () => {
     expect(timeWindow({ now, sessionStartMs: now - 10_000_000, tokenExpiryMs: now - 3_000_000 })).toEqual({
@@ -135,10 +184,18 @@ describe('timeWindow', () => {
     });
   });
   it('falls back to expiry − 2 h', () => {
-    expect(timeWindow({ now, tokenExpiryMs: now + 3_600_000, slackMs: 0 })).toEqual({ from: now - 3_600_000, to: now, basis: 'token-expiry' });
+    expect(timeWindow({ now, tokenExpiryMs: now + 3_600_000, slackMs: 0 })).toEqual({
+      from: now - 3_600_000,
+      to: now,
+      basis: 'token-expiry',
+    });
   });
   it('uses the last N minutes when asked or when nothing is known', () => {
-    expect(timeWindow({ now, sessionStartMs: 1, lastMinutes: 30 })).toEqual({ from: now - 1_800_000, to: now, basis: 'last-minutes' });
+    expect(timeWindow({ now, sessionStartMs: 1, lastMinutes: 30 })).toEqual({
+      from: now - 1_800_000,
+      to: now,
+      basis: 'last-minutes',
+    });
     expect(timeWindow({ now })).toEqual({ from: now - 900_000, to: now, basis: 'last-minutes' });
   });
 });

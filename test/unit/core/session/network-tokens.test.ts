@@ -26,7 +26,15 @@ const startBody = JSON.stringify({
 
 describe('isTrackerIngestUrl', () => {
   it('recognises the tracker endpoints under any ingest base', () => {
-    for (const path of ['start', 'i?batch=0_1_120_kyes', 'not_started', 'images', 'feature-flags', 'tags', 'conditions/12']) {
+    for (const path of [
+      'start',
+      'i?batch=0_1_120_kyes',
+      'not_started',
+      'images',
+      'feature-flags',
+      'tags',
+      'conditions/12',
+    ]) {
       expect(isTrackerIngestUrl(`${DEFAULT_INGEST}/v1/web/${path}`)).toBe(true);
       expect(isTrackerIngestUrl(`https://or.internal.example.com:8443/ingest/v1/web/${path}`)).toBe(true);
       expect(isTrackerIngestUrl(`http://127.0.0.1:4040/v1/web/${path}`)).toBe(true);
@@ -59,12 +67,20 @@ describe('isTrackerIngestUrl', () => {
 
 describe('extractNetworkToken', () => {
   const start = (responseBody?: string, method = 'POST') =>
-    extractNetworkToken({ url: `${DEFAULT_INGEST}/v1/web/start`, method, requestHeaders: [], ...(responseBody === undefined ? {} : { responseBody }) });
+    extractNetworkToken({
+      url: `${DEFAULT_INGEST}/v1/web/start`,
+      method,
+      requestHeaders: [],
+      ...(responseBody === undefined ? {} : { responseBody }),
+    });
   const batch = (value: string, name = 'Authorization') =>
     extractNetworkToken({
       url: `${DEFAULT_INGEST}/v1/web/i?batch=0_3_512_kyes`,
       method: 'POST',
-      requestHeaders: [{ name: 'DataType', value: 'player' }, { name, value }],
+      requestHeaders: [
+        { name: 'DataType', value: 'player' },
+        { name, value },
+      ],
     });
 
   it('reads the start response', () => {
@@ -82,7 +98,9 @@ describe('extractNetworkToken', () => {
   it('flags a start response whose sessionID disagrees with the token', () => {
     const r = start(JSON.stringify({ token: REAL, sessionID: '99', projectID: 'x1' }));
     expect(r).toMatchObject({ ok: true, facts: { sessionId: '99' } });
-    expect(r?.ok && r.warnings).toEqual(['start response sessionID 99 differs from the token\'s session id 2618307011354435587']);
+    expect(r?.ok && r.warnings).toEqual([
+      "start response sessionID 99 differs from the token's session id 2618307011354435587",
+    ]);
     expect(r?.ok && r.facts.projectId).toBeUndefined();
   });
 
@@ -132,20 +150,30 @@ describe('extractNetworkToken', () => {
     });
     expect(batch('Bearer null')).toBeNull();
     expect(batch('Bearer ')).toBeNull();
-    expect(
-      extractNetworkToken({ url: `${DEFAULT_INGEST}/v1/web/i`, method: 'POST', requestHeaders: [] }),
-    ).toBeNull();
+    expect(extractNetworkToken({ url: `${DEFAULT_INGEST}/v1/web/i`, method: 'POST', requestHeaders: [] })).toBeNull();
   });
 
   it('ignores other traffic and the analytics SDK token', () => {
     expect(
-      extractNetworkToken({ url: 'https://shop.example.com/api/cart', method: 'GET', requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }] }),
+      extractNetworkToken({
+        url: 'https://shop.example.com/api/cart',
+        method: 'GET',
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }],
+      }),
     ).toBeNull();
     expect(
-      extractNetworkToken({ url: `${DEFAULT_INGEST}/v1/sdk/i`, method: 'POST', requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }] }),
+      extractNetworkToken({
+        url: `${DEFAULT_INGEST}/v1/sdk/i`,
+        method: 'POST',
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }],
+      }),
     ).toBeNull();
     expect(
-      extractNetworkToken({ url: `${DEFAULT_INGEST}/v1/web/images`, method: 'POST', requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }] }),
+      extractNetworkToken({
+        url: `${DEFAULT_INGEST}/v1/web/images`,
+        method: 'POST',
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${REAL}` }],
+      }),
     ).toBeNull();
   });
 });

@@ -65,7 +65,13 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
     expect(run.calls).toEqual([]);
     expect(run.writes).toEqual([]);
     expect(run.result.candidates).toEqual([
-      { token: OTHER, decoded: decodeToken(OTHER), source: 'sessionStorage', storageFormat: 'dollar', projectKey: 'otherProjectKey' },
+      {
+        token: OTHER,
+        decoded: decodeToken(OTHER),
+        source: 'sessionStorage',
+        storageFormat: 'dollar',
+        projectKey: 'otherProjectKey',
+      },
     ]);
     expect(run.result.warnings).toEqual([
       `The stored token belongs to project key otherProjectKey, the tracker runs with ${KEY}: the tracker will start a new session`,
@@ -148,11 +154,17 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
       frameUrl: 'https://shop.example.com/cart?x=1',
       storageVersion: '2',
     });
-    expect(describeCandidateSource(bare.result.candidates[0]!)).toBe('sessionStorage (bare token, tracker before 16.4.2)');
+    expect(describeCandidateSource(bare.result.candidates[0]!)).toBe(
+      'sessionStorage (bare token, tracker before 16.4.2)',
+    );
     const amp = runProbe(`__store.__openreplay_token = '${REAL}_&_${KEY}';`);
-    expect(describeCandidateSource(amp.result.candidates[0]!)).toBe('sessionStorage (<token>_&_<projectKey>, tracker 16.4.2–17.0.0)');
+    expect(describeCandidateSource(amp.result.candidates[0]!)).toBe(
+      'sessionStorage (<token>_&_<projectKey>, tracker 16.4.2–17.0.0)',
+    );
     expect(amp.result.projectKey).toBe(KEY);
-    const dollar = runProbe(`__store.__openreplay_token = '${REAL}_$_${KEY}'; __store.__openreplay_token_version = '2x19.0.1';`);
+    const dollar = runProbe(
+      `__store.__openreplay_token = '${REAL}_$_${KEY}'; __store.__openreplay_token_version = '2x19.0.1';`,
+    );
     expect(describeCandidateSource(dollar.result.candidates[0]!)).toBe(
       'sessionStorage (<token>_$_<projectKey>, tracker 17.0.1+)',
     );
@@ -193,7 +205,10 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
       candidates: [],
       rejected: [],
       reasons: [],
-      warnings: ['Reading window.__OPENREPLAY__ threw an error', 'window.OpenReplay cannot be read: its properties throw errors'],
+      warnings: [
+        'Reading window.__OPENREPLAY__ threw an error',
+        'window.OpenReplay cannot be read: its properties throw errors',
+      ],
       frame: 'top',
       frameUrl: 'https://shop.example.com/cart?x=1',
     });
@@ -316,9 +331,7 @@ describe('PROBE_EXPRESSION against simulated pages', () => {
     const run = runProbe(`
       window.__OPENREPLAY__ = makeTracker({ projectKey: '${KEY}', sessionToken: '${REAL}_$_${KEY}', sessionID: '77', projectID: 12 });
     `);
-    expect(run.result.warnings).toEqual([
-      'The tracker reports session id 77, the token encodes 2618307011354435587',
-    ]);
+    expect(run.result.warnings).toEqual(['The tracker reports session id 77, the token encodes 2618307011354435587']);
   });
 });
 
@@ -374,7 +387,20 @@ describe('interpretProbe on values a hostile page could return', () => {
     const result = interpretProbe(raw);
     expect(result.status).toBe('found');
     expect(result.candidates).toEqual([{ token: REAL, decoded, source: 'sessionStorage', storageFormat: 'bare' }]);
-    const trap = new Proxy({}, { get: () => { throw new Error('x'); }, has: () => { throw new Error('x'); }, getOwnPropertyDescriptor: () => { throw new Error('x'); } });
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('x');
+        },
+        has: () => {
+          throw new Error('x');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('x');
+        },
+      },
+    );
     expect(interpretProbe(trap).status).toBe('invalid');
   });
 });

@@ -14,7 +14,11 @@ function trackerProbe(isActive: boolean): ProbeResult {
     frameUrl: 'https://shop.example.com/',
     trackerGlobal: 'window.__OPENREPLAY__',
     isActive,
-    trackerOptions: { header: { on: true, name: 'X-OpenReplay-SessionToken', custom: false }, hasMatcher: true, problems: [] },
+    trackerOptions: {
+      header: { on: true, name: 'X-OpenReplay-SessionToken', custom: false },
+      hasMatcher: true,
+      problems: [],
+    },
   };
 }
 

@@ -4,7 +4,9 @@ import { checkReplayLink } from '../../../../src/core/session/replay-link.ts';
 describe('checkReplayLink', () => {
   it("takes OpenReplay's cloud app and the tracker's own ingest host as expected", () => {
     expect(checkReplayLink('https://app.openreplay.com/42/session/123', []).expected).toBe(true);
-    expect(checkReplayLink('https://or.example.com/42/session/123', ['https://or.example.com/ingest']).expected).toBe(true);
+    expect(checkReplayLink('https://or.example.com/42/session/123', ['https://or.example.com/ingest']).expected).toBe(
+      true,
+    );
   });
 
   it("labels any other host as the page's claim, naming both hosts", () => {
@@ -16,6 +18,8 @@ describe('checkReplayLink', () => {
   });
 
   it('does not trust the cloud ingest host itself (the cloud builds links on the app host)', () => {
-    expect(checkReplayLink('https://api.openreplay.com/42/session/1', ['https://api.openreplay.com/ingest']).expected).toBe(false);
+    expect(
+      checkReplayLink('https://api.openreplay.com/42/session/1', ['https://api.openreplay.com/ingest']).expected,
+    ).toBe(false);
   });
 });

@@ -52,7 +52,12 @@ function startResponse(token: string, at: number): SessionEvent {
     url: `${DEFAULT_INGEST}/v1/web/start`,
     method: 'POST',
     requestHeaders: [],
-    responseBody: JSON.stringify({ token, sessionID: decodeToken(token).sessionId, projectID: 12, startTimestamp: at - 5 }),
+    responseBody: JSON.stringify({
+      token,
+      sessionID: decodeToken(token).sessionId,
+      projectID: 12,
+      startTimestamp: at - 5,
+    }),
   });
   if (!finding) throw new Error('no finding');
   return { type: 'network', at, finding };
@@ -92,14 +97,20 @@ describe('session state', () => {
         type: 'probe',
         at: 1000,
         results: [
-          probe([cand(A, 'window.__OPENREPLAY__'), { ...cand(A, 'sessionStorage'), storageFormat: 'dollar', projectKey: 'pk1' }], {
-            trackerGlobal: 'window.__OPENREPLAY__',
-            isActive: true,
-            sessionUrl: 'https://app.openreplay.com/12/session/2618307011354435587',
-            sessionIdFromTracker: '2618307011354435587',
-            projectKey: 'pk1',
-            trackerVersion: '19.0.1',
-          }),
+          probe(
+            [
+              cand(A, 'window.__OPENREPLAY__'),
+              { ...cand(A, 'sessionStorage'), storageFormat: 'dollar', projectKey: 'pk1' },
+            ],
+            {
+              trackerGlobal: 'window.__OPENREPLAY__',
+              isActive: true,
+              sessionUrl: 'https://app.openreplay.com/12/session/2618307011354435587',
+              sessionIdFromTracker: '2618307011354435587',
+              projectKey: 'pk1',
+              trackerVersion: '19.0.1',
+            },
+          ),
         ],
       },
     ]);
@@ -121,7 +132,13 @@ describe('session state', () => {
       trackerVersion: '19.0.1',
     });
     expect(s.history).toEqual([
-      { token: A, decoded: decodeToken(A), firstSeen: 1000, lastSeen: 1000, sources: ['window.__OPENREPLAY__', 'sessionStorage'] },
+      {
+        token: A,
+        decoded: decodeToken(A),
+        firstSeen: 1000,
+        lastSeen: 1000,
+        sources: ['window.__OPENREPLAY__', 'sessionStorage'],
+      },
     ]);
     expect(classifyToken(s, A)).toBe('current');
   });
@@ -137,7 +154,11 @@ describe('session state', () => {
     expect(s4).not.toBe(s1);
     expect(s4.history[0]?.lastSeen).toBe(1000 + LAST_SEEN_RESOLUTION_MS);
     // isActive flipping is a visible change.
-    const s5 = reduceSession(s4, { type: 'probe', at: 61_500, results: [probe([cand(A, 'window.__OPENREPLAY__')], { isActive: true })] });
+    const s5 = reduceSession(s4, {
+      type: 'probe',
+      at: 61_500,
+      results: [probe([cand(A, 'window.__OPENREPLAY__')], { isActive: true })],
+    });
     expect(s5).not.toBe(s4);
     expect(s5.current?.isActive).toBe(true);
     expect(reduceSession(s5, { type: 'clearManual' })).toBe(s5);
@@ -209,7 +230,12 @@ describe('session state', () => {
       { type: 'probe', at: 3000, results: [probe([])] },
     ]);
     expect(s1.status).toBe('found');
-    expect(s1.current).toMatchObject({ token: A, source: 'network: Authorization of /v1/web/i', frame: 'network', frameUrl: null });
+    expect(s1.current).toMatchObject({
+      token: A,
+      source: 'network: Authorization of /v1/web/i',
+      frame: 'network',
+      frameUrl: null,
+    });
     const again = reduceSession(s1, batchAuth(A, 1600));
     expect(again).toBe(s1);
     // A poll that shows the page's own token replaces what the network said.
@@ -223,11 +249,18 @@ describe('session state', () => {
       {
         type: 'probe',
         at: 1000,
-        results: [probe([], { status: 'loading', reasons: ["window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet"] })],
+        results: [
+          probe([], {
+            status: 'loading',
+            reasons: ["window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet"],
+          }),
+        ],
       },
     ]);
     expect(loading.status).toBe('loading');
-    expect(loading.reasons).toEqual(["window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet"]);
+    expect(loading.reasons).toEqual([
+      "window.OpenReplay is the snippet's placeholder: the tracker script has not loaded yet",
+    ]);
     expect(loading.current).toBeNull();
 
     const invalid = run([
@@ -242,10 +275,17 @@ describe('session state', () => {
           }),
         ],
       },
-      { type: 'network', at: 1200, finding: { ok: false, source: 'network: /v1/web/start', reason: 'start response is not JSON' } },
+      {
+        type: 'network',
+        at: 1200,
+        finding: { ok: false, source: 'network: /v1/web/start', reason: 'start response is not JSON' },
+      },
     ]);
     expect(invalid.status).toBe('invalid');
-    expect(invalid.reasons).toEqual(['sessionStorage __openreplay_token: Token is empty', 'start response is not JSON']);
+    expect(invalid.reasons).toEqual([
+      'sessionStorage __openreplay_token: Token is empty',
+      'start response is not JSON',
+    ]);
 
     const none = run([{ type: 'probe', at: 1000, results: [probe([])] }]);
     expect(none.status).toBe('none');
@@ -277,7 +317,11 @@ describe('session state', () => {
     expect(classifyToken(manual, B)).toBe('current');
     expect(classifyToken(manual, A)).toBe('stale');
     // New polls do not override it.
-    const polled = reduceSession(manual, { type: 'probe', at: 3000, results: [probe([cand(tok(5), 'window.__OPENREPLAY__')])] });
+    const polled = reduceSession(manual, {
+      type: 'probe',
+      at: 3000,
+      results: [probe([cand(tok(5), 'window.__OPENREPLAY__')])],
+    });
     expect(polled.current?.token).toBe(B);
     expect(polled.detected?.token).toBe(tok(5));
     expect(clearManual(polled).current?.token).toBe(tok(5));
@@ -382,7 +426,11 @@ describe('refused values', () => {
           probe([cand(A, 'window.OpenReplay')], {
             rejected: [{ source: 'window.__OPENREPLAY__', reason: 'Token contains U+0022 at position 1' }],
           }),
-          probe([], { frame: 'iframe', frameUrl: 'https://shop.example.com/inner.html', rejected: [{ source: 'sessionStorage', reason: 'Token is too long' }] }),
+          probe([], {
+            frame: 'iframe',
+            frameUrl: 'https://shop.example.com/inner.html',
+            rejected: [{ source: 'sessionStorage', reason: 'Token is too long' }],
+          }),
         ],
       },
     ]);

@@ -52,6 +52,9 @@ describe('parseStoredTokenVersion', () => {
       reason: 'token version is neither "<n>" nor "<n>x<tracker version>"',
     });
     expect(parseStoredTokenVersion(2)).toEqual({ ok: false, reason: 'token version is not text (number)' });
-    expect(parseStoredTokenVersion('9'.repeat(100))).toEqual({ ok: false, reason: 'token version is too long: 100 characters' });
+    expect(parseStoredTokenVersion('9'.repeat(100))).toEqual({
+      ok: false,
+      reason: 'token version is too long: 100 characters',
+    });
   });
 });

@@ -88,14 +88,22 @@ describe('validateToken', () => {
     expect(reason('<script>')).toBe(
       'Token contains U+003C at position 1; only letters, digits, ".", "_" and "-" are allowed',
     );
-    expect(reason('a|b')).toBe('Token contains "|" (U+007C) at position 2; only letters, digits, ".", "_" and "-" are allowed');
-    expect(reason('a😀b')).toBe('Token contains U+1F600 at position 2; only letters, digits, ".", "_" and "-" are allowed');
-    expect(reason('a\u0000')).toBe('Token contains U+0000 at position 2; only letters, digits, ".", "_" and "-" are allowed');
+    expect(reason('a|b')).toBe(
+      'Token contains "|" (U+007C) at position 2; only letters, digits, ".", "_" and "-" are allowed',
+    );
+    expect(reason('a😀b')).toBe(
+      'Token contains U+1F600 at position 2; only letters, digits, ".", "_" and "-" are allowed',
+    );
+    expect(reason('a\u0000')).toBe(
+      'Token contains U+0000 at position 2; only letters, digits, ".", "_" and "-" are allowed',
+    );
   });
 
   it('requires four parts', () => {
     expect(reason('abc')).toBe('Token has 1 dot-separated part, expected 4: session id, delay, expiry, signature');
-    expect(reason(`${REAL}.x`)).toBe('Token has 5 dot-separated parts, expected 4: session id, delay, expiry, signature');
+    expect(reason(`${REAL}.x`)).toBe(
+      'Token has 5 dot-separated parts, expected 4: session id, delay, expiry, signature',
+    );
   });
 
   it('checks each part', () => {
@@ -105,7 +113,9 @@ describe('validateToken', () => {
     expect(reason(`-1.3az.lrraavgc.${SIG}`)).toBe('Session id "-1" is not base 36 (0-9, a-z)');
     expect(reason(`jw4..lrraavgc.${SIG}`)).toBe('Delay is empty');
     expect(reason(`jw4.-.lrraavgc.${SIG}`)).toBe('Delay "-" is not base 36 (0-9, a-z, optionally starting with "-")');
-    expect(reason(`jw4.1-2.lrraavgc.${SIG}`)).toBe('Delay "1-2" is not base 36 (0-9, a-z, optionally starting with "-")');
+    expect(reason(`jw4.1-2.lrraavgc.${SIG}`)).toBe(
+      'Delay "1-2" is not base 36 (0-9, a-z, optionally starting with "-")',
+    );
     expect(reason(`jw4.3az.-1.${SIG}`)).toBe('Expiry "-1" is not base 36 (0-9, a-z)');
     expect(reason(`jw4.3az.zzzzzzzzzzz.${SIG}`)).toBe('Expiry "zzzzzzzzzzz" is out of range');
     expect(reason(`jw4.zzzzzzzzzzzz.1.${SIG}`)).toBe('Delay "zzzzzzzzzzzz" is out of range');
@@ -138,8 +148,12 @@ describe('encodeToken and base58', () => {
     const d = decodeToken(REAL);
     const sig = base58Decode(d.signature);
     expect(sig?.length).toBe(32); // an HMAC-SHA256
-    expect(encodeToken({ sessionId: d.sessionIdBigInt, delayMs: d.delayMs, expiresAt: d.expiresAt, signature: sig! })).toBe(REAL);
-    expect(tokenBody({ sessionId: d.sessionIdBigInt, delayMs: d.delayMs, expiresAt: d.expiresAt })).toBe('jw4wdfpgqhoj.3az.lrraavgc');
+    expect(
+      encodeToken({ sessionId: d.sessionIdBigInt, delayMs: d.delayMs, expiresAt: d.expiresAt, signature: sig! }),
+    ).toBe(REAL);
+    expect(tokenBody({ sessionId: d.sessionIdBigInt, delayMs: d.delayMs, expiresAt: d.expiresAt })).toBe(
+      'jw4wdfpgqhoj.3az.lrraavgc',
+    );
   });
 
   it('encodes negative delays with a minus sign and round-trips', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tryDecodeToken } from '../../../../src/core/session/token.ts';
 import { initialSessionState } from '../../../../src/core/session/session-state.ts';
-import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../../../src/shared/protocol.ts';
+import type {
+  BackgroundToPanel,
+  DevtoolsToPanel,
+  PanelToBackground,
+  PanelToDevtools,
+} from '../../../../src/shared/protocol.ts';
 import { DEFAULT_SUMO_SETTINGS } from '../../../../src/shared/settings.ts';
 import { fakeTransportPair } from '../../../support/fake-transport.ts';
 import { createPanelModel } from '../../../../src/panel/state/model.ts';
@@ -43,27 +48,63 @@ function setup() {
   model.devtools.session.value = {
     ...initialSessionState(),
     status: 'found',
-    current: { token: TOKEN, decoded: decoded.decoded, sessionId: decoded.decoded.sessionId, source: 'entered by hand', sources: ['entered by hand'], enteredByHand: true, startTimestamp: T0 - 5_000, sessionUrl: 'http://127.0.0.1:9/7/session/1' },
+    current: {
+      token: TOKEN,
+      decoded: decoded.decoded,
+      sessionId: decoded.decoded.sessionId,
+      source: 'entered by hand',
+      sources: ['entered by hand'],
+      enteredByHand: true,
+      startTimestamp: T0 - 5_000,
+      sessionUrl: 'http://127.0.0.1:9/7/session/1',
+    },
   } as never;
   // The fixture's token (from 2024) stands for a live one in 2026: search to now, not to its expiry.
-  model.worker.settings.value = { ...DEFAULT_SUMO_SETTINGS, windowEnd: 'now', deployment: 'custom', customApiBase: 'http://127.0.0.1:1/api' };
+  model.worker.settings.value = {
+    ...DEFAULT_SUMO_SETTINGS,
+    windowEnd: 'now',
+    deployment: 'custom',
+    customApiBase: 'http://127.0.0.1:1/api',
+  };
   model.worker.credentials.value = { accessId: 'id', keyMask: '••••', remembered: false };
   model.devtools.store.add([
     req({ id: 'legacy', path: '/api/legacy/report', at: 0, ms: 30 }),
     req({ id: 'checkout', method: 'POST', path: '/api/checkout', at: 2_000, ms: 30, status: 500 }),
   ]);
-  const searchStarts = () => sent.filter((m): m is Extract<PanelToBackground, { type: 'search.start' }> => m.type === 'search.start');
+  const searchStarts = () =>
+    sent.filter((m): m is Extract<PanelToBackground, { type: 'search.start' }> => m.type === 'search.start');
   async function answer(searchId: string, raws: Array<[string, number]>) {
-    worker.post({ type: 'search.started', searchId, query: `"openReplaySessionToken=${TOKEN}"`, scope: '', tagClause: `"openReplaySessionToken=${TOKEN}"`, from: 0, to: 1, uiUrl: 'https://service.sumologic.com/ui/#/search/create?query=x' });
-    worker.post({ type: 'search.messages', searchId, messages: raws.map(([raw, at], i) => ({ _raw: raw, _messagetime: String(T0 + at), _messageid: String(i + 1) })) });
-    worker.post({ type: 'search.done', searchId, truncated: false, messageCount: raws.length, warnings: [], requests: 3, durationMs: 10 });
+    worker.post({
+      type: 'search.started',
+      searchId,
+      query: `"openReplaySessionToken=${TOKEN}"`,
+      scope: '',
+      tagClause: `"openReplaySessionToken=${TOKEN}"`,
+      from: 0,
+      to: 1,
+      uiUrl: 'https://service.sumologic.com/ui/#/search/create?query=x',
+    });
+    worker.post({
+      type: 'search.messages',
+      searchId,
+      messages: raws.map(([raw, at], i) => ({ _raw: raw, _messagetime: String(T0 + at), _messageid: String(i + 1) })),
+    });
+    worker.post({
+      type: 'search.done',
+      searchId,
+      truncated: false,
+      messageCount: raws.length,
+      warnings: [],
+      requests: 3,
+      durationMs: 10,
+    });
     await flush();
   }
   return { model, linking, sent, timers, searchStarts, answer, storage, advance: (ms: number) => (clock += ms) };
 }
 
 describe('the linking model', () => {
-  it('links the search\'s errors to the audit\'s requests and flags the untagged endpoint', async () => {
+  it("links the search's errors to the audit's requests and flags the untagged endpoint", async () => {
     const s = setup();
     expect(s.linking.searchNow().text).toBe('searched');
     await flush();
@@ -71,10 +112,16 @@ describe('the linking model', () => {
     expect(start?.target.token).toBe(TOKEN);
     await s.answer(start!.searchId, [
       [`2026-11-26T13:09:12.030Z ERROR [openReplaySessionToken=${TOKEN}] POST /api/checkout 500 4ms`, 2_030],
-      [`2026-11-26T13:09:12.025Z ERROR [openReplaySessionToken=${TOKEN}] POST /api/checkout failed: PaymentDeclinedError: declined`, 2_025],
+      [
+        `2026-11-26T13:09:12.025Z ERROR [openReplaySessionToken=${TOKEN}] POST /api/checkout failed: PaymentDeclinedError: declined`,
+        2_025,
+      ],
     ]);
     const errors = s.linking.linking.value.errors;
-    expect(errors.map((e) => [e.outcome, e.candidates.map((c) => c.requestId)])).toEqual([['linked', ['checkout']], ['linked', ['checkout']]]);
+    expect(errors.map((e) => [e.outcome, e.candidates.map((c) => c.requestId)])).toEqual([
+      ['linked', ['checkout']],
+      ['linked', ['checkout']],
+    ]);
     expect(s.linking.errorsOfRequest('checkout').length).toBe(2);
     expect(s.linking.tagging.value.map((t) => [t.endpoint, t.status, t.reason])).toEqual([
       [`GET ${ORIGIN}/api/legacy/report`, 'not-tagged', 'no-lines'],
@@ -84,7 +131,9 @@ describe('the linking model', () => {
     expect(s.linking.sumoUrlAt(T0 + 2_000)).toBe(
       `https://service.sumologic.com/ui/#/search/create?query=${encodeURIComponent(`"openReplaySessionToken=${TOKEN}"`)}&startTime=${T0 + 2_000 - 60_000}&endTime=${T0 + 62_000}`,
     );
-    expect(s.linking.markdownReport()).toContain(`| GET ${ORIGIN}/api/legacy/report | 1 | ✓ 1/1 | ✗ backend not tagging |`);
+    expect(s.linking.markdownReport()).toContain(
+      `| GET ${ORIGIN}/api/legacy/report | 1 | ✓ 1/1 | ✗ backend not tagging |`,
+    );
   });
 
   it('auto-refresh is off by default, bounded to at least 15 s, and never starts a search while one runs', async () => {

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { createPanelModel } from '../../../../src/panel/state/model.ts';
 import { fakeTransportPair } from '../../../support/fake-transport.ts';
-import type { BackgroundToPanel, DevtoolsToPanel, PanelToBackground, PanelToDevtools } from '../../../../src/shared/protocol.ts';
-import { initialSessionState, type SessionState, type SessionView } from '../../../../src/core/session/session-state.ts';
+import type {
+  BackgroundToPanel,
+  DevtoolsToPanel,
+  PanelToBackground,
+  PanelToDevtools,
+} from '../../../../src/shared/protocol.ts';
+import {
+  initialSessionState,
+  type SessionState,
+  type SessionView,
+} from '../../../../src/core/session/session-state.ts';
 
 const TOKEN_A = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TOKEN_B = 'jw4wdfpgqhok.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 
 function sessionWith(token: string | null): SessionState {
-  const view = { token, decoded: null, sessionId: '2618307011354435587', source: 'entered by hand', sources: [], enteredByHand: true } as unknown as SessionView;
+  const view = {
+    token,
+    decoded: null,
+    sessionId: '2618307011354435587',
+    source: 'entered by hand',
+    sources: [],
+    enteredByHand: true,
+  } as unknown as SessionView;
   return { ...initialSessionState(), status: 'found', current: view, manual: view };
 }
 
@@ -24,7 +40,7 @@ function setup() {
   return { model, devtoolsSide, toBackground };
 }
 
-describe('the panel model\'s token-change guard (installed by createPanelModel, whatever started the search)', () => {
+describe("the panel model's token-change guard (installed by createPanelModel, whatever started the search)", () => {
   it('cancels a running search when the current token changes, and says why', async () => {
     const { model, devtoolsSide, toBackground } = setup();
     devtoolsSide.post({ type: 'session', session: sessionWith(TOKEN_A) });

@@ -27,13 +27,22 @@ function request(headers: CapturedRequest['requestHeaders'], body?: string | nul
 }
 
 describe('curlAsSent', () => {
-  const req = request([['X-OpenReplay-SessionToken', EARLIER.token], ['Cookie', 'sid=secret-cookie-value'], ['Accept', '*/*']], '{"a":1}');
+  const req = request(
+    [
+      ['X-OpenReplay-SessionToken', EARLIER.token],
+      ['Cookie', 'sid=secret-cookie-value'],
+      ['Accept', '*/*'],
+    ],
+    '{"a":1}',
+  );
 
   it('masks the session header and credentials as the detail does, and says how to copy them as sent', () => {
     const { command, notes } = curlAsSent(req, NAMES, TOKENS, false);
     expect(command).not.toContain(EARLIER.token);
     expect(command).not.toContain('secret-cookie-value');
-    expect(command).toContain(`-H $'X-OpenReplay-SessionToken: ${EARLIER.token.slice(0, 6)}\\xe2\\x80\\xa6${EARLIER.token.slice(-4)}'`);
+    expect(command).toContain(
+      `-H $'X-OpenReplay-SessionToken: ${EARLIER.token.slice(0, 6)}\\xe2\\x80\\xa6${EARLIER.token.slice(-4)}'`,
+    );
     expect(command).toContain(`--data-raw '{"a":1}'`);
     expect(notes).toEqual(['Token values are masked: tick "Show token values unmasked" to copy them as sent.']);
   });
@@ -46,21 +55,35 @@ describe('curlAsSent', () => {
   });
 
   it('says when the body was too long to keep', () => {
-    expect(curlAsSent(request([], null), NAMES, TOKENS, false).notes).toEqual(['The body was too long to keep (over 16 KB): the command sends none.']);
+    expect(curlAsSent(request([], null), NAMES, TOKENS, false).notes).toEqual([
+      'The body was too long to keep (over 16 KB): the command sends none.',
+    ]);
   });
 });
 
 describe('curlWithToken', () => {
   it('puts the current token in the session header, replacing a stale one, and keeps other credentials masked', () => {
-    const made = curlWithToken(request([['x-openreplay-session-token', EARLIER.token], ['Cookie', 'sid=secret-cookie-value']]), NAMES, TOKENS, false);
+    const made = curlWithToken(
+      request([
+        ['x-openreplay-session-token', EARLIER.token],
+        ['Cookie', 'sid=secret-cookie-value'],
+      ]),
+      NAMES,
+      TOKENS,
+      false,
+    );
     expect(made?.command).toContain(`-H 'X-OpenReplay-SessionToken: ${CURRENT.token}'`);
     expect(made?.command).not.toContain(EARLIER.token);
     expect(made?.command).not.toContain('secret-cookie-value');
   });
 
   it('adds the header to a request that went without it, under the name the request used if any', () => {
-    expect(curlWithToken(request([]), NAMES, TOKENS, false)?.command).toContain(`-H 'X-OpenReplay-SessionToken: ${CURRENT.token}'`);
-    expect(curlWithToken(request([]), NAMES, TOKENS, false, 'X-OpenReplay-Session-Token')?.command).toContain(`-H 'X-OpenReplay-Session-Token: ${CURRENT.token}'`);
+    expect(curlWithToken(request([]), NAMES, TOKENS, false)?.command).toContain(
+      `-H 'X-OpenReplay-SessionToken: ${CURRENT.token}'`,
+    );
+    expect(curlWithToken(request([]), NAMES, TOKENS, false, 'X-OpenReplay-Session-Token')?.command).toContain(
+      `-H 'X-OpenReplay-Session-Token: ${CURRENT.token}'`,
+    );
   });
 
   it('is not offered without a current token', () => {

@@ -32,7 +32,12 @@ describe('shownHeaders', () => {
   });
 
   it('masks user-configured session header names whatever their case', () => {
-    const shown = shownHeaders([['X-Trace-Session', 'abcdefghijklmnop']], new Set(['x-trace-session']), { earlier: [] }, false);
+    const shown = shownHeaders(
+      [['X-Trace-Session', 'abcdefghijklmnop']],
+      new Set(['x-trace-session']),
+      { earlier: [] },
+      false,
+    );
     expect(shown[0]?.value).toBe('abcdef…mnop');
   });
 });
@@ -40,7 +45,9 @@ describe('shownHeaders', () => {
 describe('exportFileName', () => {
   it('names the file after the host and time only', () => {
     const at = Date.parse('2025-11-26T13:04:05.678Z');
-    expect(exportFileName('http://127.0.0.1:4000/shop?x=<b>', at)).toBe('replay-link-audit-127.0.0.1-4000-2025-11-26T13-04-05.json');
+    expect(exportFileName('http://127.0.0.1:4000/shop?x=<b>', at)).toBe(
+      'replay-link-audit-127.0.0.1-4000-2025-11-26T13-04-05.json',
+    );
     expect(exportFileName('about:blank', at)).toBe('replay-link-audit-page-2025-11-26T13-04-05.json');
     expect(exportFileName('', at)).toBe('replay-link-audit-page-2025-11-26T13-04-05.json');
   });

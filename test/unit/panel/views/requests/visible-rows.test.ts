@@ -8,7 +8,12 @@ import { APP, CURRENT, req, tokenHeader, TOKENS } from '../../../core/audit/fixt
 function store() {
   const s = new AuditStore({ tokens: TOKENS });
   s.add([
-    req({ url: `${APP}/api/b`, status: 500, started: '2025-11-26T13:57:00.300Z', requestHeaders: tokenHeader(CURRENT.token) }),
+    req({
+      url: `${APP}/api/b`,
+      status: 500,
+      started: '2025-11-26T13:57:00.300Z',
+      requestHeaders: tokenHeader(CURRENT.token),
+    }),
     req({ url: `${APP}/api/a`, status: 200, started: '2025-11-26T13:57:00.100Z' }),
     req({ url: `${APP}/app.js`, resourceType: 'script', started: '2025-11-26T13:57:00.200Z' }),
   ]);
@@ -33,7 +38,11 @@ describe('deriveRows', () => {
 
   it('sorts by a column in both directions', () => {
     const s = store();
-    expect(urls(deriveRows(s, null, { column: 'time', direction: 'asc' }))).toEqual([`${APP}/api/a`, `${APP}/app.js`, `${APP}/api/b`]);
+    expect(urls(deriveRows(s, null, { column: 'time', direction: 'asc' }))).toEqual([
+      `${APP}/api/a`,
+      `${APP}/app.js`,
+      `${APP}/api/b`,
+    ]);
     expect(urls(deriveRows(s, null, { column: 'status', direction: 'desc' }))[0]).toBe(`${APP}/api/b`);
   });
 
