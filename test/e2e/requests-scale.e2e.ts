@@ -79,7 +79,9 @@ describe('Requests area with 50,000 requests (real panel)', () => {
     for (const v of VERDICTS) {
       expect(Number(await s.panel.getByTestId(`count-${v}`).getAttribute('data-count')), v).toBe(expected.counts[v]);
     }
-    expect(expected.counts.carries).toBeGreaterThan(20_000);
+    // The exact counts are checked above against the audit; these only keep the synthetic mix varied
+    // (the audit now also has "token outside scope", so fewer of its rows are plain "carries").
+    expect(expected.counts.carries).toBeGreaterThan(15_000);
     expect(expected.counts.blocked).toBeGreaterThan(1000);
 
     // The first row is the second request sent (the first was dropped); the table holds only the rows in view.

@@ -42,6 +42,8 @@ interface RunState {
   /** Only without a Worker (unit tests in Node): the engine runs inline. */
   engine?: AnalysisEngine;
   inline?: LogAnalysis | null;
+  /** A search that returned nothing sends the Worker nothing, so its (empty) analysis is made here. */
+  empty?: LogAnalysis;
 }
 
 function defaultWorker(): AnalysisWorkerLike | null {
@@ -119,7 +121,13 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
     of(run) {
       const state = stateOf(run);
       if (state === null) return null;
-      return state.engine ? (state.inline ?? null) : state.result.value;
+      const result = state.engine ? (state.inline ?? null) : state.result.value;
+      if (result !== null || run.messages.length > 0) return result;
+      state.empty ??= new AnalysisMirror().apply(
+        new AnalysisEngine(tagsFromClause(run.tagClause ?? '')).append([]),
+        [],
+      );
+      return state.empty;
     },
     pendingOf(run) {
       const state = stateOf(run);
