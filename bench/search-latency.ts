@@ -19,7 +19,8 @@ import { RateLimiter } from '../src/sumo/rate-limiter.ts';
 import { HostSessions } from '../src/sumo/host-sessions.ts';
 import { runSearch } from '../src/sumo/search.ts';
 import { tryBuildSessionQuery } from '../src/core/search/query.ts';
-import { IncrementalAnalysis } from '../src/core/search/incremental.ts';
+import { AnalysisEngine } from '../src/core/search/analysis-engine.ts';
+import { AnalysisMirror } from '../src/core/search/analysis-mirror.ts';
 import { tagsFromClause } from '../src/core/search/plan.ts';
 import { SEARCH_POLL_POLICY } from '../src/sumo/poll-policy.ts';
 import type { MessageMap } from '../src/sumo/client.ts';
@@ -93,7 +94,8 @@ async function once(
     scope: '_sourceCategory=bench/*',
   });
   if (!built.ok) throw new Error(built.message);
-  const analysis = new IncrementalAnalysis(tagsFromClause(built.tagClause));
+  const engine = new AnalysisEngine(tagsFromClause(built.tagClause));
+  const mirror = new AnalysisMirror();
   const received: MessageMap[] = [];
   let createdAt: number | undefined;
   let firstShown: number | undefined;
@@ -112,7 +114,7 @@ async function once(
     },
     onMessages: (batch) => {
       received.push(...batch);
-      analysis.update(received);
+      mirror.apply(engine.append(batch), received);
       lastShown = Date.now();
       firstShown ??= lastShown;
     },

@@ -1,5 +1,5 @@
 // The whole analysis in one pass over a finished list: the oracle the incremental analysis
-// (src/core/search/incremental.ts) is checked against. No caching, so it is obviously right.
+// (src/core/search/analysis-engine.ts) is checked against. No caching, so it is obviously right.
 
 import { classifyLine } from '../../src/core/logs/classify.ts';
 import { groupErrors } from '../../src/core/logs/group.ts';

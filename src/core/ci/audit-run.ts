@@ -11,7 +11,8 @@ import { DEFAULT_SKEW_MS, linkErrors } from '../linking/link.ts';
 import type { BackendReport, LinkedReportInput } from '../linking/report.ts';
 import { endpointTagging, type EndpointTagging } from '../linking/tagging.ts';
 import { normalizeMessage } from '../logs/parse.ts';
-import { IncrementalAnalysis } from '../search/incremental.ts';
+import { AnalysisEngine } from '../search/analysis-engine.ts';
+import { AnalysisMirror } from '../search/analysis-mirror.ts';
 import { tagsFromClause } from '../search/plan.ts';
 import type { SessionState } from '../session/session-state.ts';
 import { tokenContextOf } from '../session/token-context.ts';
@@ -105,7 +106,8 @@ export function backendOf(
 ): { backend: BackendReport; tagging: EndpointTagging[] } {
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   const tags = tagsFromClause(search.tagClause);
-  const analysis = new IncrementalAnalysis(tags).update(search.messages);
+  // The same engine the panel's analysis Worker runs, fed the whole search as one page.
+  const analysis = new AnalysisMirror().apply(new AnalysisEngine(tags).append(search.messages), search.messages);
   const key = { token: options.token, sessionId: options.sessionId };
   const tagging = endpointTagging(entries, search.messages.map(normalizeMessage), {
     ...key,

@@ -1,4 +1,4 @@
-// The shape of one search's analysed lines; core/search/incremental.ts builds it as pages arrive.
+// The shape of one search's analysed lines; core/search/analysis-engine.ts + analysis-mirror.ts build it as pages arrive.
 
 import type { Classification } from './classify.ts';
 import type { ErrorGroup } from './group.ts';
