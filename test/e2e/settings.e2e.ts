@@ -16,6 +16,9 @@ async function toArea(panel: Frame, name: string): Promise<void> {
   const areas = panel.getByRole('tablist', { name: 'Replay Link areas' });
   await areas.getByRole('tab', { name }).click();
   await areas.getByRole('tab', { name, selected: true }).waitFor();
+  // An area's code loads on first show; reads that do not wait (allTextContents) must not see the
+  // loading line.
+  await panel.getByRole('status').filter({ hasText: `Loading ${name}…` }).waitFor({ state: 'detached' });
 }
 
 describe('Settings save as you go', () => {
