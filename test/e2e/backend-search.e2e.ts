@@ -123,9 +123,9 @@ describe('Backend errors: searching the local SumoLogic from the real panel', ()
     );
     const huge = lines.filter({ hasText: 'INFO huge' });
     const shownBefore = (await huge.getByTestId('log-text').textContent())?.length ?? 0;
-    expect(shownBefore).toBeLessThan(5000);
+    expect(shownBefore).toBe(1000);
     await huge.getByTestId('log-expand').click();
-    expect((await huge.getByTestId('log-text').textContent())?.length).toBeGreaterThan(39_000);
+    expect((await huge.getByTestId('log-text').textContent())?.length).toBe(10_000);
     await huge.getByTestId('log-expand').click();
     expect((await huge.getByTestId('log-text').textContent())?.length).toBe(
       HUGE.length + `[openReplaySessionToken=${token}] INFO huge `.length,
