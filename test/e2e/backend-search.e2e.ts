@@ -25,6 +25,8 @@ async function searchAndWait(panel: Frame, status: 'done' | 'failed' | 'cancelle
   await expect
     .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
     .toBe(status);
+  // The results shown are complete once the analysis caught up with what arrived.
+  await panel.getByTestId('analysing').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 describe('Backend errors: searching the local SumoLogic from the real panel', () => {

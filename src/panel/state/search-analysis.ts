@@ -48,6 +48,7 @@ interface RunState {
   /** Analysed so far, before it is published in `analysed`. */
   received: number;
   publishing?: ReturnType<typeof setTimeout>;
+  publishedAt: number;
   /** Only without a Worker (unit tests in Node): the engine runs inline. */
   engine?: AnalysisEngine;
   inline?: LogAnalysis | null;
@@ -77,11 +78,19 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
     }
     state.mirror.update(m.delta, state.maps);
     state.received = m.delta.received;
-    state.publishing ??= setTimeout(() => {
-      state.publishing = undefined;
-      state.result.value = state.mirror.snapshot();
-      state.analysed.value = state.received;
-    }, PUBLISH_MS);
+    if (state.publishing !== undefined) return;
+    // The first delta after a quiet spell shows at once (a small search waits for nothing); those
+    // that follow it closely are shown together when the interval is up.
+    const wait = state.publishedAt + PUBLISH_MS - performance.now();
+    if (wait <= 0) publish(state);
+    else state.publishing = setTimeout(() => publish(state), wait);
+  };
+
+  const publish = (state: RunState): void => {
+    state.publishing = undefined;
+    state.publishedAt = performance.now();
+    state.result.value = state.mirror.snapshot();
+    state.analysed.value = state.received;
   };
 
   const workerOf = (): AnalysisWorkerLike | null => {
@@ -105,6 +114,7 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
         result: signal(null),
         analysed: signal(0),
         received: 0,
+        publishedAt: -Infinity,
       };
       if (workerOf() === null) state.engine = new AnalysisEngine(tagsFromClause(run.tagClause));
       runs.set(key, state);
