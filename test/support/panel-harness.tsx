@@ -133,6 +133,8 @@ export function panelHarness(options: HarnessOptions = {}) {
     devtools,
     background,
     storage: memoryStorage(),
+    // No Worker in Node: the log analysis runs inline.
+    analysisWorker: () => null,
     ...(options.now ? { now: options.now } : {}),
   });
 
