@@ -41,7 +41,11 @@ export function createFakeBrowser() {
       onConnect: { addListener: (l: (port: PanelPort) => void) => void connectListeners.push(l) },
     },
     storage: { local: storageArea(local), session: storageArea(session) },
-    permissions: { contains: async (_: { origins: string[] }) => granted },
+    permissions: {
+      contains: async (_: { origins: string[] }) => granted,
+      /** The user's answer to the browser's prompt. */
+      request: async (_: { origins: string[] }) => granted,
+    },
   };
 
   return {
