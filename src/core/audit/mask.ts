@@ -37,22 +37,19 @@ function escapeUnsafe(c: string): string {
 }
 
 /**
- * Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. Only
- * the shown prefix is walked: a URL or header can be megabytes long and rows render it often.
+ * Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. Only a
+ * prefix is read (`maxLength` code points take at most twice as many UTF-16 units): a URL or a
+ * header can be megabytes long, and table rows render it often.
  */
 export function inertText(value: string, maxLength = 200): string {
   if (value.length <= maxLength && !HAS_UNSAFE.test(value)) return value;
-  let out = '';
-  let count = 0;
-  for (const ch of value) {
-    const piece = HAS_UNSAFE.test(ch) ? escapeUnsafe(ch) : ch;
-    for (const p of piece.length === 1 ? [piece] : Array.from(piece)) {
-      if (count === maxLength) return `${out}${ELLIPSIS} (${value.length} chars)`;
-      out += p;
-      count++;
-    }
-  }
-  return out;
+  const whole = value.length <= maxLength * 2;
+  const escaped = (whole ? value : value.slice(0, maxLength * 2)).replace(UNSAFE, escapeUnsafe);
+  if (whole && escaped.length <= maxLength) return escaped;
+  if (!SURROGATE.test(escaped)) return `${escaped.slice(0, maxLength)}${ELLIPSIS} (${value.length} chars)`;
+  const chars = Array.from(escaped);
+  if (whole && chars.length <= maxLength) return escaped;
+  return `${chars.slice(0, maxLength).join('')}${ELLIPSIS} (${value.length} chars)`;
 }
 
 /** A header value shown in a reason line: masked, then made inert. */
