@@ -15,7 +15,10 @@ export async function visit(s: PanelSession, appUrl: string, query: string): Pro
 export async function showArea(panel: Frame, name: 'Session' | 'Requests' | 'Settings'): Promise<void> {
   await panel.getByRole('tab', { name }).click();
   await panel.getByRole('tab', { name, selected: true }).waitFor();
-  await panel.getByRole('status').filter({ hasText: `Loading ${name}…` }).waitFor({ state: 'detached' });
+  await panel
+    .getByRole('status')
+    .filter({ hasText: `Loading ${name}…` })
+    .waitFor({ state: 'detached' });
 }
 
 /** Verdicts of the rows whose URL is exactly `url`. */
