@@ -14,7 +14,7 @@ import {
 import { inertText, maskToken } from './mask.ts';
 import { endpointKey } from './path-template.ts';
 import { maskedReportInput } from './token-mask.ts';
-import type { ScopeSettings } from './scope.ts';
+import type { ScopeSettings } from './scope-settings.ts';
 import { isProblem, VERDICT_LABELS, VERDICTS, type AuditEntry, type Verdict } from './types.ts';
 
 export interface ReportInput {

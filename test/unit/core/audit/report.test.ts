@@ -8,7 +8,7 @@ import {
   renderJsonExport,
   renderMarkdownReport,
 } from '../../../../src/core/audit/report.ts';
-import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../../../../src/core/audit/scope-settings.ts';
 import { API, APP, CURRENT, EARLIER, INGEST, PAGE, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 
 const SETTINGS: ScopeSettings = { ...DEFAULT_SCOPE_SETTINGS, extraOrigins: [API] };

@@ -1,5 +1,5 @@
 import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import type { AuditEntry } from '../../../../src/core/audit/types.ts';
 import { API, APP, CURRENT, EARLIER, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 
