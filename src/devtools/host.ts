@@ -9,19 +9,16 @@ import {
   type SessionEvent,
   type SessionState,
 } from '../core/session/session-state.ts';
-import { channelTransport, type Transport } from '../shared/transport.ts';
-import { offerFrameLink } from '../shared/frame-link.ts';
-import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
+import type { Transport } from '../shared/transport.ts';
+import type { CaptureInfo, DevtoolsToPanel, PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
 import { MatcherAsker } from './matcher.ts';
-import { evalInPage, tabId } from './inspected.ts';
+import { evalInPage, type DevtoolsApi, type HarRequest } from './inspected.ts';
 
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
 const FLUSH_MS = 100;
-
-type HarRequest = chrome.devtools.network.Request;
 
 /** The same finished request, whether it came from the live listener or from getHAR(). */
 function captureKey(raw: HarRequest): string {
@@ -34,6 +31,7 @@ function captureKey(raw: HarRequest): string {
  * probe + the tracker's own traffic) and serves both to the panel over the tab's channel.
  */
 export class DevtoolsHost {
+  readonly #api: DevtoolsApi;
   readonly #transport: Transport<DevtoolsToPanel, PanelToDevtools>;
   readonly #buffer = new CaptureBuffer();
   #pending: CapturedRequest[] = [];
@@ -52,20 +50,23 @@ export class DevtoolsHost {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #probing = false;
   #posted: SessionState | null = null;
-  readonly #matcher = new MatcherAsker((answers, reset) => this.#post({ type: 'matcher', answers, reset }));
+  readonly #matcher: MatcherAsker;
 
-  constructor() {
-    this.#transport = offerFrameLink(
-      window,
-      channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())),
+  /** `api` is `chrome.devtools` in the devtools page; `transport` reaches this tab's panel. */
+  constructor(api: DevtoolsApi, transport: Transport<DevtoolsToPanel, PanelToDevtools>) {
+    this.#api = api;
+    this.#matcher = new MatcherAsker(
+      (expression, frameUrl) => evalInPage(api.inspectedWindow, expression, frameUrl),
+      (answers, reset) => this.#post({ type: 'matcher', answers, reset }),
     );
+    this.#transport = transport;
     this.#transport.subscribe((m) => this.#onPanel(m));
   }
 
   async start(): Promise<void> {
-    chrome.devtools.network.onRequestFinished.addListener((req) => this.#onRequest(req));
-    chrome.devtools.network.onNavigated.addListener((url) => this.#onNavigated(url));
-    const page = await evalInPage('location.href');
+    this.#api.network.onRequestFinished.addListener((req) => this.#onRequest(req));
+    this.#api.network.onNavigated.addListener((url) => this.#onNavigated(url));
+    const page = await evalInPage(this.#api.inspectedWindow, 'location.href');
     this.#pageUrl = typeof page.value === 'string' ? page.value.slice(0, 2048) : '';
     await this.#backfill();
     this.#schedulePoll(0);
@@ -88,7 +89,7 @@ export class DevtoolsHost {
   async #backfill(): Promise<void> {
     const har = await new Promise<{ entries?: unknown[] } | undefined>((resolve) => {
       try {
-        chrome.devtools.network.getHAR((log) => resolve(log as unknown as { entries?: unknown[] }));
+        this.#api.network.getHAR((log) => resolve(log));
       } catch {
         resolve(undefined);
       }
@@ -101,7 +102,7 @@ export class DevtoolsHost {
     }
     this.#flush();
     // Requests the page made before DevTools could see them: the page's own count is the honest hint.
-    const seen = await evalInPage("performance.getEntriesByType('resource').length + 1");
+    const seen = await evalInPage(this.#api.inspectedWindow, "performance.getEntriesByType('resource').length + 1");
     const pageCount = typeof seen.value === 'number' ? seen.value : 0;
     this.#missedBeforeOpen = Math.max(0, pageCount - entries.length);
     this.#post({ type: 'capture', capture: this.#captureInfo() });
@@ -260,7 +261,7 @@ export class DevtoolsHost {
     if (!this.#probing) {
       this.#probing = true;
       try {
-        const results = await probeAllFrames(this.#pageUrl);
+        const results = await probeAllFrames(this.#api.inspectedWindow, this.#pageUrl);
         this.#reduce({ type: 'probe', at: Date.now(), results });
         this.#followTracker();
         this.#publishSession();
