@@ -33,7 +33,7 @@ function out(reason: string, fix?: string): ScopeDecision {
   return Object.freeze(fix === undefined ? { inScope: false, reason } : { inScope: false, reason, fix });
 }
 
-// Decisions are shared, frozen objects: judging 100,000 requests then allocates almost nothing.
+// Decisions are shared, frozen objects: judging a large capture then allocates almost nothing.
 const PREFLIGHT = out('a CORS preflight (the browser sends it; it never carries custom headers)');
 const TRACKER = out(TRACKER_REASON);
 const STATIC = out('a static asset');
