@@ -1,5 +1,5 @@
 import { fromHarEntry } from '../core/audit/har.ts';
-import type { CapturedRequest } from '../core/audit/types.ts';
+import { isFetchOrXhr, type CapturedRequest } from '../core/audit/types.ts';
 import { extractNetworkToken, isTrackerIngestUrl, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
 import {
@@ -128,8 +128,7 @@ export class DevtoolsHost {
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
-    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url))
-      this.#matcher.offer(req.url);
+    if (isFetchOrXhr(req.resourceType) && !isTrackerIngestUrl(req.url)) this.#matcher.offer(req.url);
     // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
   }

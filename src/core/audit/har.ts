@@ -1,6 +1,7 @@
 // HAR entry → CapturedRequest. The entry comes from DevTools, but URLs and header values come
 // from the page: every field is checked, sizes are capped, nothing is trusted to be a string.
 
+import { kindFromHeaders } from './har-kind.ts';
 import { endpointKey, templatePath } from './path-template.ts';
 import type { CapturedRequest, Header, ResourceType } from './types.ts';
 
@@ -202,8 +203,17 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
   const method = (str(request['method'], 32) || 'GET').toUpperCase();
   const initiator = entry['_initiator'];
   const pageRef = str(entry['pageref'], 128);
-  const initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
-  const resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
+  const requestHeaders = headers(request['headers']);
+  let initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
+  let resourceType: ResourceType;
+  if (entry['_resourceType'] !== undefined) {
+    resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
+  } else {
+    // Firefox names no kind: the browser-written request headers tell it.
+    const inferred = kindFromHeaders(method, parts.url, requestHeaders, str(entry['_priority'], 16));
+    resourceType = inferred.resourceType;
+    if (initiatorType === '') initiatorType = inferred.initiatorType;
+  }
 
   const started = Date.parse(str(entry['startedDateTime'], 64));
   const status = Math.trunc(finiteNumber(response['status'], 0));
@@ -222,7 +232,7 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
     status: status >= 0 && status <= 999 ? status : 0,
     resourceType,
     initiatorType,
-    requestHeaders: headers(request['headers']),
+    requestHeaders,
     responseHeaders: headers(response['headers']),
     pageUrl,
     pageOrigin: originOf(pageUrl),

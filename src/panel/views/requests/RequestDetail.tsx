@@ -1,4 +1,4 @@
-import { isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
+import { isFetchOrXhr, isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
 import { describeAnswer, type TrackerPolicy } from '../../../core/audit/tracker-policy.ts';
 import { FixSnippets } from './FixSnippets.tsx';
 import { HeaderList } from './HeaderList.tsx';
@@ -71,7 +71,7 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
               {result.note}
             </p>
           )}
-          {tracker.hasMatcher && (req.resourceType === 'fetch' || req.resourceType === 'xhr') && (
+          {tracker.hasMatcher && isFetchOrXhr(req.resourceType) && (
             <p data-testid="detail-matcher">
               <span class="muted">Your tokenUrlMatcher: </span>
               {describeAnswer(tracker.answers.get(req.url))}
