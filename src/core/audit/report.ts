@@ -13,6 +13,7 @@ import {
 } from './coverage.ts';
 import { inertText, maskToken } from './mask.ts';
 import { endpointKey } from './path-template.ts';
+import { noteLines } from './report-notes.ts';
 import { maskedReportInput } from './token-mask.ts';
 import type { ScopeSettings } from './scope.ts';
 import { isProblem, VERDICT_LABELS, VERDICTS, type AuditEntry, type Verdict } from './types.ts';
@@ -206,7 +207,7 @@ export function renderMarkdownReport(unmasked: ReportInput): string {
   if (groups.length > maxGroups) {
     lines.push('', `… and ${plural(groups.length - maxGroups, 'more kind')} of problem (see the JSON export).`);
   }
-  lines.push('');
+  lines.push('', ...noteLines(input.requests, escapeMarkdown));
   return lines.join('\n');
 }
 
@@ -230,6 +231,8 @@ export interface AuditJsonRequest {
   label: string;
   reason: string;
   fix: string | null;
+  /** What the request's detail notes beside the verdict (e.g. the axios header spelling), or null. */
+  note: string | null;
   /** The session header that decided the verdict; value masked unless revealed. */
   header: { name: string; value: string } | null;
 }
@@ -295,6 +298,7 @@ export function buildJsonExport(unmasked: ReportInput): AuditJson {
         label: VERDICT_LABELS[result.verdict],
         reason: result.reason,
         fix: result.fix ?? null,
+        note: result.note ?? null,
         header: result.headerName !== undefined ? { name: result.headerName, value: headerValue ?? '' } : null,
       };
     }),
