@@ -1,6 +1,7 @@
 import { isFetchOrXhr, isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
 import { describeAnswer, type TrackerPolicy } from '../../../core/audit/tracker-policy.ts';
 import { FixSnippets } from './FixSnippets.tsx';
+import { backendTagging } from './backend-tagging.ts';
 import { HeaderList } from './HeaderList.tsx';
 import { shownHeaders } from './header-mask.ts';
 import { cellText, clockTime, duration } from './format.ts';
@@ -21,7 +22,7 @@ interface Props {
 
 /** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
 export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onClose }: Props) {
-  const { ui } = useModel();
+  const { ui, linking } = useModel();
   const requestsUi = ui.requests;
   const { req, result } = entry;
   const reveal = requestsUi.reveal.value;
@@ -78,7 +79,7 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
             </p>
           )}
         </section>
-        <FixSnippets entry={entry} />
+        <FixSnippets entry={entry} backend={backendTagging(linking.tagging.value, req)} />
         <section class="detail-backend" aria-label="Backend errors of this request">
           <LinkedErrors requestId={req.id} onSelectError={(key) => ui.showErrorInTimeline(key)} />
         </section>
