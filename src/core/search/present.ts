@@ -1,6 +1,6 @@
 // Words and numbers the Backend errors view shows, kept pure so they are tested without a browser.
 
-import { formatTimestamp } from '../time-format.ts';
+import { formatTime } from '../time-format.ts';
 import { formatDuration } from '../session/time-left.ts';
 
 const STATE_LABELS: Readonly<Record<string, string>> = {
@@ -46,7 +46,7 @@ export function windowText(window: { from: number; to: number; basis?: WindowBas
   if (window.widenedMs !== undefined && window.widenedMs > 0)
     parts.push(`widened by ${formatDuration(window.widenedMs)} on each side`);
   const why = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-  return `${formatTimestamp(window.from)} → ${formatTimestamp(window.to)}${why}`;
+  return `${formatTime(window.from, 'full')} → ${formatTime(window.to, 'full')}${why}`;
 }
 
 /** The visible count of lines the exact re-check threw away, or null when none were. */

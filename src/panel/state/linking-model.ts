@@ -5,6 +5,7 @@ import { normalizeMessage, type LogMessage } from '../../core/logs/parse.ts';
 import { groupLinkedErrors, type LinkedErrorGroup } from '../../core/linking/error-groups.ts';
 import { clampSkew, DEFAULT_SKEW_MS, linkErrors, type ErrorLink, type Linking } from '../../core/linking/link.ts';
 import { DEFAULT_TAGGING_WINDOW_MS, endpointTagging, type EndpointTagging } from '../../core/linking/tagging.ts';
+import { logKey, type Selection } from '../../core/linking/selection.ts';
 import { tagsFromClause } from '../../core/search/plan.ts';
 import type { SearchAnalysis } from './search-analysis.ts';
 import { createAutoRefresh, type TimerDeps } from './auto-refresh.ts';
@@ -23,8 +24,6 @@ export { MAX_REFRESH_SECONDS, MIN_REFRESH_SECONDS, clampRefreshSeconds } from '.
 // (linking-prefs.ts) and the exports (linked-report.ts) are composed in here so the Timeline reads
 // one object. One instance per panel model, created by createPanelModel.
 
-export type Selection = { kind: 'request'; id: string } | { kind: 'error'; key: string };
-
 export interface RefreshNote {
   at: number;
   /** What the last tick did, for people. */
@@ -42,12 +41,6 @@ export interface LinkingSources {
 export interface LinkingDeps extends TimerDeps {
   now?: () => number;
   storage?: KeyValueStorage;
-}
-
-/** A stable key for one log entry across re-analysis (ids when Sumo gave them, else time and text). */
-export function logKey(log: Pick<LogEntry, 'messageIds' | 'messageTime' | 'receiptTime' | 'raw'>): string {
-  if (log.messageIds.length > 0) return `i:${log.messageIds.join(',')}`;
-  return `t:${log.messageTime ?? log.receiptTime ?? ''}:${log.raw.slice(0, 200)}`;
 }
 
 export function createLinkingModel(sources: LinkingSources, deps: LinkingDeps = {}) {

@@ -10,7 +10,7 @@ import {
 import { EndpointTagging } from './timeline/EndpointTagging.tsx';
 import { SelectionDetails } from './timeline/SelectionDetails.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
-import { clockTime } from './timeline/scale.ts';
+import { formatTime } from '../../core/time-format.ts';
 import { useModel } from '../state/model.ts';
 import { downloadText } from '../components/download.ts';
 
@@ -49,12 +49,12 @@ function SearchStatus({ linking }: { linking: LinkingModel }) {
   else if (run.status === 'cancelled') text = 'The last search was cancelled.';
   else {
     const linked = errors.filter((e) => e.candidates.length > 0).length;
-    text = `${a?.entries.length ?? 0} backend lines, ${errors.length} errors (${linked} linked) — searched at ${clockTime(run.finishedAt ?? run.startedAt)}.`;
+    text = `${a?.entries.length ?? 0} backend lines, ${errors.length} errors (${linked} linked) — searched at ${formatTime(run.finishedAt ?? run.startedAt, 'clock')}.`;
   }
   return (
     <span class="link-status" data-testid="link-status" aria-live="polite">
       {text}
-      {note && !note.started && ` Auto-refresh ${clockTime(note.at)}: ${note.text}.`}
+      {note && !note.started && ` Auto-refresh ${formatTime(note.at, 'clock')}: ${note.text}.`}
     </span>
   );
 }

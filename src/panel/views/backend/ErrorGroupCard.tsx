@@ -1,7 +1,7 @@
 import type { LogEntry } from '../../../core/logs/analysis.ts';
 import type { ErrorGroup } from '../../../core/logs/group.ts';
 import { LANGUAGE_LABELS, sourceText } from '../../../core/search/present.ts';
-import { formatTimestamp } from '../../../core/time-format.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
 import { useModel } from '../../state/model.ts';
@@ -32,11 +32,11 @@ export function ErrorGroupCard({ group }: { group: ErrorGroup<LogEntry> }) {
       <dl class="group-facts">
         <div>
           <dt>First seen</dt>
-          <dd data-testid="group-first-seen">{formatTimestamp(group.firstSeen)}</dd>
+          <dd data-testid="group-first-seen">{formatTime(group.firstSeen, 'full')}</dd>
         </div>
         <div>
           <dt>Last seen</dt>
-          <dd data-testid="group-last-seen">{formatTimestamp(group.lastSeen)}</dd>
+          <dd data-testid="group-last-seen">{formatTime(group.lastSeen, 'full')}</dd>
         </div>
         <div class="wide">
           <dt>Source</dt>

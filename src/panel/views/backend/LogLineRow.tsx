@@ -1,6 +1,6 @@
 import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { sourceText } from '../../../core/search/present.ts';
-import { formatTimestamp } from '../../../core/time-format.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
 import { useModel } from '../../state/model.ts';
@@ -13,7 +13,7 @@ export function LogLineRow({ entry }: { entry: LogEntry }) {
   return (
     <div class={`log-line ${isError ? 'is-error' : ''}`} data-testid="log-line" data-error={String(isError)}>
       <div class="line-meta">
-        <time>{formatTimestamp(entry.messageTime ?? entry.receiptTime)}</time>
+        <time>{formatTime(entry.messageTime ?? entry.receiptTime, 'full')}</time>
         <span class={`level ${isError ? 'level-error' : ''}`}>{level}</span>
         <span class="muted">
           {inertLine(

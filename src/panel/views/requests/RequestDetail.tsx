@@ -4,7 +4,8 @@ import { FixSnippets } from './FixSnippets.tsx';
 import { backendTagging } from './backend-tagging.ts';
 import { HeaderList } from './HeaderList.tsx';
 import { shownHeaders } from './header-mask.ts';
-import { cellText, clockTime, duration } from './format.ts';
+import { formatTime } from '../../../core/time-format.ts';
+import { cellText, duration } from './format.ts';
 import { useModel } from '../../state/model.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import { CurlButtons } from './CurlButtons.tsx';
@@ -96,7 +97,7 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
           </dd>
           <dt>Started</dt>
           <dd>
-            {clockTime(req.startedAt)}, took {duration(req.durationMs)}
+            {formatTime(req.startedAt, 'clock')}, took {duration(req.durationMs)}
           </dd>
           <dt>Page</dt>
           <dd>{cellText(req.pageUrl, 500)}</dd>

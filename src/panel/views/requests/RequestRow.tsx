@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../core/audit/types.ts';
-import { cellText, clockTime, duration } from './format.ts';
+import { formatTime } from '../../../core/time-format.ts';
+import { cellText, duration } from './format.ts';
 import { originLabel } from '../../../core/audit/origin-label.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import { LinkedErrorCount } from '../timeline/LinkedErrors.tsx';
@@ -56,7 +57,7 @@ export function RequestRow({ entry, linked, index, selected, onSelect }: Props) 
         {linked && <LinkedErrorCount count={linked.count} unsure={linked.unsure} />}
       </span>
       <span role="gridcell" class="c-time" title={`took ${duration(req.durationMs)}`}>
-        {clockTime(req.startedAt)}
+        {formatTime(req.startedAt, 'clock')}
       </span>
     </div>
   );

@@ -1,7 +1,5 @@
 import { inertText } from '../../../core/audit/mask.ts';
 
-export { clockTime } from '../../../core/time-format.ts';
-
 /** `12 ms`, `1.24 s`. */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';

@@ -9,7 +9,7 @@ export function ExpiryFact({ expiresAt }: { expiresAt: number }) {
     <>
       <dt>Expires</dt>
       <dd>
-        <span data-testid="token-expiry">{formatTime(expiresAt)}</span>{' '}
+        <span data-testid="token-expiry">{formatTime(expiresAt, 'recent')}</span>{' '}
         <span class={expired ? 'time-left expired' : 'time-left'} data-testid="time-left">
           ({left})
         </span>

@@ -70,7 +70,7 @@ export function SessionFacts({ view, ingestUrls = [] }: { view: SessionView; ing
       {view.firstSeen !== undefined && (
         <>
           <dt>First seen</dt>
-          <dd>{formatTime(view.firstSeen)}</dd>
+          <dd>{formatTime(view.firstSeen, 'recent')}</dd>
         </>
       )}
       {!view.enteredByHand && (

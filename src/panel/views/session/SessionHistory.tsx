@@ -43,9 +43,9 @@ export function SessionHistory({ state }: { state: SessionState }) {
                   </div>
                 </td>
                 <td>
-                  {formatTime(h.firstSeen)}
-                  {formatTime(h.lastSeen) !== formatTime(h.firstSeen) && (
-                    <span class="muted"> – {formatTime(h.lastSeen)}</span>
+                  {formatTime(h.firstSeen, 'recent')}
+                  {formatTime(h.lastSeen, 'recent') !== formatTime(h.firstSeen, 'recent') && (
+                    <span class="muted"> – {formatTime(h.lastSeen, 'recent')}</span>
                   )}
                 </td>
                 <td data-testid="history-source">{sourcesLabel(h.sources)}</td>

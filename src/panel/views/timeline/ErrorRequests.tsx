@@ -2,7 +2,7 @@ import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { linkSummary, logTimeOf } from '../../../core/linking/link.ts';
 import { inertText } from '../../../core/audit/mask.ts';
 import type { LinkingModel } from '../../state/linking-model.ts';
-import { clockTime } from './scale.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { MATCH_TEXT, ms } from './text.ts';
 import { useModel } from '../../state/model.ts';
 
@@ -51,7 +51,7 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
                 data-request-id={c.requestId}
                 data-endpoint={`${req.method} ${req.path}`}
               >
-                <span class="when">{clockTime(req.startedAt)}</span>
+                <span class="when">{formatTime(req.startedAt, 'clock')}</span>
                 <span class="what">
                   {req.method} {inertText(req.path, 200)} → {req.status === 0 ? 'no response' : req.status}
                 </span>
@@ -64,7 +64,7 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
                   type="button"
                   onClick={() => jump(c.requestId)}
                   data-testid="jump-to-request"
-                  aria-label={`Jump to ${req.method} ${inertText(req.path, 120)} at ${clockTime(req.startedAt)}`}
+                  aria-label={`Jump to ${req.method} ${inertText(req.path, 120)} at ${formatTime(req.startedAt, 'clock')}`}
                 >
                   Jump to
                 </button>
@@ -75,8 +75,8 @@ export function ErrorRequests({ entry, onJump, linking: given }: Props) {
       )}
       {link.candidates.length === 0 && t !== undefined && (
         <p class="muted">
-          Requests of this session within ±{ms(linking.linking.value.skewMs)} of {clockTime(t)}: {link.inWindow}. Raise
-          the clock-skew tolerance if the backend clock runs off.
+          Requests of this session within ±{ms(linking.linking.value.skewMs)} of {formatTime(t, 'clock')}:{' '}
+          {link.inWindow}. Raise the clock-skew tolerance if the backend clock runs off.
         </p>
       )}
     </div>

@@ -1,8 +1,9 @@
-import { clockTime } from './scale.ts';
+import { formatTime } from '../../../core/time-format.ts';
 import { logTimeOf } from '../../../core/linking/link.ts';
-import { logKey, type LinkingModel } from '../../state/linking-model.ts';
+import { logKey } from '../../../core/linking/selection.ts';
+import type { LinkingModel } from '../../state/linking-model.ts';
 import { useModel } from '../../state/model.ts';
-import { logFirstLine } from './text.ts';
+import { logFirstLine } from '../../../core/logs/first-line.ts';
 
 interface Props {
   requestId: string;
@@ -39,7 +40,7 @@ export function LinkedErrors({ requestId, onSelectError, linking: given }: Props
           const key = logKey(link.log);
           return (
             <li key={key} data-testid="linked-error">
-              <span class="when">{t === undefined ? 'no time' : clockTime(t)}</span>
+              <span class="when">{t === undefined ? 'no time' : formatTime(t, 'clock')}</span>
               <button type="button" class="linky what" onClick={() => select(key)} title="Show this error">
                 {logFirstLine(link.log.raw)}
               </button>

@@ -1,11 +1,12 @@
 import { inertText } from '../../../core/audit/mask.ts';
 import { VERDICT_LABELS } from '../../../core/audit/types.ts';
 import { logTimeOf } from '../../../core/linking/link.ts';
-import { logKey, type LinkingModel } from '../../state/linking-model.ts';
+import { logKey } from '../../../core/linking/selection.ts';
+import type { LinkingModel } from '../../state/linking-model.ts';
 import { ErrorRequests } from './ErrorRequests.tsx';
 import { LinkedErrors } from './LinkedErrors.tsx';
-import { clockTime } from './scale.ts';
-import { logFirstLine } from './text.ts';
+import { formatTime } from '../../../core/time-format.ts';
+import { logFirstLine } from '../../../core/logs/first-line.ts';
 
 function OutLink({ href, label, testid }: { href: string | null; label: string; testid: string }) {
   return href === null ? null : (
@@ -40,7 +41,7 @@ export function SelectionDetails({ linking }: { linking: LinkingModel }) {
           {req.method} {inertText(req.path, 200)} → {req.status === 0 ? 'no response' : req.status}
         </h3>
         <div class="muted">
-          {clockTime(req.startedAt)} · {Math.round(req.durationMs)} ms ·{' '}
+          {formatTime(req.startedAt, 'clock')} · {Math.round(req.durationMs)} ms ·{' '}
           {entry ? VERDICT_LABELS[entry.result.verdict] : ''} · <span class="mono">{inertText(req.url, 300)}</span>
         </div>
         <LinkedErrors requestId={req.id} linking={linking} />
@@ -64,7 +65,7 @@ export function SelectionDetails({ linking }: { linking: LinkingModel }) {
   const t = logTimeOf(link.log);
   return (
     <div class="sel-details" data-testid="selection-details" data-kind="error">
-      <h3>Backend error{t === undefined ? '' : ` at ${clockTime(t)}`}</h3>
+      <h3>Backend error{t === undefined ? '' : ` at ${formatTime(t, 'clock')}`}</h3>
       <div class="sel-line" data-testid="selected-error-line">
         {logFirstLine(link.log.raw, 600)}
       </div>

@@ -9,7 +9,7 @@ import {
   truncatedText,
   windowText,
 } from '../../../../src/core/search/present.ts';
-import { formatTimestamp } from '../../../../src/core/time-format.ts';
+import { formatTime } from '../../../../src/core/time-format.ts';
 import { safeHttpUrl } from '../../../../src/core/safe-url.ts';
 import { failureTitle } from '../../../../src/core/search/failure.ts';
 
@@ -31,8 +31,8 @@ describe('present', () => {
 
   it('formats timestamps in local time with milliseconds', () => {
     const t = new Date(2026, 10, 26, 13, 9, 10, 33).getTime();
-    expect(formatTimestamp(t)).toBe('2026-11-26 13:09:10.033');
-    expect(formatTimestamp(undefined)).toBe('unknown time');
+    expect(formatTime(t, 'full')).toBe('2026-11-26 13:09:10.033');
+    expect(formatTime(undefined, 'full')).toBe('unknown time');
   });
 
   it('describes the window with its basis', () => {

@@ -1,6 +1,6 @@
 // Time ↔ pixels for the timeline, tick steps, zoom and lane packing. Pure: no DOM.
 
-import { clockTime, hms } from '../../../core/time-format.ts';
+import { formatTime } from '../time-format.ts';
 
 export interface Range {
   from: number;
@@ -29,10 +29,8 @@ export function ticks(range: Range, widthPx: number): { step: number; times: num
 
 /** Local wall-clock label; milliseconds only when the step needs them. */
 export function tickLabel(t: number, step: number): string {
-  return step < 1000 ? clockTime(t) : hms(new Date(t));
+  return formatTime(t, step < 1000 ? 'clock' : 'seconds');
 }
-
-export { clockTime };
 
 /** The range of everything shown, padded so marks at the edges are not cut. */
 export function fullRange(times: readonly number[]): Range | null {
