@@ -16,6 +16,7 @@ import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
 import { MatcherAsker } from './matcher.ts';
 import { evalInPage, tabId } from './inspected.ts';
+import { WorkerCheck } from './worker-check.ts';
 
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
@@ -37,6 +38,11 @@ export class DevtoolsHost {
   readonly #transport: Transport<DevtoolsToPanel, PanelToDevtools>;
   readonly #buffer = new CaptureBuffer();
   #pending: CapturedRequest[] = [];
+  /** Batches go out in order, each after the page said which of its fetches a Worker made. */
+  #flushing: Promise<void> = Promise.resolve();
+  /** Bumped when the buffer is cleared: a batch still being classified then is not posted. */
+  #clears = 0;
+  readonly #workers = new WorkerCheck();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #session: SessionState = initialSessionState();
   #pageUrl = '';
@@ -125,6 +131,7 @@ export class DevtoolsHost {
     }
     const req = fromHarEntry(raw, this.#pageUrl);
     if (!req) return;
+    this.#workers.noteRedirect(raw);
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
@@ -171,7 +178,18 @@ export class DevtoolsHost {
     if (this.#pending.length === 0) return;
     const added = this.#pending;
     this.#pending = [];
-    this.#post({ type: 'requests', added, dropped: this.#buffer.visibleDropped() });
+    const clears = this.#clears;
+    this.#flushing = this.#flushing
+      .then(() => this.#workers.mark(added))
+      .catch(() => undefined)
+      .then(() => {
+        if (clears === this.#clears) this.#post({ type: 'requests', added, dropped: this.#buffer.visibleDropped() });
+      });
+  }
+
+  #clearBuffer(): void {
+    this.#clears++;
+    this.#buffer.clear();
   }
 
   #onNavigated(url: string): void {
@@ -179,9 +197,10 @@ export class DevtoolsHost {
     this.#pageUrl = url.slice(0, 2048);
     this.#missedBeforeOpen = 0;
     this.#matcher.reset();
+    this.#workers.reset();
     this.#reduce({ type: 'navigated' });
     if (!this.#preserveLog) {
-      this.#buffer.clear();
+      this.#clearBuffer();
       this.#post({ type: 'cleared', capture: this.#captureInfo() });
     } else {
       this.#post({ type: 'capture', capture: this.#captureInfo() });
@@ -191,19 +210,24 @@ export class DevtoolsHost {
 
   #onPanel(message: PanelToDevtools): void {
     switch (message.type) {
-      case 'hello':
+      case 'hello': {
         this.#flush();
-        this.#post({
-          type: 'snapshot',
-          requests: this.#buffer.all(),
-          capture: this.#captureInfo(),
-          session: this.#session,
-          matcher: this.#matcher.answers(),
-        });
+        // After the batches in flight, so that none of them repeats a request the snapshot holds.
+        const requests = this.#buffer.all();
+        void this.#flushing.then(() =>
+          this.#post({
+            type: 'snapshot',
+            requests,
+            capture: this.#captureInfo(),
+            session: this.#session,
+            matcher: this.#matcher.answers(),
+          }),
+        );
         return;
+      }
       case 'clear':
         this.#flush();
-        this.#buffer.clear();
+        this.#clearBuffer();
         this.#missedBeforeOpen = 0;
         this.#post({ type: 'cleared', capture: this.#captureInfo() });
         return;

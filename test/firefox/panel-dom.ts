@@ -62,6 +62,10 @@ function detailOnce(ff: FirefoxSession, url: string, verdict: string): Promise<S
     `const url = ${JSON.stringify(url)};
      const wait = (ms) => new Promise((r) => content.setTimeout(r, ms));
      const input = document.querySelector('[data-testid=filter-input]');
+     if (!input) {
+       document.getElementById('tab-requests').click();
+       return null;
+     }
      const query = 'url:"' + url + '"';
      if (input.value !== query) {
        input.value = query;

@@ -170,23 +170,6 @@ function resourceTypeOf(raw: string, method: string, initiatorType: string): Res
 }
 
 /**
- * `worker` for a request a Web Worker's script made. Chromium gives such a request a script
- * initiator without a `pageref`, and its stack either runs in a blob: script or continues an async
- * stack from another target (`parentId`: the page's postMessage). Requests of the page itself can
- * lack a `pageref` during its first load, so that alone is not enough; a worker that fetches on its
- * own timer is not recognised (the bypass reason still names workers).
- */
-function initiatorTypeOf(initiator: Record<string, unknown>, pageRef: string): string {
-  const type = str(initiator['type'], 32);
-  if (type !== 'script' || pageRef !== '') return type;
-  const stack = initiator['stack'];
-  if (!isRecord(stack)) return type;
-  const frames = stack['callFrames'];
-  const top = Array.isArray(frames) && isRecord(frames[0]) ? str(frames[0]['url'], 16) : '';
-  return top.startsWith('blob:') || isRecord(stack['parentId']) ? 'worker' : type;
-}
-
-/**
  * Normalizes one HAR entry (as `chrome.devtools.network.onRequestFinished` delivers it, or from
  * `getHAR()`), or returns null when it is not a usable entry.
  */
@@ -204,7 +187,8 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
   const initiator = entry['_initiator'];
   const pageRef = str(entry['pageref'], 128);
   const requestHeaders = headers(request['headers']);
-  let initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
+  // `worker` is set later, from the page's own timelines (see page-timeline.ts), not guessed here.
+  let initiatorType = isRecord(initiator) ? str(initiator['type'], 32) : '';
   let resourceType: ResourceType;
   if (entry['_resourceType'] !== undefined) {
     resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);

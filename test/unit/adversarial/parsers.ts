@@ -3,6 +3,7 @@
 import { parseFilter } from '../../../src/core/audit/filter.ts';
 import { fromHarEntry, splitUrl } from '../../../src/core/audit/har.ts';
 import { inertText } from '../../../src/core/audit/mask.ts';
+import { interpretTimelineReply, timelineExpression } from '../../../src/core/audit/page-timeline.ts';
 import { templatePath } from '../../../src/core/audit/path-template.ts';
 import { compileGlob, compileScope, decideScope, DEFAULT_SCOPE_SETTINGS } from '../../../src/core/audit/scope.ts';
 import { extractRequestHint } from '../../../src/core/linking/hint.ts';
@@ -97,6 +98,13 @@ export const PARSERS: NamedParser[] = [
   {
     name: 'audit: fromHarEntry, Firefox entry (kind from Sec-Fetch headers)',
     run: (t) => fromHarEntry(firefoxHar(t), PAGE),
+  },
+  {
+    name: 'audit: page timeline question and reply (who made a fetch)',
+    run: (t) => [
+      timelineExpression([`https://h.example/${t}`]),
+      interpretTimelineReply({ v: 1, whole: true, made: [t] }, [t]),
+    ],
   },
   { name: 'audit: inertText (headers, URLs on screen)', run: (t) => inertText(t, 2048) },
   {
