@@ -18,6 +18,10 @@ const BENCHES: Bench[] = [
   },
   { name: 'search latency against the local SumoLogic server (Node)', load: () => import('./search-latency.ts') },
   { name: 'panel render and scroll of 50,000 requests (real DevTools panel)', load: () => import('./panel-render.ts') },
+  {
+    name: '10,000 log lines of up to 64 KB from the local SumoLogic server (real DevTools panel)',
+    load: () => import('./panel-flood.ts'),
+  },
 ];
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

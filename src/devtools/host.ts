@@ -9,20 +9,17 @@ import {
   type SessionEvent,
   type SessionState,
 } from '../core/session/session-state.ts';
-import { channelTransport, type Transport } from '../shared/transport.ts';
-import { offerFrameLink } from '../shared/frame-link.ts';
-import { tabChannelName, type CaptureInfo, type DevtoolsToPanel, type PanelToDevtools } from '../shared/protocol.ts';
+import type { Transport } from '../shared/transport.ts';
+import type { CaptureInfo, DevtoolsToPanel, PanelToDevtools } from '../shared/protocol.ts';
 import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
 import { MatcherAsker } from './matcher.ts';
-import { evalInPage, tabId } from './inspected.ts';
+import { evalInPage, type DevtoolsApi, type HarRequest } from './inspected.ts';
 import { WorkerCheck } from './worker-check.ts';
 
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
 const FLUSH_MS = 100;
-
-type HarRequest = chrome.devtools.network.Request;
 
 /** The same finished request, whether it came from the live listener or from getHAR(). */
 function captureKey(raw: HarRequest): string {
@@ -35,14 +32,16 @@ function captureKey(raw: HarRequest): string {
  * probe + the tracker's own traffic) and serves both to the panel over the tab's channel.
  */
 export class DevtoolsHost {
+  readonly #api: DevtoolsApi;
   readonly #transport: Transport<DevtoolsToPanel, PanelToDevtools>;
   readonly #buffer = new CaptureBuffer();
   #pending: CapturedRequest[] = [];
-  /** Batches go out in order, each after the page said which of its fetches a Worker made. */
-  #flushing: Promise<void> = Promise.resolve();
-  /** Bumped when the buffer is cleared: a batch still being classified then is not posted. */
-  #clears = 0;
-  readonly #workers = new WorkerCheck();
+  /**
+   * Messages leave in the order they were made; a batch of requests waits there until the page has
+   * said which of its fetches a Worker made.
+   */
+  #outbox: Promise<void> = Promise.resolve();
+  readonly #workers: WorkerCheck;
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #session: SessionState = initialSessionState();
   #pageUrl = '';
@@ -58,20 +57,24 @@ export class DevtoolsHost {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #probing = false;
   #posted: SessionState | null = null;
-  readonly #matcher = new MatcherAsker((answers, reset) => this.#post({ type: 'matcher', answers, reset }));
+  readonly #matcher: MatcherAsker;
 
-  constructor() {
-    this.#transport = offerFrameLink(
-      window,
-      channelTransport<DevtoolsToPanel, PanelToDevtools>(tabChannelName(tabId())),
+  /** `api` is `chrome.devtools` in the devtools page; `transport` reaches this tab's panel. */
+  constructor(api: DevtoolsApi, transport: Transport<DevtoolsToPanel, PanelToDevtools>) {
+    this.#api = api;
+    this.#matcher = new MatcherAsker(
+      (expression, frameUrl) => evalInPage(api.inspectedWindow, expression, frameUrl),
+      (answers, reset) => this.#post({ type: 'matcher', answers, reset }),
     );
+    this.#workers = new WorkerCheck((expression) => evalInPage(api.inspectedWindow, expression));
+    this.#transport = transport;
     this.#transport.subscribe((m) => this.#onPanel(m));
   }
 
   async start(): Promise<void> {
-    chrome.devtools.network.onRequestFinished.addListener((req) => this.#onRequest(req));
-    chrome.devtools.network.onNavigated.addListener((url) => this.#onNavigated(url));
-    const page = await evalInPage('location.href');
+    this.#api.network.onRequestFinished.addListener((req) => this.#onRequest(req));
+    this.#api.network.onNavigated.addListener((url) => this.#onNavigated(url));
+    const page = await evalInPage(this.#api.inspectedWindow, 'location.href');
     this.#pageUrl = typeof page.value === 'string' ? page.value.slice(0, 2048) : '';
     await this.#backfill();
     this.#schedulePoll(0);
@@ -94,7 +97,7 @@ export class DevtoolsHost {
   async #backfill(): Promise<void> {
     const har = await new Promise<{ entries?: unknown[] } | undefined>((resolve) => {
       try {
-        chrome.devtools.network.getHAR((log) => resolve(log as unknown as { entries?: unknown[] }));
+        this.#api.network.getHAR((log) => resolve(log));
       } catch {
         resolve(undefined);
       }
@@ -107,7 +110,7 @@ export class DevtoolsHost {
     }
     this.#flush();
     // Requests the page made before DevTools could see them: the page's own count is the honest hint.
-    const seen = await evalInPage("performance.getEntriesByType('resource').length + 1");
+    const seen = await evalInPage(this.#api.inspectedWindow, "performance.getEntriesByType('resource').length + 1");
     const pageCount = typeof seen.value === 'number' ? seen.value : 0;
     this.#missedBeforeOpen = Math.max(0, pageCount - entries.length);
     this.#post({ type: 'capture', capture: this.#captureInfo() });
@@ -178,18 +181,11 @@ export class DevtoolsHost {
     if (this.#pending.length === 0) return;
     const added = this.#pending;
     this.#pending = [];
-    const clears = this.#clears;
-    this.#flushing = this.#flushing
-      .then(() => this.#workers.mark(added))
-      .catch(() => undefined)
-      .then(() => {
-        if (clears === this.#clears) this.#post({ type: 'requests', added, dropped: this.#buffer.visibleDropped() });
-      });
-  }
-
-  #clearBuffer(): void {
-    this.#clears++;
-    this.#buffer.clear();
+    const dropped = this.#buffer.visibleDropped();
+    const marked = this.#workers.mark(added).catch(() => undefined);
+    this.#outbox = this.#outbox
+      .then(() => marked)
+      .then(() => this.#transport.post({ type: 'requests', added, dropped }));
   }
 
   #onNavigated(url: string): void {
@@ -200,7 +196,7 @@ export class DevtoolsHost {
     this.#workers.reset();
     this.#reduce({ type: 'navigated' });
     if (!this.#preserveLog) {
-      this.#clearBuffer();
+      this.#buffer.clear();
       this.#post({ type: 'cleared', capture: this.#captureInfo() });
     } else {
       this.#post({ type: 'capture', capture: this.#captureInfo() });
@@ -210,24 +206,20 @@ export class DevtoolsHost {
 
   #onPanel(message: PanelToDevtools): void {
     switch (message.type) {
-      case 'hello': {
+      case 'hello':
+        // The snapshot leaves after the batches before it, so none of them repeats a request it holds.
         this.#flush();
-        // After the batches in flight, so that none of them repeats a request the snapshot holds.
-        const requests = this.#buffer.all();
-        void this.#flushing.then(() =>
-          this.#post({
-            type: 'snapshot',
-            requests,
-            capture: this.#captureInfo(),
-            session: this.#session,
-            matcher: this.#matcher.answers(),
-          }),
-        );
+        this.#post({
+          type: 'snapshot',
+          requests: this.#buffer.all(),
+          capture: this.#captureInfo(),
+          session: this.#session,
+          matcher: this.#matcher.answers(),
+        });
         return;
-      }
       case 'clear':
         this.#flush();
-        this.#clearBuffer();
+        this.#buffer.clear();
         this.#missedBeforeOpen = 0;
         this.#post({ type: 'cleared', capture: this.#captureInfo() });
         return;
@@ -283,7 +275,7 @@ export class DevtoolsHost {
     if (!this.#probing) {
       this.#probing = true;
       try {
-        const results = await probeAllFrames(this.#pageUrl);
+        const results = await probeAllFrames(this.#api.inspectedWindow, this.#pageUrl);
         this.#reduce({ type: 'probe', at: Date.now(), results });
         this.#followTracker();
         this.#publishSession();
@@ -295,6 +287,6 @@ export class DevtoolsHost {
   }
 
   #post(message: DevtoolsToPanel): void {
-    this.#transport.post(message);
+    this.#outbox = this.#outbox.then(() => this.#transport.post(message));
   }
 }

@@ -1,6 +1,9 @@
 import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import { interpretMatcherReply, MATCHER_BATCH, matcherExpression } from '../core/session/matcher-ask.ts';
-import { evalInPage } from './inspected.ts';
+import type { EvalResult } from './inspected.ts';
+
+/** Evaluates in the page (in `frameUrl` when given). */
+export type Evaluate = (expression: string, frameUrl: string | undefined) => Promise<EvalResult>;
 
 /** Distinct URLs remembered per page; beyond it the oldest answers are forgotten (and asked again if seen again). */
 const MAX_CACHED = 5000;
@@ -30,6 +33,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
  */
 export class MatcherAsker {
   readonly #post: (answers: Array<[string, MatcherAnswer]>, reset: boolean) => void;
+  readonly #evaluate: Evaluate;
   readonly #cache = new Map<string, MatcherAnswer>();
   #queue: string[] = [];
   readonly #queued = new Set<string>();
@@ -39,7 +43,8 @@ export class MatcherAsker {
   #running = false;
   #generation = 0;
 
-  constructor(post: (answers: Array<[string, MatcherAnswer]>, reset: boolean) => void) {
+  constructor(evaluate: Evaluate, post: (answers: Array<[string, MatcherAnswer]>, reset: boolean) => void) {
+    this.#evaluate = evaluate;
     this.#post = post;
   }
 
@@ -99,7 +104,10 @@ export class MatcherAsker {
   async #drain(generation: number): Promise<void> {
     while (generation === this.#generation && this.#allowed && this.#target.hasMatcher && this.#queue.length > 0) {
       const batch = this.#queue.slice(0, MATCHER_BATCH);
-      const result = await withTimeout(evalInPage(matcherExpression(batch), this.#target.frameUrl), EVAL_TIMEOUT_MS);
+      const result = await withTimeout(
+        this.#evaluate(matcherExpression(batch), this.#target.frameUrl),
+        EVAL_TIMEOUT_MS,
+      );
       if (generation !== this.#generation) return;
       const reply = result === 'timeout' ? null : interpretMatcherReply(result.value, batch);
       if (result === 'timeout' || reply?.state === 'slow') {

@@ -6,7 +6,7 @@ import {
   timelineExpression,
 } from '../core/audit/page-timeline.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
-import { evalInPage } from './inspected.ts';
+import type { EvalResult } from './inspected.ts';
 
 /** A page too busy to answer by then leaves its requests unclassified rather than hold them back. */
 const EVAL_TIMEOUT_MS = 1500;
@@ -26,8 +26,14 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
  * core/audit/page-timeline.ts) as initiated by `worker`, before they are posted to the panel.
  */
 export class WorkerCheck {
+  readonly #evaluate: (expression: string) => Promise<EvalResult>;
   /** Targets of redirects on this page: the page's timeline names those requests by their first URL. */
   #redirected = new Set<string>();
+
+  /** `evaluate` runs an expression in the inspected page's top frame. */
+  constructor(evaluate: (expression: string) => Promise<EvalResult>) {
+    this.#evaluate = evaluate;
+  }
 
   noteRedirect(raw: { request: { url: string }; response?: { redirectURL?: unknown } }): void {
     const target = raw.response?.redirectURL;
@@ -48,7 +54,7 @@ export class WorkerCheck {
     const candidates = timelineCandidates(reqs, this.#redirected);
     if (candidates.length === 0) return;
     const urls = [...new Set(candidates.map((r) => r.url))].slice(0, TIMELINE_BATCH);
-    const result = await withTimeout(evalInPage(timelineExpression(urls)), EVAL_TIMEOUT_MS);
+    const result = await withTimeout(this.#evaluate(timelineExpression(urls)), EVAL_TIMEOUT_MS);
     if (result === 'timeout') return;
     const reply = interpretTimelineReply(result.value, urls);
     for (const r of candidates) if (madeByOf(r, reply) === 'elsewhere') r.initiatorType = 'worker';

@@ -4,6 +4,8 @@
  *   named by `tabChannelName` where the panel cannot reach the devtools page);
  * - panel ⇄ background (the runtime port `PANEL_PORT`): settings, credentials, searches.
  * Credentials travel panel → background only (when the user saves them); nothing sends them back.
+ * The service worker reads every panel message field by field before acting (background/panel-message.ts):
+ * one it cannot read runs nothing, and if it carries a `rid` it is answered with a refusing ActionReply.
  */
 import type { CapturedRequest } from '../core/audit/types.ts';
 import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';

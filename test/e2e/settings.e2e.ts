@@ -18,7 +18,10 @@ async function toArea(panel: Frame, name: string): Promise<void> {
   await areas.getByRole('tab', { name, selected: true }).waitFor();
   // An area's code loads on first show; reads that do not wait (allTextContents) must not see the
   // loading line.
-  await panel.getByRole('status').filter({ hasText: `Loading ${name}…` }).waitFor({ state: 'detached' });
+  await panel
+    .getByRole('status')
+    .filter({ hasText: `Loading ${name}…` })
+    .waitFor({ state: 'detached' });
 }
 
 describe('Settings save as you go', () => {

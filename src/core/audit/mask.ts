@@ -29,18 +29,30 @@ const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const HAS_UNSAFE = new RegExp(UNSAFE.source);
 
-/** Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. */
+function escapeUnsafe(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+/**
+ * Makes invisible and layout-breaking characters visible as `\uXXXX`, and caps the length. Only
+ * the shown prefix is walked: a URL or header can be megabytes long and rows render it often.
+ */
 export function inertText(value: string, maxLength = 200): string {
   if (value.length <= maxLength && !HAS_UNSAFE.test(value)) return value;
-  const escaped = value.replace(UNSAFE, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-  });
-  const chars = Array.from(escaped);
-  if (chars.length <= maxLength) return escaped;
-  return chars.slice(0, maxLength).join('') + `${ELLIPSIS} (${chars.length} chars)`;
+  let out = '';
+  let count = 0;
+  for (const ch of value) {
+    const piece = HAS_UNSAFE.test(ch) ? escapeUnsafe(ch) : ch;
+    for (const p of piece.length === 1 ? [piece] : Array.from(piece)) {
+      if (count === maxLength) return `${out}${ELLIPSIS} (${value.length} chars)`;
+      out += p;
+      count++;
+    }
+  }
+  return out;
 }
 
 /** A header value shown in a reason line: masked, then made inert. */

@@ -190,6 +190,16 @@ export function candidatesFor(
  * Links backend errors (or every line, with `allLines`) to the requests of the session.
  * `requests` are the audit's entries; only those that carried the session's token or id count.
  */
+// A log entry's text never changes, and the panel re-links the same entries each time a search
+// brings more: the hint is read once per entry.
+const hints = new WeakMap<LinkableLog, RequestHint>();
+
+function hintOf(log: LinkableLog): RequestHint {
+  let hint = hints.get(log);
+  if (hint === undefined) hints.set(log, (hint = extractRequestHint(log.raw)));
+  return hint;
+}
+
 export function linkErrors<L extends LinkableLog>(
   requests: readonly AuditEntry[],
   logEntries: readonly L[],
@@ -201,7 +211,7 @@ export function linkErrors<L extends LinkableLog>(
   const byRequest = new Map<string, RequestLinkRef[]>();
   logEntries.forEach((log, index) => {
     if (options.allLines !== true && log.classification?.isError !== true) return;
-    const hint = extractRequestHint(log.raw);
+    const hint = hintOf(log);
     const time = logTimeOf(log);
     if (time === undefined) {
       errors.push({ index, log, time, hint, candidates: [], ambiguous: false, outcome: 'no-time', inWindow: 0 });

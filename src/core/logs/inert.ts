@@ -1,6 +1,12 @@
 // Log text is shown as text nodes only; this makes what it contains visible and keeps huge lines cheap.
 
 export const DEFAULT_LINE_LIMIT = 4000;
+/**
+ * What a row of a result list shows of a line before "Expand": a list shows hundreds of rows, and
+ * laying out thousands of characters (or lines) in each is what would block the panel.
+ */
+export const ROW_LINE_LIMIT = 1000;
+export const ROW_MAX_LINES = 20;
 
 // Soft hyphen, Arabic letter mark, zero-width and bidi controls, line/paragraph separators, BOM:
 // each can hide or disguise text (a token that looks right but is not).
@@ -44,6 +50,17 @@ export function cutLine(text: string, limit: number = DEFAULT_LINE_LIMIT): CutLi
   const last = text.charCodeAt(end - 1);
   if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
   return { shown: text.slice(0, end), hiddenChars: text.length - end };
+}
+
+/** `cutLine`, also stopping after `maxLines` lines (a line of newlines is tall, not long); scans at most `limit` units. */
+export function cutLines(text: string, limit: number, maxLines: number): CutLine {
+  const cut = cutLine(text, limit);
+  let at = -1;
+  for (let n = 0; n < maxLines; n++) {
+    at = cut.shown.indexOf('\n', at + 1);
+    if (at < 0) return cut;
+  }
+  return { shown: cut.shown.slice(0, at), hiddenChars: text.length - at };
 }
 
 /** Cut first (so a huge line costs nothing), then make visible. */

@@ -9,24 +9,36 @@ import type { AnalysisDelta, EntryWire, RawMap } from './analysis-engine.ts';
 export class AnalysisMirror {
   private entries: LogEntry[] = [];
   private normalized: LogMessage[] = [];
+  private last: AnalysisDelta | undefined;
 
   /** The analysis after `delta`; `maps` is the search's message list (at least `delta.received` long). */
   apply(delta: AnalysisDelta, maps: readonly RawMap[]): LogAnalysis {
+    this.update(delta, maps);
+    return this.snapshot();
+  }
+
+  /** Takes in `delta` (cost: the entries it adds); `snapshot` makes the analysis of all taken in. */
+  update(delta: AnalysisDelta, maps: readonly RawMap[]): void {
     this.entries.length = Math.min(this.entries.length, delta.keep);
     for (const wire of delta.append) this.entries.push(this.entryOf(wire, maps));
+    this.last = delta;
+  }
+
+  snapshot(): LogAnalysis {
+    const delta = this.last;
     const entries = this.entries.slice();
     return {
       entries,
       errors: entries.filter((e) => e.classification.isError),
-      groups: delta.groups.map((g) => ({
+      groups: (delta?.groups ?? []).map((g) => ({
         ...g,
         sources: g.sources.map((s) => ({ ...s })),
         sample: entries[g.sample] as LogEntry,
       })),
-      droppedCaseOnly: delta.droppedCaseOnly,
-      droppedNoMatch: delta.droppedNoMatch,
-      droppedOtherSession: delta.droppedOtherSession,
-      tagIssues: delta.tagIssues,
+      droppedCaseOnly: delta?.droppedCaseOnly ?? 0,
+      droppedNoMatch: delta?.droppedNoMatch ?? 0,
+      droppedOtherSession: delta?.droppedOtherSession ?? 0,
+      tagIssues: delta?.tagIssues ?? [],
     };
   }
 

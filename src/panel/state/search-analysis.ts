@@ -11,6 +11,12 @@ import type { SearchRun } from './worker-model.ts';
 // panel's thread would freeze it. The last two searches are kept (the one shown while an
 // auto-refresh runs, and the refresh).
 const KEEP = 2;
+/**
+ * Deltas are taken in as they come, but the analysis the views read is remade at most this often:
+ * each remake re-renders the results and re-links the errors, and a search of 10,000 lines sends
+ * hundreds of deltas.
+ */
+const PUBLISH_MS = 150;
 
 /** What the service needs of a Worker (a fake in tests). */
 export interface AnalysisWorkerLike {
@@ -39,6 +45,10 @@ interface RunState {
   mirror: AnalysisMirror;
   result: Signal<LogAnalysis | null>;
   analysed: Signal<number>;
+  /** Analysed so far, before it is published in `analysed`. */
+  received: number;
+  publishing?: ReturnType<typeof setTimeout>;
+  publishedAt: number;
   /** Only without a Worker (unit tests in Node): the engine runs inline. */
   engine?: AnalysisEngine;
   inline?: LogAnalysis | null;
@@ -66,8 +76,21 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
       console.warn(`Replay Link: the log analysis stopped: ${m.message}`);
       return;
     }
-    state.result.value = state.mirror.apply(m.delta, state.maps);
-    state.analysed.value = m.delta.received;
+    state.mirror.update(m.delta, state.maps);
+    state.received = m.delta.received;
+    if (state.publishing !== undefined) return;
+    // The first delta after a quiet spell shows at once (a small search waits for nothing); those
+    // that follow it closely are shown together when the interval is up.
+    const wait = state.publishedAt + PUBLISH_MS - performance.now();
+    if (wait <= 0) publish(state);
+    else state.publishing = setTimeout(() => publish(state), wait);
+  };
+
+  const publish = (state: RunState): void => {
+    state.publishing = undefined;
+    state.publishedAt = performance.now();
+    state.result.value = state.mirror.snapshot();
+    state.analysed.value = state.received;
   };
 
   const workerOf = (): AnalysisWorkerLike | null => {
@@ -90,11 +113,14 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
         mirror: new AnalysisMirror(),
         result: signal(null),
         analysed: signal(0),
+        received: 0,
+        publishedAt: -Infinity,
       };
       if (workerOf() === null) state.engine = new AnalysisEngine(tagsFromClause(run.tagClause));
       runs.set(key, state);
       for (const old of runs.keys()) {
         if (runs.size <= KEEP) break;
+        clearTimeout(runs.get(old)?.publishing);
         runs.delete(old);
         worker?.postMessage({ type: 'drop', key: old });
       }
@@ -137,6 +163,7 @@ export function createSearchAnalysis(spawn: () => AnalysisWorkerLike | null = de
     dispose() {
       worker?.terminate();
       worker = null;
+      for (const state of runs.values()) clearTimeout(state.publishing);
       runs.clear();
     },
   };

@@ -11,6 +11,7 @@ import { EndpointTagging } from './timeline/EndpointTagging.tsx';
 import { SelectionDetails } from './timeline/SelectionDetails.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { formatTime } from '../../core/time-format.ts';
+import { plural } from '../../core/search/present.ts';
 import { useModel } from '../state/model.ts';
 import { downloadText } from '../components/download.ts';
 
@@ -49,7 +50,7 @@ function SearchStatus({ linking }: { linking: LinkingModel }) {
   else if (run.status === 'cancelled') text = 'The last search was cancelled.';
   else {
     const linked = errors.filter((e) => e.candidates.length > 0).length;
-    text = `${a?.entries.length ?? 0} backend lines, ${errors.length} errors (${linked} linked) — searched at ${formatTime(run.finishedAt ?? run.startedAt, 'clock')}.`;
+    text = `${plural(a?.entries.length ?? 0, 'backend line')}, ${plural(errors.length, 'error')} (${linked} linked) — searched at ${formatTime(run.finishedAt ?? run.startedAt, 'clock')}.`;
   }
   return (
     <span class="link-status" data-testid="link-status" aria-live="polite">

@@ -1,6 +1,7 @@
 import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { sourceText } from '../../../core/search/present.ts';
 import { formatTime } from '../../../core/time-format.ts';
+import { ROW_LINE_LIMIT, ROW_MAX_LINES } from '../../../core/logs/inert.ts';
 import { LogText, inertLine } from './LogText.tsx';
 import { ErrorRequests } from '../timeline/ErrorRequests.tsx';
 import { useModel } from '../../state/model.ts';
@@ -22,7 +23,7 @@ export function LogLineRow({ entry }: { entry: LogEntry }) {
           )}
         </span>
       </div>
-      <LogText text={entry.raw} />
+      <LogText text={entry.raw} limit={ROW_LINE_LIMIT} maxLines={ROW_MAX_LINES} />
       {isError && <ErrorRequests entry={entry} onJump={ui.goToRequest} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LogAnalysis } from '../../../core/logs/analysis.ts';
 import { droppedText, plural, tagIssueText } from '../../../core/search/present.ts';
 import { useModel } from '../../state/model.ts';
@@ -6,6 +6,11 @@ import { ErrorGroupCard } from './ErrorGroupCard.tsx';
 import { LogLineRow } from './LogLineRow.tsx';
 
 const PAGE = 100;
+/**
+ * Rows added per commit: a row lays out up to a thousand characters, so a page of them is added
+ * over a few tasks, each short, rather than in one that would block the panel.
+ */
+const ROWS_PER_COMMIT = 50;
 
 /** The re-checked lines: grouped errors (default) or every linked line, newest first. */
 /** `stopped`: the search failed or was cancelled, so zero lines say nothing about the tag. */
@@ -19,7 +24,13 @@ export function Results({
   stopped?: boolean;
 }) {
   const { errorsOnly } = useModel().ui.backend;
-  const [limit, setLimit] = useState(PAGE);
+  const [target, setTarget] = useState(PAGE);
+  const [limit, setLimit] = useState(ROWS_PER_COMMIT);
+  useEffect(() => {
+    if (limit >= target) return;
+    const timer = setTimeout(() => setLimit((n) => Math.min(n + ROWS_PER_COMMIT, target)), 0);
+    return () => clearTimeout(timer);
+  }, [limit, target]);
   const onlyErrors = errorsOnly.value;
   const dropped = droppedText(analysis.droppedCaseOnly, analysis.droppedNoMatch, analysis.droppedOtherSession);
   const total = onlyErrors ? analysis.groups.length : analysis.entries.length;
@@ -39,7 +50,8 @@ export function Results({
             checked={onlyErrors}
             onChange={(e) => {
               errorsOnly.value = e.currentTarget.checked;
-              setLimit(PAGE);
+              setTarget(PAGE);
+              setLimit(ROWS_PER_COMMIT);
             }}
           />
           Errors only
@@ -80,9 +92,9 @@ export function Results({
               .slice(0, limit)
               .map((e, i) => <LogLineRow key={`${e.messageIds.join(',')}:${i}`} entry={e} />)}
       </div>
-      {total > limit && (
-        <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
-          Show more ({total - limit} not shown)
+      {total > target && (
+        <button type="button" data-testid="show-more" onClick={() => setTarget(target + PAGE * 5)}>
+          Show more ({total - target} not shown)
         </button>
       )}
     </section>

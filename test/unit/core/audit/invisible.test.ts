@@ -15,6 +15,13 @@ describe('invisible characters are made visible', () => {
     expect(makeVisible(`abc${ch}def`)).toBe(`abc\\u${code}def`);
   });
 
+  it('shows the start of a huge value and its length, escaping only what it shows (inertText)', () => {
+    expect(inertText(`a\u200b${'.'.repeat(1_000_000)}`, 10)).toBe('a\\u200b...… (1000002 chars)');
+    expect(inertText('x'.repeat(300))).toBe(`${'x'.repeat(200)}… (300 chars)`);
+    expect(inertText('😀'.repeat(3), 3)).toBe('😀😀😀');
+    expect(inertText('😀'.repeat(4), 3)).toBe('😀😀😀… (8 chars)');
+  });
+
   it('leaves printable Latin-1 alone', () => {
     expect(makeVisible('café ¡olé! 1 000')).toBe('café ¡olé! 1 000');
   });

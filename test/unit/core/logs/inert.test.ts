@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutLine, inertText, makeVisible } from '../../../../src/core/logs/inert.ts';
+import { cutLine, cutLines, inertText, makeVisible } from '../../../../src/core/logs/inert.ts';
 
 describe('makeVisible', () => {
   it('shows control characters instead of acting on them', () => {
@@ -17,6 +17,21 @@ describe('makeVisible', () => {
 
   it('leaves HTML as text (it is rendered with text nodes)', () => {
     expect(makeVisible('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('cutLines (what a result row shows before "Expand")', () => {
+  it('stops after the given number of lines', () => {
+    expect(cutLines('tag\n\n\n\nend', 1000, 2)).toEqual({ shown: 'tag\n', hiddenChars: 6 });
+    expect(cutLines(`tag${'\n'.repeat(65_000)}`, 1000, 20)).toEqual({
+      shown: `tag${'\n'.repeat(19)}`,
+      hiddenChars: 64_981,
+    });
+  });
+
+  it('is cutLine when the text has fewer lines', () => {
+    expect(cutLines('a\nb', 1000, 20)).toEqual({ shown: 'a\nb', hiddenChars: 0 });
+    expect(cutLines('x'.repeat(5000), 1000, 20)).toEqual({ shown: 'x'.repeat(1000), hiddenChars: 4000 });
   });
 });
 
