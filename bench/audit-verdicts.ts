@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { AuditStore } from '../src/core/audit/audit-store.ts';
 import { computeCoverage } from '../src/core/audit/coverage.ts';
 import { fromHarEntry } from '../src/core/audit/har.ts';
-import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../src/core/audit/scope-settings.ts';
 import type { CapturedRequest, TokenContext } from '../src/core/audit/types.ts';
 
 const PAGE = 'http://127.0.0.1:4000/app';

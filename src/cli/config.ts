@@ -1,7 +1,7 @@
 // `replay-link.config.json`: one file the CLI and the Playwright fixture read. Validated field by
 // field with messages that name the field and what to write instead; credentials are refused.
 
-import { validateScopeSettings, type ScopeSettings } from '../core/audit/scope.ts';
+import { validateScopeSettings, type ScopeSettings } from '../core/audit/scope-settings.ts';
 import { DEFAULT_TAGGING_WINDOW_MS } from '../core/linking/tagging.ts';
 import { DEPLOYMENTS, isDeploymentId, resolveApiBase, type DeploymentId } from '../sumo/deployments.ts';
 import { validateScope, validateTagName } from '../core/search/query.ts';

@@ -2,7 +2,7 @@
 // cap, an honest count of what fell off, and re-judging when tokens or settings change.
 
 import { PREFLIGHT_PAIR_WINDOW_MS, PreflightIndex } from './diagnose-cors.ts';
-import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
+import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope-settings.ts';
 import { TimeIndex } from './time-index.ts';
 import { NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';
 import {

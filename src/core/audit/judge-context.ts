@@ -3,7 +3,7 @@
 
 import type { PreflightIndex } from './diagnose-cors.ts';
 import type { HeaderKind } from './header-names.ts';
-import type { CompiledScope } from './scope.ts';
+import type { CompiledScope } from './scope-settings.ts';
 import type { TrackerPolicy } from './tracker-policy.ts';
 import type { KnownToken, TokenContext, VerdictResult } from './types.ts';
 

@@ -7,7 +7,7 @@ import { headerValue } from './har.ts';
 import { headerKinds } from './header-names.ts';
 import { foreignIdValue, foreignTokenValue, READ_AT_REQUEST_TIME } from './foreign-values.ts';
 import { displayValue } from './mask.ts';
-import { compileScope, DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope.ts';
+import { compileScope, DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from './scope-settings.ts';
 import { looksLikeToken } from './token-format.ts';
 import { decideForTracker, outsideScope } from './tracker-scope.ts';
 import { AXIOS_TRACKER_HEADER, NO_TRACKER_POLICY, type TrackerPolicy } from './tracker-policy.ts';

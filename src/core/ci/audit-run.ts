@@ -4,7 +4,7 @@
 
 import { AuditStore } from '../audit/audit-store.ts';
 import { computeCoverage } from '../audit/coverage.ts';
-import type { ScopeSettings } from '../audit/scope.ts';
+import type { ScopeSettings } from '../audit/scope-settings.ts';
 import { CAPTURE_CAP, type AuditEntry, type CapturedRequest } from '../audit/types.ts';
 import { groupLinkedErrors } from '../linking/error-groups.ts';
 import { DEFAULT_SKEW_MS, linkErrors } from '../linking/link.ts';

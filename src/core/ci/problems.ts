@@ -3,7 +3,8 @@
 
 import { endpointKey } from '../audit/path-template.ts';
 import type { AuditEntry } from '../audit/types.ts';
-import type { EndpointTagging, TaggingReason } from '../linking/tagging.ts';
+import type { EndpointTagging } from '../linking/tagging.ts';
+import type { TaggingReason } from '../linking/tagging-verdict.ts';
 
 export const PROBLEM_KINDS = ['missing', 'blocked', 'stale', 'foreign', 'outside-scope', 'not-tagging'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];

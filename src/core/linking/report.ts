@@ -3,13 +3,8 @@
 // reused as is; log text is escaped the same way and the token masked in it unless revealed.
 
 import { maskTokensIn, tokensToMask } from '../audit/token-mask.ts';
-import {
-  buildJsonExport,
-  escapeMarkdown,
-  renderMarkdownReport,
-  type AuditJson,
-  type ReportInput,
-} from '../audit/report.ts';
+import { buildJsonExport, type AuditJson } from '../audit/json-export.ts';
+import { escapeMarkdown, renderMarkdownReport, type ReportInput } from '../audit/report.ts';
 import { removeSessionTags } from '../logs/parse.ts';
 import type { LinkedErrorGroup } from './error-groups.ts';
 import { linkSummary, type LinkableLog, type Linking } from './link.ts';

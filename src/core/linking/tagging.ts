@@ -2,6 +2,8 @@
 // backend tag its log lines with it? Judged from the lines a search returned in the window after
 // each request that carried the token.
 //
+// Which tag a line carries is line-tag.ts; the verdict's words are tagging-verdict.ts.
+//
 // Limits (what a search can and cannot show):
 // - A search returns only lines that match the tag query. SumoLogic matches keywords without case,
 //   so lines with a wrongly cased tag name (`openreplaysessiontoken=`) DO come back, and are told
@@ -14,12 +16,17 @@
 
 import { endpointKey, templateOf } from '../audit/path-template.ts';
 import type { AuditEntry, CapturedRequest } from '../audit/types.ts';
-import { maskToken } from '../audit/mask.ts';
-import { findTagIssues, recheckTag, type TagIssue } from '../logs/parse.ts';
-import { isSessionIdTagName } from '../search/query.ts';
 import { extractRequestHint, matchHint, namesEndpoint, type RequestHint } from './hint.ts';
 import { clampSkew, logTimeOf, lowerBound, requestEnd } from './link.ts';
+import { lineTag, type LineTag, type LineTagOptions } from './line-tag.ts';
 import { carriesSessionCached } from './session-match.ts';
+import {
+  judgeTagging,
+  NOT_JUDGED,
+  type LineCounts,
+  type TaggingStatus,
+  type TaggingVerdict,
+} from './tagging-verdict.ts';
 
 export interface TaggingLine {
   raw: string;
@@ -29,12 +36,7 @@ export interface TaggingLine {
 
 export const DEFAULT_TAGGING_WINDOW_MS = 10_000;
 
-export interface TaggingOptions {
-  /** The token the search looked for. */
-  token: string;
-  sessionId?: string | undefined;
-  /** The tag names the search used (Settings → Search). */
-  tagNames: readonly string[];
+export interface TaggingOptions extends LineTagOptions {
   /** How long after a request's end its lines may arrive. Default 10 s. */
   windowMs?: number;
   skewMs?: number;
@@ -44,23 +46,7 @@ export interface TaggingOptions {
   searched?: boolean;
 }
 
-export type TaggingStatus = 'tagged' | 'probably-tagged' | 'not-tagged' | 'not-searched';
-
-export type TaggingReason =
-  | 'exact-tag'
-  | 'unattributed-lines'
-  | 'no-lines'
-  | 'wrong-case-name'
-  | 'truncated-token'
-  | 'other-tag-name'
-  | 'other-token'
-  | 'wrong-case-value'
-  | 'extended-token'
-  | 'no-search'
-  | 'after-search'
-  | 'not-received';
-
-export interface EndpointTagging {
+export interface EndpointTagging extends TaggingVerdict {
   /** `METHOD origin+template`. */
   endpoint: string;
   method: string;
@@ -70,60 +56,8 @@ export interface EndpointTagging {
   requests: number;
   /** Of them, those that sent the searched token: the "header sent" side. */
   withToken: number;
-  status: TaggingStatus;
-  reason: TaggingReason;
-  /** One line for people; token values in it are masked. */
-  detail: string;
-  /** Lines attributed to this endpoint with the exact tag. */
-  taggedLines: number;
-  /** Lines attributed to this endpoint whose tag was wrong (any reason). */
-  wrongLines: number;
-  /** What was found for a wrong tag (tag name, or masked token), when there is one. */
-  found?: string;
   /** Ids of the requests that sent the token, oldest first. */
   requestIds: string[];
-}
-
-type LineTag =
-  { kind: 'exact' } | { kind: 'issue'; issue: TagIssue | { kind: 'other-tag-name'; found: string } } | { kind: 'none' };
-
-const OTHER_NAME = /([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*[=:]\s*["']?$/;
-
-/** The name written before the token when it is not one of ours: `sessionToken=<token>`. */
-export function otherTagName(raw: string, token: string, tagNames: readonly string[]): string | undefined {
-  if (token.length < 8) return undefined;
-  const ours = new Set(tagNames.map((n) => n.toLowerCase()));
-  for (let i = raw.indexOf(token); i !== -1; i = raw.indexOf(token, i + 1)) {
-    const name = OTHER_NAME.exec(raw.slice(Math.max(0, i - 80), i))?.[1];
-    if (name !== undefined && !ours.has(name.toLowerCase())) return name;
-  }
-  return undefined;
-}
-
-/** The best (most telling) tag state of one line, for one token and the search's tag names. */
-export function lineTag(raw: string, options: Pick<TaggingOptions, 'token' | 'sessionId' | 'tagNames'>): LineTag {
-  const issues: TagIssue[] = [];
-  for (const tagName of options.tagNames) {
-    const value = isSessionIdTagName(tagName) ? options.sessionId : options.token;
-    if (value === undefined || value === '') continue;
-    if (recheckTag(raw, tagName, value) === 'exact') return { kind: 'exact' };
-    issues.push(...findTagIssues(raw, tagName, value));
-  }
-  // The most specific diagnosis first: a cut token or a wrong case says exactly what to fix.
-  const order: TagIssue['kind'][] = [
-    'truncated-token',
-    'wrong-case-name',
-    'wrong-case-value',
-    'extended-token',
-    'other-token',
-  ];
-  for (const kind of order) {
-    const issue = issues.find((i) => i.kind === kind);
-    if (issue) return { kind: 'issue', issue };
-  }
-  const other = otherTagName(raw, options.token, options.tagNames);
-  if (other !== undefined) return { kind: 'issue', issue: { kind: 'other-tag-name', found: other } };
-  return { kind: 'none' };
 }
 
 interface PreparedLine {
@@ -139,42 +73,6 @@ interface EndpointAcc {
   template: string;
   requests: number;
   carrying: CapturedRequest[];
-}
-
-const ISSUE_TEXT: Readonly<Record<string, string>> = {
-  'wrong-case-name': 'writes the tag name in another case',
-  'wrong-case-value': 'writes the token in another case',
-  'truncated-token': 'cuts the token off',
-  'extended-token': 'adds characters after the token',
-  'other-token': 'tags with another session token (stale or foreign)',
-  'other-tag-name': 'writes the token under another tag name',
-};
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
-
-function describeFound(issue: LineTag & { kind: 'issue' }, token: string): { found: string; text: string } {
-  const i = issue.issue;
-  switch (i.kind) {
-    case 'wrong-case-name':
-      return {
-        found: i.found,
-        text: `${ISSUE_TEXT[i.kind]} ("${i.found}=" instead of the exact name) — the exact-tag search and field extraction miss it`,
-      };
-    case 'truncated-token': {
-      const kept = token.length - i.missingChars;
-      return {
-        found: maskToken(i.found),
-        text: `${ISSUE_TEXT[i.kind]}: ${kept} of ${token.length} characters are logged`,
-      };
-    }
-    case 'other-tag-name':
-      return { found: i.found, text: `${ISSUE_TEXT[i.kind]} ("${i.found}=")` };
-    default:
-      return { found: maskToken(i.found), text: ISSUE_TEXT[i.kind] ?? i.kind };
-  }
 }
 
 /** A request the browser never completed (blocked by CORS, network error) wrote nothing on the backend. */
@@ -262,14 +160,7 @@ export function endpointTagging(
       requestIds: acc.carrying.map((r) => r.id),
     };
     if (options.searched === false) {
-      rows.push({
-        ...base,
-        status: 'not-searched',
-        reason: 'no-search',
-        detail: 'not searched yet: run a backend search to check the tagging',
-        taggedLines: 0,
-        wrongLines: 0,
-      });
+      rows.push({ ...base, ...NOT_JUDGED['no-search'] });
       continue;
     }
     // A request is judged once the search's range reached its end (its lines are written by then);
@@ -278,34 +169,16 @@ export function endpointTagging(
     const searchedTo = options.searchedTo;
     const reached = acc.carrying.filter(reachedBackend);
     if (reached.length === 0) {
-      rows.push({
-        ...base,
-        status: 'not-searched',
-        reason: 'not-received',
-        detail: 'its requests never reached the backend (blocked or failed in the browser): nothing there to tag',
-        taggedLines: 0,
-        wrongLines: 0,
-      });
+      rows.push({ ...base, ...NOT_JUDGED['not-received'] });
       continue;
     }
     const judged = reached.filter((r) => searchedTo === undefined || requestEnd(r) <= searchedTo);
     const partial = searchedTo !== undefined && judged.some((r) => requestEnd(r) + skewMs + windowMs > searchedTo);
     if (judged.length === 0) {
-      rows.push({
-        ...base,
-        status: 'not-searched',
-        reason: 'after-search',
-        detail: 'sent after the last search covered: search again to check the tagging',
-        taggedLines: 0,
-        wrongLines: 0,
-      });
+      rows.push({ ...base, ...NOT_JUDGED['after-search'] });
       continue;
     }
-    let tagged = 0;
-    let unattributedTagged = 0;
-    let wrong = 0;
-    let firstWrong: (LineTag & { kind: 'issue' }) | undefined;
-    let unattributedWrong: (LineTag & { kind: 'issue' }) | undefined;
+    const counts: LineCounts = { tagged: 0, unattributedTagged: 0, wrong: 0 };
     const counted = new Set<PreparedLine>();
     for (const req of judged) {
       const from = req.startedAt - skewMs;
@@ -319,68 +192,19 @@ export function endpointTagging(
         if (!attributed && ownerOfPathless.get(line) !== req.id) continue;
         counted.add(line);
         if (line.tag.kind === 'exact') {
-          if (attributed) tagged++;
-          else unattributedTagged++;
+          if (attributed) counts.tagged++;
+          else counts.unattributedTagged++;
         } else if (line.tag.kind === 'issue') {
           if (attributed) {
-            wrong++;
-            firstWrong ??= line.tag;
-          } else unattributedWrong ??= line.tag;
+            counts.wrong++;
+            counts.firstWrong ??= line.tag;
+          } else counts.unattributedWrong ??= line.tag;
         }
       }
     }
-    const n = judged.length;
-    const reqText = `${n} request${n === 1 ? '' : 's'}`;
-    if (tagged > 0) {
-      const extra =
-        wrong > 0
-          ? `; ${wrong} other line${wrong === 1 ? '' : 's'} ${ISSUE_TEXT[firstWrong?.issue.kind ?? ''] ?? 'are tagged wrongly'}`
-          : '';
-      rows.push({
-        ...base,
-        status: 'tagged',
-        reason: 'exact-tag',
-        detail: `${tagged} backend line${tagged === 1 ? ' carries' : 's carry'} the exact tag${extra}`,
-        taggedLines: tagged,
-        wrongLines: wrong,
-      });
-      continue;
-    }
-    const issue = firstWrong ?? (unattributedTagged === 0 ? unattributedWrong : undefined);
-    if (issue !== undefined) {
-      const { found, text } = describeFound(issue, options.token);
-      const hedge = firstWrong === undefined ? ' (lines near its requests that name no path)' : '';
-      rows.push({
-        ...base,
-        status: 'not-tagged',
-        reason: issue.issue.kind,
-        detail: `backend ${text}${hedge}`,
-        taggedLines: 0,
-        wrongLines: wrong,
-        found,
-      });
-      continue;
-    }
-    if (unattributedTagged > 0) {
-      rows.push({
-        ...base,
-        status: 'probably-tagged',
-        reason: 'unattributed-lines',
-        detail: `${unattributedTagged} tagged line${unattributedTagged === 1 ? '' : 's'} near its requests name no path, so they cannot be tied to this endpoint`,
-        taggedLines: 0,
-        wrongLines: 0,
-      });
-      continue;
-    }
     rows.push({
       ...base,
-      status: 'not-tagged',
-      reason: 'no-lines',
-      detail:
-        `no backend line with this token within ${seconds(windowMs)} after any of its ${reqText}: the backend does not tag this endpoint's lines (or writes the token under another name, or logs nothing here)` +
-        (partial ? '; the search ended before that window did — search again if its lines may still be arriving' : ''),
-      taggedLines: 0,
-      wrongLines: 0,
+      ...judgeTagging(counts, { judged: judged.length, token: options.token, windowMs, partial }),
     });
   }
   return rows.sort(

@@ -72,7 +72,7 @@ export type NetworkTokenFinding =
     }
   | { ok: false; source: 'network: /v1/web/start' | 'network: Authorization of /v1/web/i'; reason: string };
 
-/** The start response is ~1 KB; a body far larger is not worth parsing. */
+/** The start response is a small JSON object; a body far larger is not one worth parsing. */
 const MAX_START_BODY = 256 * 1024;
 
 function isPlainRecord(v: unknown): v is Record<string, unknown> {

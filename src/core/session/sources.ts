@@ -17,6 +17,15 @@ export function sourceRank(source: AnySource): number {
   return source === 'entered by hand' ? -1 : TOKEN_SOURCES.indexOf(source);
 }
 
+export function byRank(a: AnySource, b: AnySource): number {
+  return sourceRank(a) - sourceRank(b);
+}
+
+/** Both lists' sources once each, most trusted first. */
+export function unionSources<T extends AnySource>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])].sort(byRank);
+}
+
 export type GlobalName = '__OPENREPLAY__' | 'OpenReplay' | 'asayer';
 export const GLOBAL_NAMES: readonly GlobalName[] = ['__OPENREPLAY__', 'OpenReplay', 'asayer'];
 

@@ -1,6 +1,11 @@
 import { batch, signal } from '@preact/signals';
 import { AuditStore } from '../../core/audit/audit-store.ts';
-import { DEFAULT_SCOPE_SETTINGS, normalizeScopeSettings, siteKey, type ScopeSettings } from '../../core/audit/scope.ts';
+import {
+  DEFAULT_SCOPE_SETTINGS,
+  normalizeScopeSettings,
+  siteKey,
+  type ScopeSettings,
+} from '../../core/audit/scope-settings.ts';
 import { initialSessionState, type SessionState } from '../../core/session/session-state.ts';
 import type { MatcherAnswer, TrackerPolicy } from '../../core/audit/tracker-policy.ts';
 import { recordingOf } from '../../core/session/recording.ts';

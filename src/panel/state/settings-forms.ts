@@ -1,4 +1,4 @@
-import { validateScopeSettings, type ScopeSettings } from '../../core/audit/scope.ts';
+import { validateScopeSettings, type ScopeSettings } from '../../core/audit/scope-settings.ts';
 import type { SumoSettings } from '../../shared/settings.ts';
 import { validateSumoSettings } from './validate-settings.ts';
 import { createAutosave, type Autosave, type FieldErrors } from './autosave.ts';

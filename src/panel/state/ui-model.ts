@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { SortColumn, SortDirection } from '../../core/audit/filter.ts';
+import type { SortColumn, SortDirection } from '../../core/audit/sort.ts';
 import type { Area } from './areas.ts';
 
 export interface SortSpec {

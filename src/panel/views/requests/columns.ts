@@ -1,4 +1,4 @@
-import type { SortColumn } from '../../../core/audit/filter.ts';
+import type { SortColumn } from '../../../core/audit/sort.ts';
 
 export interface Column {
   id: SortColumn;

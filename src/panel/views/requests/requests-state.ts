@@ -1,5 +1,5 @@
 import type { Verdict } from '../../../core/audit/types.ts';
-import type { SortColumn } from '../../../core/audit/filter.ts';
+import type { SortColumn } from '../../../core/audit/sort.ts';
 import type { SortSpec } from '../../state/ui-model.ts';
 
 // The Requests area's rules for its remembered state (the state itself is the panel model's `ui.requests`).

@@ -1,5 +1,6 @@
 import type { AuditStore } from '../../../core/audit/audit-store.ts';
-import { compareBy, type EntryPredicate } from '../../../core/audit/filter.ts';
+import type { EntryPredicate } from '../../../core/audit/filter.ts';
+import { compareBy } from '../../../core/audit/sort.ts';
 import type { AuditEntry } from '../../../core/audit/types.ts';
 import type { SortSpec } from '../../state/ui-model.ts';
 

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../../core/session/session-state.ts';
+import type { SessionView } from '../../../core/session/session-view.ts';
 
 interface Props {
   detected: SessionView | null;

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../../core/session/session-state.ts';
+import type { SessionView } from '../../../core/session/session-view.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ExpiryFact } from './ExpiryFact.tsx';
 import { StartFact } from './StartFact.tsx';

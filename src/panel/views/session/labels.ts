@@ -1,5 +1,5 @@
 import type { AnySource } from '../../../core/session/sources.ts';
-import type { SessionView } from '../../../core/session/session-state.ts';
+import type { SessionView } from '../../../core/session/session-view.ts';
 
 /** Where in the inspected tab the token was read. */
 export function frameLabel(view: Pick<SessionView, 'frame' | 'enteredByHand'>): string {

@@ -1,4 +1,4 @@
-import { siteKey, type ScopeSettings } from '../../../core/audit/scope.ts';
+import { siteKey, type ScopeSettings } from '../../../core/audit/scope-settings.ts';
 import { useModel } from '../../state/model.ts';
 import { CheckSetting, ListSetting, SettingsSection, type Section } from './controls.tsx';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
 import { CAPTURE_CAP } from '../../../../src/core/audit/types.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import { API, APP, CURRENT, EARLIER, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 
 const ids = (s: AuditStore) => s.toArray().map((e) => e.req.id);

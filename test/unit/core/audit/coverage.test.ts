@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
 import { computeCoverage, formatPercentage, roundPercentage } from '../../../../src/core/audit/coverage.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import { API, APP, CURRENT, EARLIER, INGEST, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 
 function entries() {

@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
-import { compareBy, parseFilter } from '../../../../src/core/audit/filter.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
-import type { AuditEntry } from '../../../../src/core/audit/types.ts';
-import { API, APP, CURRENT, EARLIER, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
-
-function sample(): AuditEntry[] {
-  const s = new AuditStore({ tokens: TOKENS, settings: { ...DEFAULT_SCOPE_SETTINGS, extraOrigins: [API] } });
-  s.add([
-    req({
-      url: `${APP}/api/users/1`,
-      requestHeaders: tokenHeader(CURRENT.token),
-      started: '2025-11-26T13:57:00.000Z',
-      time: 40,
-    }),
-    req({ url: `${APP}/api/users/2`, method: 'POST', status: 500, started: '2025-11-26T13:57:01.000Z', time: 5 }),
-    req({
-      url: `${API}/api/orders`,
-      resourceType: 'xhr',
-      requestHeaders: tokenHeader(EARLIER.token),
-      started: '2025-11-26T13:57:02.000Z',
-      time: 20,
-    }),
-    refused(`${API}/api/cart`, { started: '2025-11-26T13:57:03.000Z' }),
-    preflight(`${API}/api/cart`, 'content-type', { started: '2025-11-26T13:57:03.001Z' }),
-    req({ url: `${APP}/assets/app.js`, resourceType: 'script', started: '2025-11-26T13:57:04.000Z' }),
-  ]);
-  return s.toArray();
-}
+import { parseFilter } from '../../../../src/core/audit/filter.ts';
+import { sample } from './table-sample.ts';
 
 function run(q: string): string[] {
   const p = parseFilter(q);
@@ -109,29 +82,5 @@ describe('parseFilter', () => {
       { key: 'origin', values: ['api.example.com'], negate: false },
       { key: 'text', values: ['cart'], negate: false },
     ]);
-  });
-});
-
-describe('compareBy', () => {
-  const order = (col: Parameters<typeof compareBy>[0], dir?: 'asc' | 'desc') =>
-    [...sample()].sort(compareBy(col, dir)).map((e) => e.req.path + ':' + e.req.method);
-
-  it('sorts by verdict worst first, ties by time', () => {
-    expect(order('verdict')).toEqual([
-      '/api/cart:GET',
-      '/api/orders:GET',
-      '/api/users/2:POST',
-      '/api/users/1:GET',
-      '/api/cart:OPTIONS',
-      '/assets/app.js:GET',
-    ]);
-  });
-
-  it('sorts numbers and strings both ways', () => {
-    expect(order('duration', 'desc').slice(0, 2)).toEqual(['/api/users/1:GET', '/api/orders:GET']);
-    expect(order('method')[0]).toBe('/api/users/1:GET');
-    expect(order('method', 'desc')[0]).toBe('/api/users/2:POST');
-    expect(order('status').slice(0, 1)).toEqual(['/api/cart:GET']);
-    expect(order('time', 'desc')[0]).toBe('/assets/app.js:GET');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromHarEntry } from '../../../../src/core/audit/har.ts';
 import { kindFromHeaders, NO_CORS_INITIATOR, UNKNOWN_KIND_INITIATOR } from '../../../../src/core/audit/har-kind.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import { NO_TRACKER_POLICY, type TrackerPolicy } from '../../../../src/core/audit/tracker-policy.ts';
 import { RESOURCE_TYPES, type Header } from '../../../../src/core/audit/types.ts';
 import { buildJudgeContext, judge } from '../../../../src/core/audit/verdict.ts';

@@ -2,13 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
 import { maskToken } from '../../../../src/core/audit/mask.ts';
-import {
-  buildJsonExport,
-  escapeMarkdown,
-  renderJsonExport,
-  renderMarkdownReport,
-} from '../../../../src/core/audit/report.ts';
-import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../../../../src/core/audit/scope.ts';
+import { buildJsonExport, renderJsonExport } from '../../../../src/core/audit/json-export.ts';
+import { escapeMarkdown, renderMarkdownReport } from '../../../../src/core/audit/report.ts';
+import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../../../../src/core/audit/scope-settings.ts';
 import { AXIOS_NOTE } from '../../../../src/core/audit/verdict.ts';
 import { API, APP, CURRENT, EARLIER, INGEST, PAGE, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 

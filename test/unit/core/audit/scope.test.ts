@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileScope,
-  decideScope,
   DEFAULT_SCOPE_SETTINGS,
-  isInScope,
   normalizeScopeSettings,
   siteKey,
   validateScopeSettings,
   type ScopeSettings,
-} from '../../../../src/core/audit/scope.ts';
+} from '../../../../src/core/audit/scope-settings.ts';
+import { decideScope, isInScope } from '../../../../src/core/audit/scope.ts';
 import { APP, req } from './fixtures.ts';
 
 const s = (o: Partial<ScopeSettings>): ScopeSettings => ({ ...DEFAULT_SCOPE_SETTINGS, ...o });

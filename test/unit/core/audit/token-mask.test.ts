@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../../src/core/audit/audit-store.ts';
 import { maskToken } from '../../../../src/core/audit/mask.ts';
-import { buildJsonExport, renderMarkdownReport } from '../../../../src/core/audit/report.ts';
+import { buildJsonExport } from '../../../../src/core/audit/json-export.ts';
+import { renderMarkdownReport } from '../../../../src/core/audit/report.ts';
 import { maskTokensIn } from '../../../../src/core/audit/token-mask.ts';
 import { renderLinkedReport } from '../../../../src/core/linking/report.ts';
 import { linkErrors } from '../../../../src/core/linking/link.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import {
   BYPASS_REASON,
   describeHeaderOption,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PreflightIndex } from '../../../../src/core/audit/diagnose-cors.ts';
-import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope.ts';
+import { DEFAULT_SCOPE_SETTINGS } from '../../../../src/core/audit/scope-settings.ts';
 import { VERDICT_LABELS } from '../../../../src/core/audit/types.ts';
 import { buildJudgeContext, judge, MISSING_FIX, oneLine } from '../../../../src/core/audit/verdict.ts';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endpointTagging, lineTag, otherTagName, type TaggingOptions } from '../../../../src/core/linking/tagging.ts';
+import { endpointTagging, type TaggingOptions } from '../../../../src/core/linking/tagging.ts';
+import { lineTag, otherTagName } from '../../../../src/core/linking/line-tag.ts';
 import { entry, line, ORIGIN, SESSION_ID, tag, TAG_NAMES, TOKEN } from './fixtures.ts';
 
 const opts: TaggingOptions = { token: TOKEN, sessionId: SESSION_ID, tagNames: TAG_NAMES, windowMs: 5_000, skewMs: 500 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCandidateSource, interpretProbe, PROBE_EXPRESSION } from '../../../../src/core/session/probe.ts';
+import { interpretProbe, PROBE_EXPRESSION } from '../../../../src/core/session/probe.ts';
+import { describeCandidateSource } from '../../../../src/core/session/probe-candidate.ts';
 import { decodeToken } from '../../../../src/core/session/token.ts';
 import { KEY, OTHER, REAL, runProbe } from '../../../support/probe-sandbox.ts';
 

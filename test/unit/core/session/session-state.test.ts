@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LAST_SEEN_RESOLUTION_MS,
-  MAX_HISTORY,
   type SessionEvent,
   type SessionState,
   clearManual,
@@ -10,8 +8,10 @@ import {
   sameState,
   setManual,
 } from '../../../../src/core/session/session-state.ts';
+import { LAST_SEEN_RESOLUTION_MS, MAX_HISTORY } from '../../../../src/core/session/session-history.ts';
 import { classifySessionId, classifyToken, isStale } from '../../../support/token-class.ts';
-import type { ProbeResult, TokenCandidate } from '../../../../src/core/session/probe.ts';
+import type { ProbeResult } from '../../../../src/core/session/probe.ts';
+import type { TokenCandidate } from '../../../../src/core/session/probe-candidate.ts';
 import type { TokenSource } from '../../../../src/core/session/sources.ts';
 import { decodeToken, encodeToken } from '../../../../src/core/session/token.ts';
 import { extractNetworkToken, DEFAULT_INGEST } from '../../../../src/core/session/network-tokens.ts';

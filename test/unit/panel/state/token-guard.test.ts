@@ -7,11 +7,8 @@ import type {
   PanelToBackground,
   PanelToDevtools,
 } from '../../../../src/shared/protocol.ts';
-import {
-  initialSessionState,
-  type SessionState,
-  type SessionView,
-} from '../../../../src/core/session/session-state.ts';
+import { initialSessionState, type SessionState } from '../../../../src/core/session/session-state.ts';
+import type { SessionView } from '../../../../src/core/session/session-view.ts';
 
 const TOKEN_A = 'jw4wdfpgqhoj.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
 const TOKEN_B = 'jw4wdfpgqhok.-3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
