@@ -134,6 +134,16 @@ describe('service worker: each request reaches its handler and is answered in it
     expect(sumo.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/search/jobs/0000000000000000']);
   });
 
+  it('connection.test says when SumoLogic refused the credentials', async () => {
+    const p = panel();
+    p.post({ type: 'credentials.save', rid: 1, accessId: 'demo-id', accessKey: 'wrong-key', remember: false });
+    await p.nth(0);
+    p.post({ type: 'connection.test', rid: 2 });
+    const reply = await p.nth(1);
+    expect(reply.type === 'reply' && [reply.rid, reply.ok]).toEqual([2, false]);
+    expect(reply.type === 'reply' && reply.message).toMatch(/refused|not accepted|credentials/i);
+  });
+
   it('deployment.detect refuses malformed typed credentials and asks for some when none are saved', async () => {
     const p = panel();
     p.post({ type: 'deployment.detect', rid: 9, accessId: 'demo-id', accessKey: 'short' });

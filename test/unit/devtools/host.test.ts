@@ -255,6 +255,22 @@ describe('DevtoolsHost: navigation and Preserve log', () => {
 });
 
 describe('DevtoolsHost: the session', () => {
+  it('follows the token the tracker’s start response gave, read from the response body', async () => {
+    const s = setUp();
+    await start(s);
+    const token = 'jw4wdfpgqhoj.3az.lrraavgc.ovJ2jwk7BEAZr3hB1GgCdXkXTF3W4c4sndRrpZevt3q';
+    const body = JSON.stringify({ token, sessionID: '2618307011354435587', projectID: 12, startTimestamp: 1 });
+    s.devtools.finish({
+      ...harEntry({ url: 'http://127.0.0.1:4002/ingest/v1/web/start', method: 'POST', started: at(6) }),
+      getContent: (callback: (content: string) => void) => callback(body),
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    const current = s.of('session').at(-1)?.session.current;
+    expect(current?.token).toBe(token);
+    expect(current?.sessionId).toBe('2618307011354435587');
+    expect(current?.frame).toBe('network');
+  });
+
   it('a token entered by hand is the session the panel is sent, and clearing it takes it back', async () => {
     const s = setUp();
     await start(s);

@@ -109,8 +109,8 @@ describe('BackendView: a search, from start to result', () => {
     await h.fromWorker({
       type: 'search.progress',
       searchId: id,
-      progress: { state: 'GATHERING RESULTS', messageCount: 3, recordCount: 0, pendingWarnings: [], pendingErrors: [] },
-    } as never);
+      progress: { state: 'GATHERING RESULTS', messageCount: 3, fetched: 0, elapsedMs: 400, requests: 2 },
+    });
     const progress = screen.getByTestId('search-progress');
     expect(progress.getAttribute('data-status')).toBe('running');
     expect(progress.textContent).toContain('3 messages found');

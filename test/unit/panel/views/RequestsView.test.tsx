@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { RequestsView } from '../../../../src/panel/views/RequestsView.tsx';
 import { panelHarness, sessionWithToken, settle } from '../../../support/panel-harness.tsx';
 import { giveScrollBoxesASize } from '../../../support/layout.ts';
+import { maskToken } from '../../../../src/core/audit/mask.ts';
 import { APP, CURRENT, INGEST, OTHER_TOKEN, req, tokenHeader } from '../../core/audit/fixtures.ts';
 
 const NOW = Date.parse('2025-11-26T13:58:00.000Z');
@@ -159,6 +160,24 @@ describe('RequestsView: selection, detail and capture controls', () => {
     fireEvent.keyDown(screen.getByRole('complementary', { name: 'Request detail' }), { key: 'Escape' });
     await settle();
     expect(screen.queryByTestId('request-detail')).toBeNull();
+  });
+
+  it('the detail shows the token masked until the user reveals it', async () => {
+    await withRequests();
+    fireEvent.click(screen.getAllByTestId('request-row')[0] as HTMLElement);
+    await settle();
+    const tokenValue = () => {
+      const line = screen
+        .getAllByTestId('header-line')
+        .find((l) => l.querySelector('dt')?.textContent === 'X-OpenReplay-SessionToken');
+      return line?.querySelector('dd') as HTMLElement;
+    };
+    expect(tokenValue().getAttribute('data-masked')).toBe('true');
+    expect(tokenValue().textContent).toBe(maskToken(CURRENT.token));
+    expect(tokenValue().textContent).not.toContain(CURRENT.token);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show token values unmasked' }));
+    await settle();
+    expect(tokenValue().textContent).toBe(CURRENT.token);
   });
 
   it('ui.goToRequest (from a backend error) selects the request and opens it', async () => {
