@@ -1,5 +1,6 @@
 // Requests the tracker's fetch/XHR patch never reaches: a beacon, a form post, a WebSocket, an
-// EventSource and a fetch made inside a Web Worker. Each row should name its mechanism.
+// EventSource and fetches made inside Web Workers (one answering the page's message, one loaded from
+// its own file fetching on its own timer). Each row should name its mechanism.
 
 const WORKER_SOURCE = `self.onmessage = async (e) => {
   try { const r = await fetch(e.data); await r.text(); self.postMessage('worker fetch ' + r.status); }
@@ -58,4 +59,13 @@ export async function runUnreachable(log: (line: string) => void): Promise<void>
   });
   worker.terminate();
   log(reply);
+
+  const timerWorker = new Worker(new URL('./audit-worker.ts', import.meta.url), { type: 'module' });
+  log(
+    await new Promise<string>((resolve) => {
+      timerWorker.onmessage = (e) => resolve(String(e.data));
+      setTimeout(() => resolve('timer worker fetch timed out'), 5000);
+    }),
+  );
+  timerWorker.terminate();
 }

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
-import type { CapturedRequest } from '../core/audit/types.ts';
+import { isFetchOrXhr, type CapturedRequest } from '../core/audit/types.ts';
 import { interpretMatcherReply, MATCHER_BATCH, matcherExpression } from '../core/session/matcher-ask.ts';
 import { isTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import type { SessionState } from '../core/session/session-state.ts';
@@ -26,11 +26,7 @@ export async function askTrackerMatcher(
       : page.mainFrame();
   if (frame === undefined) return answers;
   const urls = [
-    ...new Set(
-      requests
-        .filter((r) => (r.resourceType === 'fetch' || r.resourceType === 'xhr') && !isTrackerIngestUrl(r.url))
-        .map((r) => r.url),
-    ),
+    ...new Set(requests.filter((r) => isFetchOrXhr(r.resourceType) && !isTrackerIngestUrl(r.url)).map((r) => r.url)),
   ].slice(0, MAX_URLS);
   let slow = false;
   for (let i = 0; i < urls.length;) {

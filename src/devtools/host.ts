@@ -1,5 +1,5 @@
 import { fromHarEntry } from '../core/audit/har.ts';
-import type { CapturedRequest } from '../core/audit/types.ts';
+import { isFetchOrXhr, type CapturedRequest } from '../core/audit/types.ts';
 import { extractNetworkToken, isTrackerIngestUrl, matchTrackerIngestUrl } from '../core/session/network-tokens.ts';
 import { parseManualInput } from '../core/session/manual-input.ts';
 import {
@@ -15,6 +15,7 @@ import { CaptureBuffer } from './capture.ts';
 import { probeAllFrames } from './frames.ts';
 import { MatcherAsker } from './matcher.ts';
 import { evalInPage, type DevtoolsApi, type HarRequest } from './inspected.ts';
+import { WorkerCheck } from './worker-check.ts';
 
 const VISIBLE_POLL_MS = 2000;
 const HIDDEN_POLL_MS = 10_000;
@@ -35,6 +36,12 @@ export class DevtoolsHost {
   readonly #transport: Transport<DevtoolsToPanel, PanelToDevtools>;
   readonly #buffer = new CaptureBuffer();
   #pending: CapturedRequest[] = [];
+  /**
+   * Messages leave in the order they were made; a batch of requests waits there until the page has
+   * said which of its fetches a Worker made.
+   */
+  #outbox: Promise<void> = Promise.resolve();
+  readonly #workers: WorkerCheck;
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #session: SessionState = initialSessionState();
   #pageUrl = '';
@@ -59,6 +66,7 @@ export class DevtoolsHost {
       (expression, frameUrl) => evalInPage(api.inspectedWindow, expression, frameUrl),
       (answers, reset) => this.#post({ type: 'matcher', answers, reset }),
     );
+    this.#workers = new WorkerCheck((expression) => evalInPage(api.inspectedWindow, expression));
     this.#transport = transport;
     this.#transport.subscribe((m) => this.#onPanel(m));
   }
@@ -126,11 +134,11 @@ export class DevtoolsHost {
     }
     const req = fromHarEntry(raw, this.#pageUrl);
     if (!req) return;
+    this.#workers.noteRedirect(raw);
     this.#buffer.add(req);
     this.#pending.push(req);
     this.#learnFromTrackerTraffic(raw, req);
-    if ((req.resourceType === 'fetch' || req.resourceType === 'xhr') && !isTrackerIngestUrl(req.url))
-      this.#matcher.offer(req.url);
+    if (isFetchOrXhr(req.resourceType) && !isTrackerIngestUrl(req.url)) this.#matcher.offer(req.url);
     // Live requests go out in batches; the backfill flushes once when it is done.
     if (!backfill && this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => this.#flush(), FLUSH_MS);
   }
@@ -173,7 +181,11 @@ export class DevtoolsHost {
     if (this.#pending.length === 0) return;
     const added = this.#pending;
     this.#pending = [];
-    this.#post({ type: 'requests', added, dropped: this.#buffer.visibleDropped() });
+    const dropped = this.#buffer.visibleDropped();
+    const marked = this.#workers.mark(added).catch(() => undefined);
+    this.#outbox = this.#outbox
+      .then(() => marked)
+      .then(() => this.#transport.post({ type: 'requests', added, dropped }));
   }
 
   #onNavigated(url: string): void {
@@ -181,6 +193,7 @@ export class DevtoolsHost {
     this.#pageUrl = url.slice(0, 2048);
     this.#missedBeforeOpen = 0;
     this.#matcher.reset();
+    this.#workers.reset();
     this.#reduce({ type: 'navigated' });
     if (!this.#preserveLog) {
       this.#buffer.clear();
@@ -194,6 +207,7 @@ export class DevtoolsHost {
   #onPanel(message: PanelToDevtools): void {
     switch (message.type) {
       case 'hello':
+        // The snapshot leaves after the batches before it, so none of them repeats a request it holds.
         this.#flush();
         this.#post({
           type: 'snapshot',
@@ -273,6 +287,6 @@ export class DevtoolsHost {
   }
 
   #post(message: DevtoolsToPanel): void {
-    this.#transport.post(message);
+    this.#outbox = this.#outbox.then(() => this.#transport.post(message));
   }
 }

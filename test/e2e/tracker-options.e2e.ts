@@ -211,10 +211,13 @@ describe("the audit follows the page tracker's network options (real tracker, re
     expect((await detailOf(s.panel, api('/api/events'), 'not-expected')).reason).toBe(
       `an EventSource: the browser API cannot set request headers, and ${reach}`,
     );
-    await expectDetail(s.panel, api('/api/users/42/preferences'), 'missing', {
-      reason: "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's",
-      fix: 'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there',
-    });
+    // Two Workers: one answering the page's message, one loaded from its own file fetching on a timer.
+    for (const path of ['/api/users/42/preferences', '/api/users/42/settings']) {
+      await expectDetail(s.panel, api(path), 'missing', {
+        reason: "a fetch from a Web Worker: the tracker patches the page's fetch and XHR only, never a worker's",
+        fix: 'pass the token to the worker (postMessage tracker.getSessionToken()) and add the header there',
+      });
+    }
   });
 
   it('the opt-out per site in Settings stops asking the matcher', async () => {

@@ -1,6 +1,7 @@
 // HAR entry → CapturedRequest. The entry comes from DevTools, but URLs and header values come
 // from the page: every field is checked, sizes are capped, nothing is trusted to be a string.
 
+import { kindFromHeaders } from './har-kind.ts';
 import { endpointKey, templatePath } from './path-template.ts';
 import type { CapturedRequest, Header, ResourceType } from './types.ts';
 
@@ -169,23 +170,6 @@ function resourceTypeOf(raw: string, method: string, initiatorType: string): Res
 }
 
 /**
- * `worker` for a request a Web Worker's script made. Chromium gives such a request a script
- * initiator without a `pageref`, and its stack either runs in a blob: script or continues an async
- * stack from another target (`parentId`: the page's postMessage). Requests of the page itself can
- * lack a `pageref` during its first load, so that alone is not enough; a worker that fetches on its
- * own timer is not recognised (the bypass reason still names workers).
- */
-function initiatorTypeOf(initiator: Record<string, unknown>, pageRef: string): string {
-  const type = str(initiator['type'], 32);
-  if (type !== 'script' || pageRef !== '') return type;
-  const stack = initiator['stack'];
-  if (!isRecord(stack)) return type;
-  const frames = stack['callFrames'];
-  const top = Array.isArray(frames) && isRecord(frames[0]) ? str(frames[0]['url'], 16) : '';
-  return top.startsWith('blob:') || isRecord(stack['parentId']) ? 'worker' : type;
-}
-
-/**
  * Normalizes one HAR entry (as `chrome.devtools.network.onRequestFinished` delivers it, or from
  * `getHAR()`), or returns null when it is not a usable entry.
  */
@@ -202,8 +186,18 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
   const method = (str(request['method'], 32) || 'GET').toUpperCase();
   const initiator = entry['_initiator'];
   const pageRef = str(entry['pageref'], 128);
-  const initiatorType = isRecord(initiator) ? initiatorTypeOf(initiator, pageRef) : '';
-  const resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
+  const requestHeaders = headers(request['headers']);
+  // `worker` is set later, from the page's own timelines (see page-timeline.ts), not guessed here.
+  let initiatorType = isRecord(initiator) ? str(initiator['type'], 32) : '';
+  let resourceType: ResourceType;
+  if (entry['_resourceType'] !== undefined) {
+    resourceType = resourceTypeOf(str(entry['_resourceType'], 32), method, initiatorType);
+  } else {
+    // Firefox names no kind: the browser-written request headers tell it.
+    const inferred = kindFromHeaders(method, parts.url, requestHeaders, str(entry['_priority'], 16));
+    resourceType = inferred.resourceType;
+    if (initiatorType === '') initiatorType = inferred.initiatorType;
+  }
 
   const started = Date.parse(str(entry['startedDateTime'], 64));
   const status = Math.trunc(finiteNumber(response['status'], 0));
@@ -222,7 +216,7 @@ export function fromHarEntry(entry: unknown, pageUrl: string, options: FromHarOp
     status: status >= 0 && status <= 999 ? status : 0,
     resourceType,
     initiatorType,
-    requestHeaders: headers(request['headers']),
+    requestHeaders,
     responseHeaders: headers(response['headers']),
     pageUrl,
     pageOrigin: originOf(pageUrl),

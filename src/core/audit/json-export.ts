@@ -35,6 +35,8 @@ export interface AuditJsonRequest {
   label: string;
   reason: string;
   fix: string | null;
+  /** What the request's detail notes beside the verdict (e.g. the axios header spelling), or null. */
+  note: string | null;
   /** The session header that decided the verdict; value masked unless revealed. */
   header: { name: string; value: string } | null;
 }
@@ -100,6 +102,7 @@ export function buildJsonExport(unmasked: ReportInput): AuditJson {
         label: VERDICT_LABELS[result.verdict],
         reason: result.reason,
         fix: result.fix ?? null,
+        note: result.note ?? null,
         header: result.headerName !== undefined ? { name: result.headerName, value: headerValue ?? '' } : null,
       };
     }),

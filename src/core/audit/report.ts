@@ -5,6 +5,7 @@
 import { computeCoverage, formatPercentage, type Coverage, type CoverageCounts } from './coverage.ts';
 import { inertText, maskToken } from './mask.ts';
 import { endpointKey } from './path-template.ts';
+import { noteLines } from './report-notes.ts';
 import { maskedReportInput } from './token-mask.ts';
 import type { ScopeSettings } from './scope-settings.ts';
 import { isProblem, VERDICT_LABELS, VERDICTS, type AuditEntry, type Verdict } from './types.ts';
@@ -199,6 +200,6 @@ export function renderMarkdownReport(unmasked: ReportInput): string {
   if (groups.length > maxGroups) {
     lines.push('', `… and ${plural(groups.length - maxGroups, 'more kind')} of problem (see the JSON export).`);
   }
-  lines.push('');
+  lines.push('', ...noteLines(input.requests, escapeMarkdown));
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // The user's scope settings, validated and compiled, are scope-settings.ts.
 
 import { UNREACHABLE } from './tracker-policy.ts';
+import { UNSAID_KIND } from './har-kind.ts';
 import { compileScope, type CompiledScope, type ScopeSettings } from './scope-settings.ts';
 import type { CapturedRequest, ScopeDecision } from './types.ts';
 
@@ -109,7 +110,7 @@ export function decideScope(
   if (req.resourceType === 'preflight') return PREFLIGHT;
   if (trackerTrafficReason(req, ingestUrls) !== null) return TRACKER;
   if (req.resourceType === 'document' && req.method === 'POST') return UNREACHABLE.formPost;
-  const cannot = CANNOT_CARRY[req.resourceType];
+  const cannot = (req.resourceType === 'other' && UNSAID_KIND.get(req.initiatorType)) || CANNOT_CARRY[req.resourceType];
   if (cannot !== undefined) return cannot;
 
   for (const p of scope.patterns) {

@@ -77,6 +77,9 @@ export const UNREACHABLE = {
   formPost: out(`a form post: the browser submits it as a navigation, and ${PATCH}`),
   websocket: out(`a WebSocket: the browser API cannot set request headers, and ${PATCH}`),
   eventsource: out(`an EventSource: the browser API cannot set request headers, and ${PATCH}`),
+  noCors: out(
+    "a no-cors request (a beacon, or a fetch with mode: 'no-cors'; the browser does not say which): the browser drops custom headers from it",
+  ),
 } as const;
 
 export const WORKER_REASON =

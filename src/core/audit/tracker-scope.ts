@@ -15,8 +15,11 @@ import {
   WORKER_FIX,
   WORKER_REASON,
 } from './tracker-policy.ts';
-import type { CapturedRequest, VerdictResult } from './types.ts';
+import { isFetchOrXhr, type CapturedRequest, type ResourceType, type VerdictResult } from './types.ts';
 import { MISSING_FIX, shared, type JudgeContext } from './judge-context.ts';
+
+// Firefox does not say whether a request was a fetch or an XHR: the reason says so rather than guess.
+const KIND_WORDS: Partial<Record<ResourceType, string>> = { xhr: 'XHR', 'fetch-xhr': 'fetch or XHR' };
 
 interface Decided {
   d: ScopeDecision;
@@ -51,7 +54,7 @@ export function decideForTracker(req: CapturedRequest, ctx: JudgeContext): Verdi
     return shared(ctx, 'worker', () => ({ verdict: 'missing', reason: WORKER_REASON, fix: WORKER_FIX }));
   if (isMatcherRule(d))
     return shared(ctx, 'bypass', () => ({ verdict: 'missing', reason: BYPASS_REASON, fix: BYPASS_FIX }));
-  const kind = req.resourceType === 'xhr' ? 'XHR' : 'fetch';
+  const kind = KIND_WORDS[req.resourceType] ?? 'fetch';
   const note = unknownWhy === undefined ? '' : `; your tokenUrlMatcher: ${unknownWhy}`;
   return shared(ctx, `m\u0000${kind}\u0000${d.rule}\u0000${note}`, () => ({
     verdict: 'missing',
@@ -62,7 +65,7 @@ export function decideForTracker(req: CapturedRequest, ctx: JudgeContext): Verdi
 
 /** A request that carried the current token: `outside-scope` when the scope (or the matcher) leaves it out. */
 export function outsideScope(req: CapturedRequest, ctx: JudgeContext, carries: VerdictResult): VerdictResult {
-  if (req.resourceType !== 'fetch' && req.resourceType !== 'xhr' && req.resourceType !== 'other') return carries;
+  if (!isFetchOrXhr(req.resourceType) && req.resourceType !== 'other') return carries;
   const { d } = decide(req, ctx);
   if (d.inScope || !(isDefaultDecision(d) || d.reason.startsWith('your tokenUrlMatcher'))) return carries;
   const byMatcher = !isDefaultDecision(d);

@@ -2,11 +2,13 @@
 
 /**
  * What kind of request DevTools says it was (HAR `_resourceType`, folded).
- * `ping` is sendBeacon (cannot carry custom headers); `font`/`media` are static assets.
+ * `ping` is sendBeacon (cannot carry custom headers); `font`/`media` are static assets;
+ * `fetch-xhr` is a fetch or an XHR from a browser that does not say which (Firefox, see har-kind.ts).
  */
 export type ResourceType =
   | 'fetch'
   | 'xhr'
+  | 'fetch-xhr'
   | 'preflight'
   | 'script'
   | 'image'
@@ -22,6 +24,7 @@ export type ResourceType =
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   'fetch',
   'xhr',
+  'fetch-xhr',
   'preflight',
   'script',
   'image',
@@ -34,6 +37,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   'eventsource',
   'other',
 ];
+
+/** The requests the tracker's patch adds its header to (and whose URLs its matcher is asked about). */
+export function isFetchOrXhr(type: ResourceType): boolean {
+  return type === 'fetch' || type === 'xhr' || type === 'fetch-xhr';
+}
 
 export type Header = readonly [name: string, value: string];
 

@@ -13,8 +13,10 @@ export async function visit(s: PanelSession, appUrl: string, query: string): Pro
 }
 
 export async function showArea(panel: Frame, name: 'Session' | 'Requests' | 'Settings'): Promise<void> {
-  await panel.getByRole('tab', { name }).click();
-  await panel.getByRole('tab', { name, selected: true }).waitFor();
+  // The area tabs only: the Requests area has a sub-tab named "Requests" too.
+  const areas = panel.getByRole('tablist', { name: 'Replay Link areas' });
+  await areas.getByRole('tab', { name }).click();
+  await areas.getByRole('tab', { name, selected: true }).waitFor();
   await panel
     .getByRole('status')
     .filter({ hasText: `Loading ${name}…` })

@@ -3,6 +3,7 @@
 import { parseFilter } from '../../../src/core/audit/filter.ts';
 import { fromHarEntry, splitUrl } from '../../../src/core/audit/har.ts';
 import { inertText } from '../../../src/core/audit/mask.ts';
+import { interpretTimelineReply, timelineExpression } from '../../../src/core/audit/page-timeline.ts';
 import { templatePath } from '../../../src/core/audit/path-template.ts';
 import { compileGlob, compileScope, DEFAULT_SCOPE_SETTINGS } from '../../../src/core/audit/scope-settings.ts';
 import { decideScope } from '../../../src/core/audit/scope.ts';
@@ -95,6 +96,17 @@ export const PARSERS: NamedParser[] = [
     name: 'audit: fromHarEntry + splitUrl (HAR normalisation)',
     run: (t) => [splitUrl(`https://h.example/${t}`), fromHarEntry(har(t), PAGE)],
   },
+  {
+    name: 'audit: fromHarEntry, Firefox entry (kind from Sec-Fetch headers)',
+    run: (t) => fromHarEntry(firefoxHar(t), PAGE),
+  },
+  {
+    name: 'audit: page timeline question and reply (who made a fetch)',
+    run: (t) => [
+      timelineExpression([`https://h.example/${t}`]),
+      interpretTimelineReply({ v: 1, whole: true, made: [t] }, [t]),
+    ],
+  },
   { name: 'audit: inertText (headers, URLs on screen)', run: (t) => inertText(t, 2048) },
   {
     name: 'session: validateToken + tryDecodeToken (token decoding)',
@@ -133,6 +145,20 @@ function har(text: string, url = `https://h.example/${text}`) {
       ],
     },
     response: { status: 200, headers: [{ name: 'Access-Control-Allow-Headers', value: text }] },
+    startedDateTime: '2025-11-26T13:57:00.000Z',
+  };
+}
+
+/** Firefox's shape: no `_resourceType`, the kind only in browser-written headers (here hostile). */
+function firefoxHar(text: string) {
+  const headers = ['Sec-Fetch-Dest', 'Sec-Fetch-Mode', 'Accept', 'Upgrade', 'Access-Control-Request-Method'].map(
+    (name) => ({ name, value: text }),
+  );
+  for (let i = 0; i < 40; i++) headers.push({ name: text.slice(i, i + 14), value: text });
+  return {
+    request: { url: `https://h.example/${text}`, method: 'OPTIONS', headers },
+    response: { status: 200, headers: [] },
+    _priority: text,
     startedDateTime: '2025-11-26T13:57:00.000Z',
   };
 }

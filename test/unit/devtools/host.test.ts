@@ -21,8 +21,8 @@ const call = (path: string, second: number, method = 'GET') =>
   harEntry({ url: `${API}${path}`, started: at(second), method });
 
 /** A host wired to a fake DevTools and a fake panel that records every message it receives. */
-function setUp(loads = 0) {
-  const devtools = fakeDevtools({ evaluate: page(loads) });
+function setUp(loads = 0, evaluate: (expression: string) => EvalAnswer = page(loads)) {
+  const devtools = fakeDevtools({ evaluate });
   const [hostSide, panelSide] = fakeTransportPair<DevtoolsToPanel, PanelToDevtools>();
   const received: DevtoolsToPanel[] = [];
   panelSide.subscribe((m) => received.push(m));
@@ -299,5 +299,42 @@ describe('DevtoolsHost: the session', () => {
     expect(probes()).toBe(4);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(probes()).toBe(5);
+  });
+});
+
+describe("DevtoolsHost: a Worker's fetches, from the page's own timelines", () => {
+  /** The page's timeline lists `made` (fetched by a document); everything else came from elsewhere. */
+  function timelinePage(made: string[], whole = true) {
+    const base = page(0);
+    return (expression: string): EvalAnswer => {
+      if (!expression.includes("getEntriesByType('resource')")) return base(expression);
+      const asked = JSON.parse(/\}\)\((\[.*\])\)$/s.exec(expression)?.[1] ?? '[]') as string[];
+      return { value: { v: 1, whole, made: asked.map((u) => made.includes(u)), origin: Date.parse(at(0)) } };
+    };
+  }
+  it('marks a fetch no document requested as a Worker’s before the panel gets it; the page’s own stay as they are', async () => {
+    const s = setUp(0, timelinePage([`${API}/mine`]));
+    await start(s);
+    s.devtools.finish(call('/mine', 2));
+    s.devtools.finish(call('/from-worker', 3));
+    await vi.advanceTimersByTimeAsync(100);
+    const added = s.of('requests').flatMap((m) => m.added);
+    expect(added.map((r) => [r.url, r.initiatorType])).toEqual([
+      [`${API}/mine`, 'script'],
+      [`${API}/from-worker`, 'worker'],
+    ]);
+  });
+
+  it('claims nothing when the page says its timelines are not whole', async () => {
+    const s = setUp(0, timelinePage([], false));
+    await start(s);
+    s.devtools.finish(call('/from-worker', 3));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(
+      s
+        .of('requests')
+        .flatMap((m) => m.added)
+        .map((r) => r.initiatorType),
+    ).toEqual(['script']);
   });
 });

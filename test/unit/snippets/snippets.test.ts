@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openReplayContext, openReplayTag } from '../../../snippets/node/openreplay-context.mjs';
+import { SESSION_HEADER, withSessionHeader, workerTokenListener } from '../../../snippets/client/session-header.mjs';
 import { SNIPPETS } from '../../../src/core/audit/fix-snippets.ts';
 import { run, skipReason, toolchain } from './toolchains.ts';
 
@@ -35,6 +36,38 @@ describe('Node (Express) snippet', () => {
     expect(openReplayContext(fakeReq({ 'x-openreplay-sessiontoken': `${TOKEN}] [admin=true` }), noRes, () => openReplayTag())).toBe('');
     expect(openReplayContext(fakeReq({}), noRes, () => openReplayTag())).toBe('');
     expect(openReplayTag()).toBe('');
+  });
+});
+
+describe('Browser snippet (the header added by hand, a worker handed the token)', () => {
+  it('adds the current token to each call, keeps the other headers, and sends nothing without a token', async () => {
+    const seen: Array<[string, string | null, string | null]> = [];
+    const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const h = new Headers(init?.headers);
+      seen.push([String(input instanceof Request ? input.url : input), h.get(SESSION_HEADER), h.get('accept')]);
+      return new Response('{}');
+    };
+    let token: string | undefined = TOKEN;
+    const wrapped = withSessionHeader(fake, () => token);
+    await wrapped('https://shop.example/api/a', { headers: { accept: 'application/json' } });
+    await wrapped(new Request('https://shop.example/api/b', { headers: { accept: 'text/plain' } }));
+    token = undefined;
+    await wrapped('https://shop.example/api/c');
+    expect(seen).toEqual([
+      ['https://shop.example/api/a', TOKEN, 'application/json'],
+      ['https://shop.example/api/b', TOKEN, 'text/plain'],
+      ['https://shop.example/api/c', null, null],
+    ]);
+  });
+
+  it("a worker keeps the latest token the page posted, and ignores other messages", () => {
+    const scope = new EventTarget();
+    const current = workerTokenListener(scope);
+    expect(current()).toBeUndefined();
+    scope.dispatchEvent(new MessageEvent('message', { data: { openReplaySessionToken: TOKEN } }));
+    scope.dispatchEvent(new MessageEvent('message', { data: { other: 1 } }));
+    scope.dispatchEvent(new MessageEvent('message', { data: null }));
+    expect(current()).toBe(TOKEN);
   });
 });
 

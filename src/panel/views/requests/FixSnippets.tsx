@@ -1,4 +1,10 @@
-import { fixOfferFor, SNIPPETS, type SnippetId } from '../../../core/audit/fix-snippets.ts';
+import {
+  fixOfferFor,
+  SNIPPETS,
+  taggingHintFor,
+  type BackendTagging,
+  type SnippetId,
+} from '../../../core/audit/fix-snippets.ts';
 import type { AuditEntry } from '../../../core/audit/types.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import node from '../../../../snippets/node/openreplay-context.mjs?raw';
@@ -10,6 +16,7 @@ import dotnet from '../../../../snippets/dotnet/OpenReplayMiddleware.cs?raw';
 import corsExpress from '../../../../snippets/cors/express-cors.mjs?raw';
 import corsNginx from '../../../../snippets/cors/nginx.conf?raw';
 import corsSpring from '../../../../snippets/cors/SpringCorsConfig.java?raw';
+import clientHeader from '../../../../snippets/client/session-header.mjs?raw';
 
 const TEXT: Readonly<Record<SnippetId, string>> = {
   node,
@@ -21,15 +28,32 @@ const TEXT: Readonly<Record<SnippetId, string>> = {
   'cors-express': corsExpress,
   'cors-nginx': corsNginx,
   'cors-spring': corsSpring,
+  'client-header': clientHeader,
 };
 
-/** Copyable code for the fix a request needs: log tagging for a backend, or a CORS change. */
-export function FixSnippets({ entry }: { entry: AuditEntry }) {
-  const offer = fixOfferFor(entry.result);
-  if (offer === null) return null;
+const SUMMARY: Readonly<Record<'logging' | 'cors' | 'client', string>> = {
+  logging: 'Log tagging to paste',
+  cors: 'CORS fixes to paste',
+  client: 'Browser code to paste',
+};
+
+/**
+ * Copyable code for the fix a request needs, where one helps: the header added by hand, a CORS
+ * change, or log tagging for an endpoint whose backend a search found not tagging.
+ */
+export function FixSnippets({ entry, backend }: { entry: AuditEntry; backend: BackendTagging }) {
+  const offer = fixOfferFor(entry.result, backend);
+  if (offer === null) {
+    const hint = taggingHintFor(entry.result, backend);
+    return hint === null ? null : (
+      <p class="muted" data-testid="fix-snippets-hint">
+        {hint}
+      </p>
+    );
+  }
   return (
     <details class="fix-snippets" data-testid="fix-snippets" data-kind={offer.kind}>
-      <summary>{offer.kind === 'cors' ? 'CORS fixes to paste' : 'Log tagging to paste'}</summary>
+      <summary>{SUMMARY[offer.kind]}</summary>
       <p class="muted">{offer.heading}</p>
       {offer.snippets.map((id) => (
         <section key={id} class="snippet" data-testid="fix-snippet" data-snippet={id}>

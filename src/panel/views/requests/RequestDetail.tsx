@@ -1,6 +1,7 @@
-import { isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
+import { isFetchOrXhr, isProblem, type AuditEntry, type TokenContext } from '../../../core/audit/types.ts';
 import { describeAnswer, type TrackerPolicy } from '../../../core/audit/tracker-policy.ts';
 import { FixSnippets } from './FixSnippets.tsx';
+import { backendTagging } from './backend-tagging.ts';
 import { HeaderList } from './HeaderList.tsx';
 import { shownHeaders } from './header-mask.ts';
 import { formatTime } from '../../../core/time-format.ts';
@@ -22,7 +23,7 @@ interface Props {
 
 /** One request: its verdict with reason and fix, its facts, and its headers (token values masked). */
 export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onClose }: Props) {
-  const { ui } = useModel();
+  const { ui, linking } = useModel();
   const requestsUi = ui.requests;
   const { req, result } = entry;
   const reveal = requestsUi.reveal.value;
@@ -72,14 +73,14 @@ export function RequestDetail({ entry, sessionHeaderNames, tokens, tracker, onCl
               {result.note}
             </p>
           )}
-          {tracker.hasMatcher && (req.resourceType === 'fetch' || req.resourceType === 'xhr') && (
+          {tracker.hasMatcher && isFetchOrXhr(req.resourceType) && (
             <p data-testid="detail-matcher">
               <span class="muted">Your tokenUrlMatcher: </span>
               {describeAnswer(tracker.answers.get(req.url))}
             </p>
           )}
         </section>
-        <FixSnippets entry={entry} />
+        <FixSnippets entry={entry} backend={backendTagging(linking.tagging.value, req)} />
         <section class="detail-backend" aria-label="Backend errors of this request">
           <LinkedErrors requestId={req.id} onSelectError={(key) => ui.showErrorInTimeline(key)} />
         </section>

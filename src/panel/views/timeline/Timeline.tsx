@@ -18,7 +18,7 @@ import {
 } from '../../../core/timeline/tooltip.ts';
 import { pan, scale, type Range } from '../../../core/timeline/scale.ts';
 import type { LinkingModel } from '../../state/linking-model.ts';
-import { Legend } from './Legend.tsx';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
 
 interface Hover extends Point {
   lines: string[];
@@ -114,40 +114,13 @@ export function Timeline({ linking, showNotExpected }: Props) {
 
   return (
     <div class="tl" ref={box} data-testid="timeline" onMouseLeave={() => setHover(null)}>
-      <div class="tl-toolbar" role="toolbar" aria-label="Timeline zoom">
-        <button
-          type="button"
-          onClick={() => zoomBy(1.5)}
-          aria-label="Zoom in"
-          title="Zoom in (+)"
-          data-testid="timeline-zoom-in"
-        >
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => zoomBy(1 / 1.5)}
-          aria-label="Zoom out"
-          title="Zoom out (−)"
-          data-testid="timeline-zoom-out"
-        >
-          −
-        </button>
-        <button type="button" onClick={() => panBy(-0.3)} aria-label="Earlier" title="Earlier (←)">
-          ◀
-        </button>
-        <button type="button" onClick={() => panBy(0.3)} aria-label="Later" title="Later (→)">
-          ▶
-        </button>
-        <button type="button" onClick={() => setView(null)} title="Show everything (0)" data-testid="timeline-reset">
-          Fit all
-        </button>
-        <span class="muted tl-range" data-testid="timeline-range">
-          {lay.rangeText}
-        </span>
-        {lay.moreRequests > 0 && <span class="tl-note">{lay.moreRequests} more requests: zoom in to see them all</span>}
-        <Legend />
-      </div>
+      <TimelineToolbar
+        rangeText={lay.rangeText}
+        moreRequests={lay.moreRequests}
+        onZoom={zoomBy}
+        onPan={panBy}
+        onReset={() => setView(null)}
+      />
       <svg
         class="tl-svg"
         width={width}

@@ -69,7 +69,7 @@ describe('parseFilter', () => {
     expect(parseFilter('type:iframe')).toMatchObject({
       ok: false,
       error:
-        'type:iframe is not a request type — use fetch, xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, eventsource, other',
+        'type:iframe is not a request type — use fetch, xhr, fetch-xhr, preflight, script, image, stylesheet, document, font, media, ping, websocket, eventsource, other',
     });
     expect(parseFilter('method:')).toMatchObject({ ok: false, error: 'method: needs a value' });
     expect(parseFilter('x "open')).toMatchObject({ ok: false, error: 'a quote is not closed', position: 2 });

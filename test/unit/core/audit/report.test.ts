@@ -5,6 +5,7 @@ import { maskToken } from '../../../../src/core/audit/mask.ts';
 import { buildJsonExport, renderJsonExport } from '../../../../src/core/audit/json-export.ts';
 import { escapeMarkdown, renderMarkdownReport } from '../../../../src/core/audit/report.ts';
 import { DEFAULT_SCOPE_SETTINGS, type ScopeSettings } from '../../../../src/core/audit/scope-settings.ts';
+import { AXIOS_NOTE } from '../../../../src/core/audit/verdict.ts';
 import { API, APP, CURRENT, EARLIER, INGEST, PAGE, preflight, refused, req, tokenHeader, TOKENS } from './fixtures.ts';
 
 const SETTINGS: ScopeSettings = { ...DEFAULT_SCOPE_SETTINGS, extraOrigins: [API] };
@@ -218,6 +219,7 @@ describe('JSON export', () => {
       label: 'blocked',
       reason: 'the preflight to http://127.0.0.1:4001 answered Access-Control-Allow-Headers: content-type',
       fix: 'add x-openreplay-sessiontoken to its Access-Control-Allow-Headers',
+      note: null,
       header: { name: 'X-OpenReplay-SessionToken', value: 'jw4wdf…vt3q' },
     });
     expect(json.requests[7]).toMatchObject({ verdict: 'not-expected', label: 'not expected', fix: null, header: null });
@@ -244,6 +246,25 @@ describe('JSON export', () => {
     expect(json.token).toEqual({ value: CURRENT.token, masked: false, sessionId: null });
     expect(json.requests[0]?.header).toEqual({ name: 'X-OpenReplay-SessionToken', value: CURRENT.token });
     expect(buildJsonExport({ pageUrl: PAGE, generatedAt: GENERATED, requests: [] }).token).toBeNull();
+  });
+});
+
+describe("the detail's note in the exports", () => {
+  it('the axios header spelling: the JSON and the Markdown say what the panel says', () => {
+    const s = new AuditStore({ tokens: TOKENS, settings: SETTINGS });
+    s.add([
+      req({ url: `${APP}/api/users/1`, requestHeaders: tokenHeader(CURRENT.token, 'X-OpenReplay-Session-Token') }),
+      req({ url: `${APP}/api/users/2`, requestHeaders: tokenHeader(CURRENT.token, 'X-OpenReplay-Session-Token') }),
+      req({ url: `${APP}/api/users/3`, requestHeaders: tokenHeader(CURRENT.token) }),
+    ]);
+    const input = { pageUrl: PAGE, token: CURRENT.token, generatedAt: GENERATED, requests: s.toArray() };
+    expect(s.toArray()[0]?.result.note).toBe(AXIOS_NOTE);
+    expect(buildJsonExport(input).requests.map((r) => r.note)).toEqual([AXIOS_NOTE, AXIOS_NOTE, null]);
+    const md = renderMarkdownReport(input);
+    expect(md).toContain(
+      '## Notes\n\n- **carries token** — GET http://127.0.0.1:4000/api/users/:id — 2 requests: X-OpenReplay-Session-Token is the name the axios plugin uses: a backend reading X-OpenReplay-SessionToken will not see it\n',
+    );
+    expect(renderMarkdownReport({ ...input, requests: s.toArray().slice(2) })).not.toContain('## Notes');
   });
 });
 
