@@ -33,8 +33,8 @@ export function makeToken(sessionId: bigint, expiresAt: number): string {
   return encodeToken({ sessionId, delayMs: 4283, expiresAt, signature: new Uint8Array(32).fill(7) });
 }
 
-/** The session state after the page's top frame showed `token` in the tracker's storage. */
-export function sessionWithToken(token: string, at: number): SessionState {
+/** The session state after the page's top frame showed `token` in the tracker's storage (after `from`). */
+export function sessionWithToken(token: string, at: number, from: SessionState = initialSessionState()): SessionState {
   const result: ProbeResult = {
     status: 'found',
     candidates: [{ token, decoded: decodeToken(token), source: 'sessionStorage' }],
@@ -44,7 +44,7 @@ export function sessionWithToken(token: string, at: number): SessionState {
     frame: 'top',
     frameUrl: PAGE_URL,
   };
-  return reduceSession(initialSessionState(), { type: 'probe', at, results: [result] });
+  return reduceSession(from, { type: 'probe', at, results: [result] });
 }
 
 /** The session state after a probe that found no tracker anywhere. */

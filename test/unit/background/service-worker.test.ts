@@ -38,8 +38,8 @@ afterEach(() => {
 /** A panel's port, and a way to wait for the next `n` replies. */
 function panel() {
   const end = fake.connect(PANEL_PORT);
-  const nth = async (n: number): Promise<BackgroundToPanel> => {
-    await vi.waitFor(() => expect(end.received.length).toBeGreaterThan(n));
+  const nth = async (n: number, timeout = 1000): Promise<BackgroundToPanel> => {
+    await vi.waitFor(() => expect(end.received.length).toBeGreaterThan(n), { timeout });
     return end.received[n] as BackgroundToPanel;
   };
   return { ...end, nth };
@@ -181,6 +181,19 @@ describe('service worker: each request reaches its handler and is answered in it
       message: 'Found: this key belongs to US1 (api.sumologic.com), now selected and saved.',
       deployment: 'US1',
     });
+  });
+
+  it('deployment.detect says when every deployment refused the key, and saves nothing', async () => {
+    const p = panel();
+    p.post({ type: 'deployment.detect', rid: 13, accessId: 'demo-id', accessKey: 'wrong-key' });
+    expect(await p.nth(0, 20_000)).toEqual({
+      type: 'detected',
+      rid: 13,
+      ok: false,
+      message: 'Every SumoLogic deployment refused this Access ID/Key — check them or create a new key.',
+      deployment: null,
+    });
+    expect(fake.local.has(STORAGE_KEYS.sumoSettings)).toBe(false);
   });
 
   it('search.start without credentials fails with the one message that says what to do', async () => {

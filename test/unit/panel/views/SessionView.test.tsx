@@ -90,6 +90,23 @@ describe('SessionView', () => {
     expect(h.toDevtools).toEqual([{ type: 'clear-manual-session' }]);
   });
 
+  it('lists the tokens seen in this tab, the one in use marked current', async () => {
+    const h = panelHarness();
+    h.render(<SessionView />);
+    const earlier = makeToken(SESSION_ID - 1n, NOW + 1_800_000);
+    const first = sessionWithToken(earlier, NOW - 600_000);
+    await h.fromDevtools({ type: 'session', session: sessionWithToken(TOKEN, NOW - 60_000, first) });
+    expect(screen.getByRole('heading', { name: /Tokens seen in this tab/ }).textContent).toBe(
+      'Tokens seen in this tab (2)',
+    );
+    const rows = screen.getAllByTestId('history-row');
+    expect(rows.map((r) => [r.querySelector('code')?.textContent, r.getAttribute('data-current')])).toEqual([
+      [TOKEN, 'true'],
+      [earlier, 'false'],
+    ]);
+    expect(rows.map((r) => r.querySelector('.badge')?.textContent)).toEqual(['current', 'earlier']);
+  });
+
   it('"Check again" asks the devtools page to probe now', async () => {
     const h = panelHarness();
     h.render(<SessionView />);
