@@ -18,7 +18,18 @@ import { isFetchOrXhr, type CapturedRequest } from './types.ts';
 export const TIMELINE_BATCH = 100;
 /** The default Resource Timing buffer size: a timeline this long may have dropped entries. */
 export const TIMELINE_FULL = 250;
-const MAX_URL = 8192;
+/**
+ * Long URLs are named to the page by their head, length and tail: the expression stays small (it
+ * crosses to the page and back on the panel's thread) and a pair of URLs differing only in a
+ * query parameter still differs. Two URLs alike in all three would both count as the document's,
+ * the answer that claims nothing.
+ */
+const KEY_PART = 256;
+
+export function timelineKey(url: string): string {
+  if (url.length <= 2 * KEY_PART) return url;
+  return `${url.slice(0, KEY_PART)}\u0000${url.length}\u0000${url.slice(url.length - KEY_PART)}`;
+}
 
 export type MadeBy = 'document' | 'elsewhere' | 'unknown';
 
@@ -34,10 +45,13 @@ function jsLiteral(v: unknown): string {
  * timelines are whole. Bounded: at most 20 frames, 3 levels deep, `TIMELINE_FULL` entries each.
  */
 export function timelineExpression(urls: readonly string[]): string {
-  const list = urls.slice(0, TIMELINE_BATCH).map((u) => u.slice(0, MAX_URL));
+  const list = urls.slice(0, TIMELINE_BATCH).map(timelineKey);
   return `(function (urls) {
   'use strict';
-  var FULL = ${TIMELINE_FULL}, wanted = {}, found = {}, whole = true, frames = 0;
+  var FULL = ${TIMELINE_FULL}, PART = ${KEY_PART}, wanted = {}, found = {}, whole = true, frames = 0;
+  function key(n) {
+    return n.length <= 2 * PART ? n : n.slice(0, PART) + '\\u0000' + n.length + '\\u0000' + n.slice(n.length - PART);
+  }
   for (var i = 0; i < urls.length; i++) wanted[urls[i]] = true;
   function visit(w, depth) {
     var entries, loaded;
@@ -56,6 +70,7 @@ export function timelineExpression(urls: readonly string[]): string {
       if (t !== 'fetch' && t !== 'xmlhttprequest') continue;
       var name = String(e.name), hash = name.indexOf('#');
       if (hash >= 0) name = name.slice(0, hash);
+      name = key(name);
       if (wanted[name] === true) found[name] = true;
     }
     var count;

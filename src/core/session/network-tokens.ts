@@ -26,6 +26,9 @@ export interface IngestMatch {
 }
 
 export function matchTrackerIngestUrl(url: string): IngestMatch | null {
+  // Asked of every request, often several times: most are told apart without parsing the URL (an
+  // ingest path holds `v1`, and a parser turns at most `\v1\` into `/v1/`).
+  if (!url.includes('v1')) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);

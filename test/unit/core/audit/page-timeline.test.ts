@@ -69,6 +69,15 @@ describe("who made a fetch, from the page's own timelines", () => {
     expect(reply.timeOrigin).toBe(1_700_000_000_000);
   });
 
+  it('long URLs are named by head, length and tail: a differing query still tells them apart, and the expression stays small', () => {
+    const long = (q: string) => `${API}/a@${'.'.repeat(8100)}@x?i=${q}`;
+    const asked = [long('1'), long('2'), long('33')];
+    const expression = timelineExpression(asked);
+    expect(expression.length).toBeLessThan(4_000);
+    const reply = ask({ entries: [LOADED, fetched(long('2')), fetched(long('3'))] }, asked);
+    expect([...reply.madeBy.values()]).toEqual(['elsewhere', 'document', 'elsewhere']);
+  });
+
   it("a same-origin frame's fetch is the page's too", () => {
     const reply = ask({ entries: [LOADED], frames: [{ entries: [fetched(`${API}/prefs`)] }, { entries: [] }] }, urls);
     expect(reply.madeBy.get(`${API}/prefs`)).toBe('document');
