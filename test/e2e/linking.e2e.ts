@@ -36,6 +36,11 @@ async function journey(demo: Demo, s: PanelSession): Promise<void> {
   await expect
     .poll(() => panel.getByTestId('search-progress').getAttribute('data-status'), { timeout: 30_000 })
     .toBe('done');
+  // An error's requests are laid out in Backend errors too, before the Timeline's code was ever
+  // loaded (their styles once came only with it: time and method ran together).
+  const candidate = panel.getByTestId('error-candidate').first();
+  await candidate.waitFor();
+  expect(await candidate.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
   await panel.getByRole('tab', { name: 'Timeline' }).click();
   await panel.getByTestId('timeline').waitFor();
 }

@@ -1,4 +1,5 @@
 import './timeline/timeline.css';
+import './timeline/linking.css';
 import { useState } from 'preact/hooks';
 import { MAX_SKEW_MS } from '../../core/linking/link.ts';
 import {

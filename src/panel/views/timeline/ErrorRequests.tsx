@@ -1,3 +1,4 @@
+import './linking.css';
 import type { LogEntry } from '../../../core/logs/analysis.ts';
 import { linkSummary, logTimeOf } from '../../../core/linking/link.ts';
 import { inertText } from '../../../core/audit/mask.ts';
