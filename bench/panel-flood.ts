@@ -7,37 +7,12 @@
 // Run: npx tsx bench/panel-flood.ts   (or call run() from bench/run.ts)
 
 import { pathToFileURL } from 'node:url';
-import type { Frame } from 'playwright-core';
 import { openDemoPanel, startDemo } from '../test/e2e/support/fixture.ts';
 import { logFlood } from '../test/e2e/support/log-flood.ts';
+import { longTasks, watchLongTasks, type LongTasks } from '../test/e2e/support/long-tasks.ts';
 import { startProfile, startTrace, type LongTask, type Tracer } from './long-tasks.ts';
 
 export const LONGEST_TASK_TARGET_MS = 100;
-
-async function watchLongTasks(panel: Frame): Promise<void> {
-  await panel.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longTasks: number; __lt?: PerformanceObserver };
-    w.__longest = 0;
-    w.__longTasks = 0;
-    w.__lt?.disconnect();
-    w.__lt = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        w.__longTasks++;
-        w.__longest = Math.max(w.__longest, e.duration);
-      }
-    });
-    w.__lt.observe({ type: 'longtask' });
-  });
-}
-
-async function longTasks(panel: Frame): Promise<{ longestMs: number; over50: number }> {
-  // A task still running is reported when it ends: let the thread go idle first.
-  await panel.evaluate(() => new Promise((done) => setTimeout(done, 200)));
-  return panel.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longTasks: number };
-    return { longestMs: Math.round(w.__longest), over50: w.__longTasks };
-  });
-}
 
 export interface PanelFloodBench {
   name: 'panel-flood';
@@ -46,9 +21,9 @@ export interface PanelFloodBench {
   longestLine: number;
   /** From pressing Search to the search done, analysed and its grouped results shown. */
   allResultsShownMs: number;
-  arrival: { longestMs: number; over50: number };
+  arrival: LongTasks;
   /** Unchecking "Errors only": the first linked lines shown, then "Show more" once. */
-  showLines: { longestMs: number; over50: number };
+  showLines: LongTasks;
   heading: string;
   longestTaskTargetMs: number;
   withinTarget: boolean;

@@ -1,6 +1,7 @@
 import type { MatcherAnswer } from '../core/audit/tracker-policy.ts';
 import { interpretMatcherReply, MATCHER_BATCH, matcherExpression } from '../core/session/matcher-ask.ts';
 import type { EvalResult } from './inspected.ts';
+import { withTimeout } from './with-timeout.ts';
 
 /** Evaluates in the page (in `frameUrl` when given). */
 export type Evaluate = (expression: string, frameUrl: string | undefined) => Promise<EvalResult>;
@@ -14,16 +15,6 @@ export interface MatcherTarget {
   /** The frame that holds the tracker; undefined for the top frame. */
   frameUrl: string | undefined;
   hasMatcher: boolean;
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), ms);
-    void p.then((v) => {
-      clearTimeout(timer);
-      resolve(v);
-    });
-  });
 }
 
 /**

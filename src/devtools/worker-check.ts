@@ -7,19 +7,10 @@ import {
 } from '../core/audit/page-timeline.ts';
 import type { CapturedRequest } from '../core/audit/types.ts';
 import type { EvalResult } from './inspected.ts';
+import { withTimeout } from './with-timeout.ts';
 
 /** A page too busy to answer by then leaves its requests unclassified rather than hold them back. */
 const EVAL_TIMEOUT_MS = 1500;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), ms);
-    void p.then((v) => {
-      clearTimeout(timer);
-      resolve(v);
-    });
-  });
-}
 
 /**
  * Marks the fetches and XHRs none of the page's documents made (a Worker's: see

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from 'playwright-core';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
+import { longTasks, watchLongTasks } from './support/long-tasks.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
 // Hostile and huge inputs through the real parts: the local SumoLogic returns, for the demo
@@ -9,27 +9,6 @@ import type { PanelSession } from '../../tooling/devtools-panel.ts';
 // its longest main-thread task (PerformanceObserver 'longtask' in the panel) is printed, not asserted.
 
 const KB64 = 64 * 1024;
-
-async function watchLongTasks(panel: Frame): Promise<void> {
-  await panel.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longTasks: number };
-    w.__longest = 0;
-    w.__longTasks = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        w.__longTasks++;
-        w.__longest = Math.max(w.__longest, e.duration);
-      }
-    }).observe({ type: 'longtask' });
-  });
-}
-
-async function longest(panel: Frame): Promise<{ longest: number; count: number }> {
-  return panel.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longTasks: number };
-    return { longest: Math.round(w.__longest), count: w.__longTasks };
-  });
-}
 
 describe('Hostile and huge inputs in the real panel', () => {
   let demo: Demo;
@@ -86,16 +65,16 @@ describe('Hostile and huge inputs in the real panel', () => {
     expect(await panel.getByTestId('search-capped').count()).toBe(0);
     expect(await panel.getByTestId('search-progress').textContent()).toMatch(/\b1,?0\d\d received/);
 
-    const arrival = await longest(panel);
+    const arrival = await longTasks(panel);
     console.log(
-      `hostile mix (1,004 lines, ~66 MB): while it arrived and was analysed, the panel's longest main-thread task was ${arrival.longest} ms (${arrival.count} long tasks over 50 ms)`,
+      `hostile mix (1,004 lines, ~66 MB): while it arrived and was analysed, the panel's longest main-thread task was ${arrival.longestMs} ms (${arrival.over50} long tasks over 50 ms)`,
     );
 
     await panel.getByTestId('filter-errors-only').uncheck();
     await expect.poll(() => panel.getByTestId('log-line').count()).toBe(100);
     expect(await panel.getByTestId('show-more').textContent()).toMatch(/not shown/);
-    const shown = await longest(panel);
-    console.log(`showing the first 100 of those lines: longest task so far ${shown.longest} ms`);
+    const shown = await longTasks(panel);
+    console.log(`showing the first 100 of those lines: longest task so far ${shown.longestMs} ms`);
   });
 
   it('crafted URLs from the demo page: the Requests area shows them and stays usable', async () => {
@@ -125,9 +104,9 @@ describe('Hostile and huge inputs in the real panel', () => {
     await expect.poll(() => panel.getByTestId('request-row').count()).toBe(1);
     await panel.getByTestId('filter-input').fill('path:"/stream"');
     await expect.poll(() => panel.getByTestId('request-row').count()).toBe(20);
-    const tasks = await longest(panel);
+    const tasks = await longTasks(panel);
     console.log(
-      `370 crafted requests (8 KB dotted emails, 8 KB of slashes): the panel's longest main-thread task was ${tasks.longest} ms`,
+      `370 crafted requests (8 KB dotted emails, 8 KB of slashes): the panel's longest main-thread task was ${tasks.longestMs} ms`,
     );
   });
 });

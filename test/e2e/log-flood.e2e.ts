@@ -1,27 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from 'playwright-core';
 import { openDemoPanel, startDemo, type Demo } from './support/fixture.ts';
 import { FLOOD_LINES, logFlood, type Flood } from './support/log-flood.ts';
+import { longTasks, watchLongTasks } from './support/long-tasks.ts';
 import type { PanelSession } from '../../tooling/devtools-panel.ts';
 
 // 10,000 log lines of up to 64 KB (~48 million characters: most short, 1,000 of 16–64 KB, long
 // URLs, 50 hostile lines) from the local SumoLogic server for the demo session, through the real
 // panel: the grouped results and the rows are what the user must see. The panel's longest
 // main-thread task while they arrive is printed, never asserted (bench/panel-flood.ts times it).
-
-async function watchLongTasks(panel: Frame): Promise<void> {
-  await panel.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longTasks: number };
-    w.__longest = 0;
-    w.__longTasks = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        w.__longTasks++;
-        w.__longest = Math.max(w.__longest, e.duration);
-      }
-    }).observe({ type: 'longtask' });
-  });
-}
 
 describe('10,000 lines of up to 64 KB in the real panel', () => {
   let demo: Demo;
@@ -83,12 +69,9 @@ describe('10,000 lines of up to 64 KB in the real panel', () => {
     expect(countOf(/^\{"a":\{"a":/)).toEqual([flood.counts.hostile['deep-json']]);
     expect(flood.counts).toMatchObject({ checkout: 500, java: 500, big: 1000, longUrl: 500, short: 7450 });
 
-    const arrival = await panel.evaluate(() => {
-      const w = window as unknown as { __longest: number; __longTasks: number };
-      return { longest: Math.round(w.__longest), count: w.__longTasks };
-    });
+    const arrival = await longTasks(panel);
     console.log(
-      `10,000 lines (${(flood.chars / 1e6).toFixed(1)} M characters): while they arrived and were analysed, the panel's longest main-thread task was ${arrival.longest} ms (${arrival.count} over 50 ms)`,
+      `10,000 lines (${(flood.chars / 1e6).toFixed(1)} M characters): while they arrived and were analysed, the panel's longest main-thread task was ${arrival.longestMs} ms (${arrival.over50} over 50 ms)`,
     );
 
     // Every linked line, newest first, each row a bounded prefix with the rest one "Expand" away.
